@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { Count, IsoDate, LongText, MemberState, Period, ShortText } from '../common.js';
+import { defineEvent } from './define.js';
+
+const Dataset = z.enum(['migr_eiord', 'migr_eiord1', 'migr_eirtn', 'migr_eirtn1', 'national', 'frontex', 'other']);
+
+export const ReturnDecisionsReported = defineEvent(
+  'ReturnDecisionsReported',
+  'statistics',
+  z
+    .object({
+      period: Period,
+      reportingScope: MemberState,
+      count: Count,
+      dataset: Dataset,
+      extractedOn: IsoDate.optional(),
+    })
+    .strict(),
+  'Return decisions (third-country nationals ordered to leave) reported for a period: indicator (a).',
+);
+
+export const ReturnsReported = defineEvent(
+  'ReturnsReported',
+  'statistics',
+  z
+    .object({
+      period: Period,
+      reportingScope: MemberState,
+      count: Count,
+      destination: z.enum(['third-countries', 'all']),
+      returnType: z.enum(['enforced', 'voluntary', 'all']),
+      dataset: Dataset,
+      extractedOn: IsoDate.optional(),
+    })
+    .strict(),
+  'Returns following an order to leave reported for a period: numerator of indicator (b).',
+);
+
+export const ReadmissionStatisticsReported = defineEvent(
+  'ReadmissionStatisticsReported',
+  'statistics',
+  z
+    .object({
+      period: Period,
+      reportingScope: MemberState,
+      submitted: Count,
+      accepted: Count,
+      travelDocsIssued: Count,
+      source: ShortText,
+    })
+    .strict()
+    .refine((d) => d.accepted <= d.submitted, { message: 'accepted cannot exceed submitted', path: ['accepted'] }),
+  'Aggregate readmission figures for a period: indicator (c) and the issuance rate when no case data exists.',
+);
+
+export const QualitativeAssessmentRecorded = defineEvent(
+  'QualitativeAssessmentRecorded',
+  'statistics',
+  z
+    .object({
+      period: Period,
+      indicator: z.enum(['d-i', 'd-ii', 'd-iii', 'd-iv']),
+      rating: z.number().int().min(0).max(4),
+      rationale: LongText,
+      assessor: ShortText,
+    })
+    .strict(),
+  'A 0-4 rating of an Art. 25a(2)(d) item, used when no case-level data exists.',
+);
+
+export const statisticsEvents = [
+  ReturnDecisionsReported,
+  ReturnsReported,
+  ReadmissionStatisticsReported,
+  QualitativeAssessmentRecorded,
+] as const;

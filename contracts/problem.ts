@@ -1,0 +1,18 @@
+import { z } from 'zod';
+
+/** RFC 9457 problem details, with our stable `code`. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().describe('Stable error code, see the README'),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), message: z.string() }))
+      .optional()
+      .describe('Offending fields, for validation errors'),
+  })
+  .describe('application/problem+json');
+export type Problem = z.infer<typeof Problem>;

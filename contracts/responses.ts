@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { CountryCode, IsoDateTime, Sha256Hex } from './common.js';
+import { StoredEvent } from './envelope.js';
+
+export const AppendResponse = z
+  .object({
+    eventId: z.uuid(),
+    type: z.string(),
+    streamId: z.string(),
+    streamRevision: z.number().int(),
+    position: z.number().int(),
+    recordedAt: IsoDateTime,
+    hash: Sha256Hex,
+  })
+  .describe('The recorded fact');
+export type AppendResponse = z.infer<typeof AppendResponse>;
+
+export const EventPage = z.object({
+  events: z.array(StoredEvent),
+  nextRevision: z.number().int().nullable().describe('fromRevision for the next page, null at the end'),
+});
+
+export const CountryListEntry = z.object({ code: CountryCode, streamId: z.string() });
+
+export const Role = z.enum(['desk', 'analyst', 'auditor', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const CreateTokenBody = z
+  .object({
+    principal: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, 'Expected a principal id of 1-64 letters, digits and . _ @ -'),
+    role: Role,
+    countries: z.array(CountryCode).max(250).optional().describe('Country scope; required for desks'),
+    expiresAt: IsoDateTime.optional(),
+  })
+  .strict()
+  .refine((b) => b.role !== 'desk' || (b.countries?.length ?? 0) > 0, {
+    message: 'A desk token needs at least one country',
+    path: ['countries'],
+  });
+export type CreateTokenBody = z.infer<typeof CreateTokenBody>;
+
+export const TokenInfo = z.object({
+  tokenId: z.string(),
+  principal: z.string(),
+  role: Role,
+  countries: z.array(CountryCode),
+  createdAt: IsoDateTime,
+  expiresAt: IsoDateTime.nullable(),
+  revokedAt: IsoDateTime.nullable(),
+});
+export const CreatedToken = TokenInfo.extend({ token: z.string().describe('Shown once; only its hash is stored') });

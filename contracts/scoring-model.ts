@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { Count, IsoDate, ShortText } from './common.js';
+
+export const IndicatorCode = z.enum(['A', 'B', 'C', 'D1', 'D2', 'D3', 'D4']);
+export type IndicatorCode = z.infer<typeof IndicatorCode>;
+
+const Fraction = z.number().min(0).max(1);
+
+export const IndicatorSettings = z
+  .object({
+    code: IndicatorCode,
+    weight: z.number().min(0).max(100),
+    /** Smallest denominator for which the indicator counts as available. */
+    minSample: Count,
+  })
+  .strict();
+
+/** A scoring model as data: published as an event, so the model in force is part of history. */
+export const ScoringModel = z
+  .object({
+    modelVersion: z.number().int().min(1),
+    label: ShortText,
+    indicators: z.array(IndicatorSettings).length(7),
+    /** EU-wide return rate per year (returned to third countries / ordered to leave): the anchor that scores 50 for B. */
+    euReturnRate: z.record(z.string().regex(/^\d{4}$/), Fraction),
+    /** Used for years without an EU reference. */
+    defaultEuReturnRate: Fraction,
+    /** B scores 100 at min(targetMultiple x EU rate, targetCap). */
+    returnRateTargetMultiple: z.number().min(1).max(10),
+    returnRateTargetCap: Fraction,
+    /** Reply deadline in calendar days when no instrument sets one (D1 timeliness). */
+    defaultReplyDeadlineDays: z.number().int().min(1).max(365),
+    /** Overall score is null below this share of the total weight. */
+    minAvailableWeightShare: Fraction,
+    /** Overall score is null when any of these is unavailable. */
+    requiredIndicators: z.array(IndicatorCode),
+    /** Case data and aggregates differing by more than this share raise a reconciliation warning. */
+    reconciliationTolerance: Fraction,
+    bands: z.object({ adequate: z.number().min(0).max(100), needsImprovement: z.number().min(0).max(100) }).strict(),
+    effectiveFrom: IsoDate.optional(),
+  })
+  .strict()
+  .refine((m) => new Set(m.indicators.map((i) => i.code)).size === 7, {
+    message: 'Each indicator A, B, C, D1-D4 appears exactly once',
+    path: ['indicators'],
+  })
+  .refine((m) => m.bands.adequate > m.bands.needsImprovement, {
+    message: 'bands.adequate must be above bands.needsImprovement',
+    path: ['bands'],
+  });
+export type ScoringModel = z.infer<typeof ScoringModel>;

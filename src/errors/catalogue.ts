@@ -1,0 +1,55 @@
+import { domainErrors } from './domain-codes.js';
+
+/**
+ * The one error catalogue: every error the service answers with has a stable code, an HTTP status
+ * and a title. Codes are never reused for another meaning. The README lists them.
+ */
+export const serviceErrors = {
+  VALIDATION_FAILED: { status: 400, title: 'The request does not match the schema' },
+  MALFORMED_JSON: { status: 400, title: 'The body is not valid JSON' },
+  BAD_REQUEST: { status: 400, title: 'Bad request' },
+  UNAUTHENTICATED: { status: 401, title: 'A valid bearer token is required' },
+  FORBIDDEN: { status: 403, title: 'This token may not do that' },
+  COUNTRY_NOT_CONFIGURED: { status: 404, title: 'Unknown country' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  REVISION_CONFLICT: { status: 409, title: 'The stream kept changing; try again' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
+  PRECONDITION_FAILED: { status: 412, title: 'The stream has moved past the revision in If-Match' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'The body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'This Idempotency-Key was used with a different request' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+  OVERLOADED: { status: 503, title: 'The service is overloaded; retry later' },
+  NOT_CAUGHT_UP: { status: 503, title: 'The read models have not reached the requested position yet' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export const errorCatalogue = { ...serviceErrors, ...domainErrors } as const;
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly title: string;
+  readonly errors: FieldError[] | undefined;
+
+  constructor(code: ErrorCode, detail?: string, errors?: FieldError[]) {
+    const entry = errorCatalogue[code];
+    super(detail ?? entry.title);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = entry.status;
+    this.title = entry.title;
+    this.errors = errors;
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}
