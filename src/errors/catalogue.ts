@@ -14,6 +14,7 @@ export const serviceErrors = {
   NOT_FOUND: { status: 404, title: 'Not found' },
   METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   REVISION_CONFLICT: { status: 409, title: 'The stream kept changing; try again' },
+  DUPLICATE_EVENT_ID: { status: 409, title: 'An event with this id is already stored' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
   PRECONDITION_FAILED: { status: 412, title: 'The stream has moved past the revision in If-Match' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The body is too large' },
