@@ -1,0 +1,44 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Normalises Eurostat time codes to the service's Period: `2023` stays, quarters written `2023-Q2`,
+ * `2023Q2` or `2023-q2` become `2023-Q2`. Anything else (months, weeks, ranges) is not a period
+ * this service records: undefined.
+ */
+export function normalisePeriod(code: string): string | undefined {
+  const s = code.trim();
+  if (/^(19|20)\d{2}$/.test(s)) return s;
+  const q = /^((?:19|20)\d{2})-?[Qq]([1-4])$/.exec(s);
+  return q ? `${q[1]}-Q${q[2]}` : undefined;
+}
+
+export function isQuarter(period: string): boolean {
+  return period.includes('-Q');
+}
+
+/** Last calendar day of a period (YYYY-MM-DD): 2023 -> 2023-12-31, 2023-Q2 -> 2023-06-30. */
+export function periodEnd(period: string): string {
+  const q = /^(\d{4})-Q([1-4])$/.exec(period);
+  const start = q
+    ? DateTime.fromObject({ year: Number(q[1]), month: (Number(q[2]) - 1) * 3 + 1, day: 1 }, { zone: 'utc' })
+    : DateTime.fromObject({ year: Number(period), month: 1, day: 1 }, { zone: 'utc' });
+  // Half-open period: the last day is the day before the next period starts.
+  const next = start.plus(q ? { quarters: 1 } : { years: 1 });
+  return next.minus({ days: 1 }).toISODate()!;
+}
+
+/**
+ * Eurostat's LAST UPDATE stamps: SDMX-CSV from the dissemination API writes `06/05/24 23:00:00`
+ * (dd/MM/yy); other tools write ISO dates or date-times. Returns YYYY-MM-DD or undefined.
+ */
+export function parseLastUpdate(text: string): string | undefined {
+  const s = text.trim();
+  if (s === '') return undefined;
+  const iso = DateTime.fromISO(s, { zone: 'utc' });
+  if (iso.isValid) return iso.toISODate() ?? undefined;
+  for (const format of ['dd/MM/yy HH:mm:ss', 'dd/MM/yy', 'dd/MM/yyyy HH:mm:ss', 'dd/MM/yyyy']) {
+    const d = DateTime.fromFormat(s, format, { zone: 'utc' });
+    if (d.isValid) return d.toISODate() ?? undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,68 @@
+import { isAppError } from '../../errors/catalogue.js';
+import { fileError, importError } from './file-error.js';
+import { numberedLines } from './lines.js';
+import { looksLikeSdmxCsv, openSdmxCsv } from './sdmx-csv.js';
+import { decodeSource, type ByteInput } from './source.js';
+import { looksLikeTsv, parseTsvHeader, tsvLineObservations } from './tsv.js';
+import type { Observation, OpenedFile } from './types.js';
+
+/**
+ * Opens a Eurostat file of either download format, recognised from its content: gzip by magic
+ * bytes, then TSV by its `dims\TIME_PERIOD` header cell or SDMX-CSV by its DATAFLOW / TIME_PERIOD /
+ * OBS_VALUE columns. Observations are produced as a stream; a malformed line throws an error that
+ * names the line.
+ */
+export async function openEurostat(input: ByteInput): Promise<OpenedFile> {
+  const source = await guard(() => decodeSource(input));
+  if (source.firstLine.trim() === '') throw fileError(1, 'the file is empty or does not start with a header line');
+  if (looksLikeTsv(source.firstLine)) return guardStream(await openTsv(source.chunks, source.compressed));
+  if (looksLikeSdmxCsv(source.firstLine)) return guardStream(await guard(() => openSdmxCsv(source.chunks, source.compressed)));
+  throw fileError(
+    1,
+    'not a Eurostat TSV header (first cell like "freq,citizen,geo\\TIME_PERIOD") nor an SDMX-CSV header (DATAFLOW, ..., TIME_PERIOD, OBS_VALUE, OBS_FLAG)',
+  );
+}
+
+async function openTsv(chunks: AsyncIterable<Buffer>, compressed: boolean): Promise<OpenedFile> {
+  const lines = numberedLines(chunks)[Symbol.asyncIterator]();
+  const first = await lines.next();
+  if (first.done) throw fileError(1, 'the file is empty');
+  const layout = parseTsvHeader(first.value);
+  async function* observations(): AsyncGenerator<Observation> {
+    for (let next = await lines.next(); !next.done; next = await lines.next()) yield* tsvLineObservations(layout, next.value);
+  }
+  return {
+    header: { format: 'tsv', compressed, dimensions: layout.dimensions, dataset: undefined, lastUpdate: undefined },
+    observations: observations(),
+  };
+}
+
+/** Decompression and decoding failures are file problems too (a truncated .gz, for one). */
+function asFileProblem(e: unknown): unknown {
+  if (isAppError(e)) return e;
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && code.startsWith('Z_')) return importError(`The gzip data is damaged or truncated (${(e as Error).message})`);
+  return e;
+}
+
+async function guard<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    throw asFileProblem(e);
+  }
+}
+
+function guardStream(file: OpenedFile): OpenedFile {
+  const inner = file.observations;
+  return {
+    header: file.header,
+    observations: (async function* () {
+      try {
+        yield* inner;
+      } catch (e) {
+        throw asFileProblem(e);
+      }
+    })(),
+  };
+}
