@@ -4,6 +4,12 @@ import { defineEvent } from './define.js';
 
 const Dataset = z.enum(['migr_eiord', 'migr_eiord1', 'migr_eirtn', 'migr_eirtn1', 'national', 'frontex', 'other']);
 
+/** Eurostat observation status flags as published (p provisional, e estimated, u low reliability, b break, ...). */
+const ObservationFlags = z
+  .string()
+  .regex(/^[a-z]{1,8}$/, 'Expected Eurostat status flags such as p, e or bp')
+  .describe('Eurostat status flags of the observation; absent when it has none');
+
 export const ReturnDecisionsReported = defineEvent(
   'ReturnDecisionsReported',
   'statistics',
@@ -14,6 +20,7 @@ export const ReturnDecisionsReported = defineEvent(
       count: Count,
       dataset: Dataset,
       extractedOn: IsoDate.optional(),
+      flags: ObservationFlags.optional(),
     })
     .strict(),
   'Return decisions (third-country nationals ordered to leave) reported for a period: indicator (a).',
@@ -31,6 +38,7 @@ export const ReturnsReported = defineEvent(
       returnType: z.enum(['enforced', 'voluntary', 'all']),
       dataset: Dataset,
       extractedOn: IsoDate.optional(),
+      flags: ObservationFlags.optional(),
     })
     .strict(),
   'Returns following an order to leave reported for a period: numerator of indicator (b).',
