@@ -1,0 +1,112 @@
+import type { CountryCommand, EventData, StoredEvent } from '../../contracts/index.js';
+import { eventDefinition } from '../../contracts/index.js';
+import { AppError, isAppError } from '../errors/catalogue.js';
+import { checkFact, isCountryFactType } from './check-fact.js';
+import { applyCorrections, isCorrectionType, type CorrectionLike } from './effective-history.js';
+import { evolveCountryInPlace } from './evolve/index.js';
+import type { NewFact } from './fact.js';
+import { changedIdentityFields } from './identity.js';
+import { refuse } from './refuse.js';
+import { initialCountryState } from './state.js';
+
+/**
+ * Folds check + evolve over an effective history and returns the events that fail a rule, with the
+ * reason. Every event is evolved, failing or not, exactly as replayCountry does.
+ */
+export function findInvalidFacts(country: string, effective: readonly StoredEvent[]): Map<string, string> {
+  const state = initialCountryState(country);
+  const invalid = new Map<string, string>();
+  for (const e of effective) {
+    if (isCountryFactType(e.type)) {
+      try {
+        checkFact(state, e as NewFact);
+      } catch (err) {
+        if (!isAppError(err)) throw err;
+        invalid.set(e.eventId, err.message);
+      }
+    }
+    evolveCountryInPlace(state, e);
+  }
+  return invalid;
+}
+
+function describeEvent(e: StoredEvent): string {
+  return `${e.type} ${e.eventId} (${e.occurredOn})`;
+}
+
+function findTarget(country: string, history: readonly StoredEvent[], targetId: string): StoredEvent {
+  const target = history.find((e) => e.eventId === targetId && e.country === country);
+  if (!target) refuse('CORRECTION_TARGET_UNKNOWN', `Event ${targetId} is not part of the history of ${country}; only events of this country can be corrected or retracted here`);
+  if (isCorrectionType(target.type)) {
+    refuse('CORRECTION_OF_CORRECTION', `Event ${targetId} is itself a correction (${target.type}); correct or retract the original event instead`);
+  }
+  const retraction = history.find((e) => e.type === 'EntryRetracted' && e.data['retractedEventId'] === targetId);
+  if (retraction) {
+    refuse('CORRECTION_TARGET_RETRACTED', `${describeEvent(target)} was already retracted on ${retraction.occurredOn} (event ${retraction.eventId}); record a new fact instead`);
+  }
+  return target;
+}
+
+/** Validates the corrected data against the original type's current schema; returns the parsed data. */
+function parseCorrectedData(target: StoredEvent, data: Record<string, unknown>): Record<string, unknown> {
+  const def = eventDefinition(target.type);
+  if (!def) throw new AppError('BAD_REQUEST', `Event ${target.eventId} has type ${target.type}, which this service does not know`);
+  const parsed = def.data.safeParse(data);
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((i) => ({
+      path: ['data', 'data', ...i.path.map(String)].join('.'),
+      message: i.message,
+    }));
+    throw new AppError('VALIDATION_FAILED', `The corrected data does not match ${target.type}`, errors);
+  }
+  return parsed.data as Record<string, unknown>;
+}
+
+/** Refuses when the history after `pending` has an invalid fact that was valid before. */
+function requireHistoryStaysValid(country: string, history: readonly StoredEvent[], target: StoredEvent, pending: CorrectionLike): void {
+  const before = findInvalidFacts(country, applyCorrections(history, []));
+  const after = applyCorrections(history, [pending]);
+  const state = initialCountryState(country);
+  const verb = pending.type === 'EntryRetracted' ? 'Retracting' : 'Correcting';
+  for (const e of after) {
+    if (isCountryFactType(e.type) && !before.has(e.eventId)) {
+      try {
+        checkFact(state, e as NewFact);
+      } catch (err) {
+        if (!isAppError(err)) throw err;
+        const which = e.eventId === target.eventId ? `the corrected ${target.type} ${target.eventId} would not be valid where it stands` : `${describeEvent(e)} would no longer be valid`;
+        refuse('CORRECTION_BREAKS_HISTORY', `${verb} ${describeEvent(target)}: ${which}: ${err.message}`);
+      }
+    }
+    evolveCountryInPlace(state, e);
+  }
+}
+
+/**
+ * Decides EntryCorrected / EntryRetracted against the full stored history of the country's stream
+ * (correction events included). Returns the fact to append or throws an AppError.
+ */
+export function decideCorrection(country: string, history: readonly StoredEvent[], command: CountryCommand): NewFact {
+  if (command.type === 'EntryRetracted') {
+    const d = command.data as EventData<'EntryRetracted'>;
+    const target = findTarget(country, history, d.retractedEventId);
+    const data = { retractedEventId: d.retractedEventId, reason: d.reason };
+    requireHistoryStaysValid(country, history, target, { type: 'EntryRetracted', data });
+    return { type: 'EntryRetracted', occurredOn: command.occurredOn, data };
+  }
+  if (command.type === 'EntryCorrected') {
+    const d = command.data as EventData<'EntryCorrected'>;
+    const target = findTarget(country, history, d.correctedEventId);
+    const corrected = parseCorrectedData(target, d.data);
+    const changed = changedIdentityFields(target.type, target.data, corrected);
+    if (changed.length > 0) {
+      const what = changed.map((f) => `${f} ${String(target.data[f])} -> ${String(corrected[f])}`).join(', ');
+      refuse('CORRECTION_CHANGES_IDENTITY', `A correction of ${describeEvent(target)} may not change ${what}; retract the event and record it again for the other entity`);
+    }
+    const data: Record<string, unknown> = { correctedEventId: d.correctedEventId, reason: d.reason, data: corrected };
+    if (d.occurredOn !== undefined) data['occurredOn'] = d.occurredOn;
+    requireHistoryStaysValid(country, history, target, { type: 'EntryCorrected', data });
+    return { type: 'EntryCorrected', occurredOn: command.occurredOn, data };
+  }
+  throw new AppError('BAD_REQUEST', `${command.type} is not a correction; use decideFact`);
+}

@@ -1,0 +1,25 @@
+import { DateTime } from 'luxon';
+
+/*
+ * Calendar dates are ISO strings (YYYY-MM-DD), so string order is date order. Month arithmetic uses
+ * luxon, which clamps to the end of the month (2024-01-31 + 1 month = 2024-02-29).
+ */
+
+export function isBefore(a: string, b: string): boolean {
+  return a < b;
+}
+
+export function addMonths(isoDate: string, months: number): string {
+  const d = DateTime.fromISO(isoDate, { zone: 'utc' });
+  if (!d.isValid) throw new Error(`Not an ISO date: ${isoDate}`);
+  return d.plus({ months }).toISODate() as string;
+}
+
+/** First day of a reporting period: '2023' -> 2023-01-01, '2023-Q3' -> 2023-07-01. */
+export function periodStart(period: string): string {
+  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(period);
+  if (!m) throw new Error(`Not a reporting period: ${period}`);
+  const year = Number(m[1]);
+  const quarter = m[2] === undefined ? 1 : Number(m[2]);
+  return DateTime.fromObject({ year, month: (quarter - 1) * 3 + 1, day: 1 }, { zone: 'utc' }).toISODate() as string;
+}

@@ -1,0 +1,14 @@
+/**
+ * The pure domain core of a country stream: decide facts against the country's state, evolve the
+ * state, and decide corrections against the full history. No I/O, no clock.
+ */
+export type { NewFact } from './fact.js';
+export * from './state.js';
+export { decideFact } from './decide.js';
+export { checkFact, isCountryFactType } from './check-fact.js';
+export { evolveCountry, evolveCountryInPlace, type EvolvableFact } from './evolve/index.js';
+export { replayCountry } from './replay.js';
+export { decideCorrection, findInvalidFacts } from './corrections.js';
+export { effectiveHistory, isCorrectionType } from './effective-history.js';
+export { identityFieldsOf } from './identity.js';
+export { POSITIVE_MEASURE_MAX_MONTHS } from './rules/visa-measures.js';
