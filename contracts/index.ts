@@ -5,3 +5,4 @@ export * from './commands.js';
 export * from './responses.js';
 export * from './problem.js';
 export * from './scoring-model.js';
+export * from './imports.js';

@@ -1,0 +1,13 @@
+export { openEurostat } from './read.js';
+export type { ByteInput } from './source.js';
+export type { Observation, FileHeader, OpenedFile, EurostatFormat } from './types.js';
+export { DATASETS, datasetFromDataflow, datasetFromFileName, isDatasetCode, type DatasetCode } from './datasets.js';
+export { resolveImport, DEFAULT_FILTERS, DEFAULT_GEO, type ImportOptions, type ResolvedImport, type Frequency } from './options.js';
+export { ImportPlanner, SKIP_REASONS, type ImportPlan, type PlannedChange, type PlanCounts, type SkipReason } from './planner.js';
+export { EffectiveStatistics, effectiveStatistics, type EffectiveFact, type FactIndex } from './existing-facts.js';
+export { factKey } from './fact-key.js';
+export { evidenceStatusOf, eurostatProvenance } from './provenance.js';
+export { normalisePeriod, periodEnd, parseLastUpdate } from './period.js';
+export { loadCountryStatistics } from './facts-from-store.js';
+export { recordWithCommands } from './record-with-commands.js';
+export { runEurostatImport, type EurostatImportRequest, type RecordChange } from './run-import.js';
