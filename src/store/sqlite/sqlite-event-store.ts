@@ -316,13 +316,6 @@ export class SqliteEventStore implements EventStore {
         let clock = this.stmts.lastRecordedAt.get()?.recordedAt ?? '';
         for (const event of events) {
           const where = `import of ${event.streamId}@${event.streamRevision} (${event.eventId})`;
-          if (!ISO_UTC_MS.test(event.recordedAt)) {
-            throw new AppError('BAD_REQUEST', `${where}: recordedAt ${event.recordedAt} is not UTC ISO with milliseconds`);
-          }
-          if (event.recordedAt < clock) {
-            throw new AppError('BAD_REQUEST', `${where}: recordedAt ${event.recordedAt} is earlier than ${clock}`);
-          }
-          clock = event.recordedAt;
           const head = heads.get(event.streamId) ?? this.stmts.streamHead.get(event.streamId);
           const nextRevision = head ? head.revision + 1 : 0;
           if (event.streamRevision !== nextRevision) {
@@ -335,6 +328,13 @@ export class SqliteEventStore implements EventStore {
           if (computeEventHash(event) !== event.hash) {
             throw new AppError('BAD_REQUEST', `${where}: hash does not match the event content`);
           }
+          if (!ISO_UTC_MS.test(event.recordedAt)) {
+            throw new AppError('BAD_REQUEST', `${where}: recordedAt ${event.recordedAt} is not UTC ISO with milliseconds`);
+          }
+          if (event.recordedAt < clock) {
+            throw new AppError('BAD_REQUEST', `${where}: recordedAt ${event.recordedAt} is earlier than ${clock}`);
+          }
+          clock = event.recordedAt;
           lastPosition = this.insert(event, event.hash, event.streamRevision - 1);
           heads.set(event.streamId, { revision: event.streamRevision, hash: event.hash });
         }
