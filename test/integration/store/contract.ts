@@ -3,13 +3,12 @@
  * Run it with `runEventStoreContract(t, 'sqlite', () => openSqliteEventStore(...))`; the KurrentDB
  * adapter runs the same suite.
  */
+import type tap from 'tap';
 import { GENESIS_HASH } from '../../../contracts/envelope.js';
 import { DuplicateEventIdError, IdempotencyConflictError, WrongExpectedRevisionError } from '../../../src/store/errors.js';
 import { verifyChain } from '../../../src/store/hash-chain.js';
 import type { AppendResult, EventStore } from '../../../src/store/port.js';
 import { sessionHeldV1, streamOf, trackOpened } from './fixtures.js';
-
-import type tap from 'tap';
 
 /** A tap test object (the root `t` or a subtest). */
 export type Test = Parameters<Parameters<typeof tap.test>[0]>[0];

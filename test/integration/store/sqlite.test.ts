@@ -304,3 +304,32 @@ t.test('importEvents refuses broken input and writes nothing', async (t) => {
   t.equal(await target.headPosition(), 3);
   t.equal(good[0]!.prevHash, GENESIS_HASH);
 });
+
+t.test('a batch whose transaction cannot start is rejected as a whole; the store recovers', async (t) => {
+  const path = freshPath();
+  const store = openSqliteEventStore({ path, busyTimeoutMs: 0 });
+  t.teardown(() => store.close());
+  await store.append('country-ET', 'no_stream', [trackOpened('ET', 0)]);
+  const commits: number[] = [];
+  store.onCommit((p) => commits.push(p));
+
+  // Another process holds the write lock.
+  const other = new Database(path);
+  other.pragma('busy_timeout = 0');
+  other.exec('BEGIN IMMEDIATE');
+  const settled = await Promise.allSettled([
+    store.append('country-ET', 0, [trackOpened('ET', 1)]),
+    store.append('country-SO', 'any', [trackOpened('SO', 1)]),
+  ]);
+  t.same(settled.map((s) => s.status), ['rejected', 'rejected']);
+  t.match((settled[0] as PromiseRejectedResult).reason, { code: 'SQLITE_BUSY' });
+  t.equal(store.stats().failedTransactions, 1);
+  t.same(commits, [], 'no commit was announced');
+  other.exec('ROLLBACK');
+  other.close();
+
+  const retried = await store.append('country-ET', 0, [trackOpened('ET', 1)]);
+  t.equal(retried.lastRevision, 1, 'the next batch commits normally');
+  t.same(commits, [retried.lastPosition]);
+  t.ok(verifyChain(await store.readAllRaw()).ok);
+});
