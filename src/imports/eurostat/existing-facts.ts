@@ -32,8 +32,9 @@ interface Original {
 /**
  * Folds a country's events (stream order) into its effective return statistics: an
  * EntryCorrected replaces the data of the fact it names (directly or through an earlier
- * correction), an EntryRetracted withdraws a fact or undoes a correction. Pure; accepts the
- * events in pages so a long stream never has to be held in memory.
+ * correction), an EntryRetracted withdraws a fact or undoes a correction. Same rules as the
+ * domain's effectiveHistory, but folded event by event so a long stream is read in pages and only
+ * its statistics are kept in memory.
  */
 export class EffectiveStatistics {
   private readonly originals = new Map<string, Original>();
@@ -69,7 +70,8 @@ export class EffectiveStatistics {
     for (const o of this.originals.values()) {
       const last = o.corrections[o.corrections.length - 1];
       const data = last?.data ?? o.data;
-      const occurredOn = o.corrections.reduce((d, c) => c.occurredOn ?? d, o.occurredOn);
+      // As the domain's effective history: the latest correction's occurredOn, if it gives one.
+      const occurredOn = last?.occurredOn ?? o.occurredOn;
       out.set(factKey(o.type, data), { eventId: o.eventId, type: o.type, occurredOn, data });
     }
     return out;

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
-export type ByteInput = AsyncIterable<Uint8Array | string> | Readable;
+/** A file body: a Node stream, an async iterable of chunks, or (in tests) an array of chunks. */
+export type ByteInput = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | Readable;
 
 export interface DecodedSource {
   compressed: boolean;

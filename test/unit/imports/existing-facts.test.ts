@@ -28,9 +28,11 @@ t.test('corrections replace the data and keep the original id (also through a co
   const index = effectiveStatistics([
     fact(ids.a, decisions(1395)),
     corrected(ids.c1, ids.a, decisions(1400), '2024-07-01'),
-    corrected(ids.c2, ids.c1, decisions(1410)),
+    corrected(ids.c2, ids.c1, decisions(1410), '2024-08-01'),
   ]);
-  t.same(index.get(KEY), { eventId: ids.a, type: 'ReturnDecisionsReported', occurredOn: '2024-07-01', data: decisions(1410) });
+  t.same(index.get(KEY), { eventId: ids.a, type: 'ReturnDecisionsReported', occurredOn: '2024-08-01', data: decisions(1410) });
+  const latestWithoutDate = effectiveStatistics([fact(ids.a, decisions(1395)), corrected(ids.c1, ids.a, decisions(1400), '2024-07-01'), corrected(ids.c2, ids.a, decisions(1410))]);
+  t.equal(latestWithoutDate.get(KEY)?.occurredOn, '2023-12-31', "as the domain's effective history: the latest correction decides occurredOn");
 });
 
 t.test('a correction that moves the fact to another period moves its key', async (t) => {
