@@ -36,6 +36,8 @@ export const ScoringModel = z
     requiredIndicators: z.array(IndicatorCode),
     /** Case data and aggregates differing by more than this share raise a reconciliation warning. */
     reconciliationTolerance: Fraction,
+    /** Score of a qualitative 0-4 rating (QualitativeAssessmentRecorded); default 0, 25, 50, 75, 100. */
+    qualitativeScale: z.array(z.number().min(0).max(100)).length(5).optional(),
     bands: z.object({ adequate: z.number().min(0).max(100), needsImprovement: z.number().min(0).max(100) }).strict(),
     effectiveFrom: IsoDate.optional(),
   })

@@ -52,12 +52,12 @@ export const ReadmissionStatisticsReported = defineEvent(
       period: Period,
       reportingScope: MemberState,
       submitted: Count,
-      accepted: Count,
+      accepted: Count.optional().describe('Requests accepted; omit when the source does not publish it (Ethiopia 2019 gives only travel documents)'),
       travelDocsIssued: Count,
       source: ShortText,
     })
     .strict()
-    .refine((d) => d.accepted <= d.submitted, { message: 'accepted cannot exceed submitted', path: ['accepted'] }),
+    .refine((d) => d.accepted === undefined || d.accepted <= d.submitted, { message: 'accepted cannot exceed submitted', path: ['accepted'] }),
   'Aggregate readmission figures for a period: indicator (c) and the issuance rate when no case data exists.',
 );
 

@@ -1,0 +1,228 @@
+import { z } from 'zod';
+import { CountryCode, IsoDate, IsoDateTime, Period } from './common.js';
+import { IndicatorCode, ScoringModel } from './scoring-model.js';
+
+/** Responses of the read side (projections). */
+
+export const IndicatorSource = z.enum(['case', 'aggregate', 'qualitative', 'instrument-terms', 'mixed']);
+
+export const ScorecardComponent = z.object({
+  name: z.string().describe('e.g. timeliness, issuance'),
+  source: IndicatorSource,
+  numerator: z.number(),
+  denominator: z.number(),
+  rate: z.number().nullable(),
+  available: z.boolean(),
+});
+
+export const ScorecardIndicator = z.object({
+  code: IndicatorCode,
+  article: z.string().describe('Art. 25a(2) point'),
+  label: z.string(),
+  weight: z.number().describe('Weight in the model'),
+  effectiveWeight: z.number().describe('Share of the score in % after redistributing unavailable weight'),
+  available: z.boolean(),
+  insufficientReason: z.string().nullable(),
+  source: IndicatorSource.nullable(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  rate: z.number().nullable(),
+  normalised: z.number().nullable().describe('0-100'),
+  components: z.array(ScorecardComponent),
+  evidence: z.array(z.string()).describe('Ids of the events behind the value'),
+  fallback: z
+    .object({ source: IndicatorSource, numerator: z.number(), denominator: z.number(), rate: z.number().nullable() })
+    .nullable()
+    .describe('The aggregate figure that case data replaced'),
+  notes: z.array(z.string()),
+});
+
+export const ScorecardWarning = z.object({
+  code: z.enum(['reconciliation', 'proxy-returns', 'estimates', 'single-component', 'partial-year']),
+  indicator: IndicatorCode.nullable(),
+  message: z.string(),
+});
+
+export const OfficialFinding = z.object({
+  eventId: z.string(),
+  reportNo: z.number().int(),
+  dataPeriod: z.string(),
+  finding: z.enum(['sufficient', 'insufficient', 'not-public']),
+  documentRef: z.string(),
+  adoptedOn: IsoDate,
+});
+
+export const Band = z.enum(['adequate', 'needs-improvement', 'insufficient']);
+
+export const Scorecard = z
+  .object({
+    country: CountryCode,
+    year: z.number().int(),
+    quarter: z.number().int().min(1).max(4).nullable(),
+    period: Period,
+    modelVersion: z.number().int(),
+    modelLabel: z.string(),
+    provisional: z.boolean().describe('True until the period is closed'),
+    score: z.number().nullable(),
+    band: Band.nullable(),
+    reason: z.enum(['insufficient-data']).nullable(),
+    reasonDetail: z.string().nullable(),
+    totalWeight: z.number(),
+    availableWeight: z.number(),
+    indicators: z.array(ScorecardIndicator),
+    dataGaps: z.array(z.string()),
+    warnings: z.array(ScorecardWarning),
+    containsEstimates: z.boolean(),
+    officialFinding: OfficialFinding.nullable().describe("The Commission's own finding: shown beside our score, never merged into it"),
+    disclaimer: z.string(),
+  })
+  .describe('Explained cooperation scorecard (an internal aid, not the Commission rating)');
+export type Scorecard = z.infer<typeof Scorecard>;
+export type ScorecardIndicator = z.infer<typeof ScorecardIndicator>;
+export type ScorecardWarning = z.infer<typeof ScorecardWarning>;
+
+export const ScorecardResponse = Scorecard.extend({
+  position: z.number().int().describe('Read-model position the answer reflects'),
+});
+
+export const LastActivity = z.object({
+  eventId: z.string(),
+  type: z.string(),
+  position: z.number().int(),
+  recordedAt: IsoDateTime,
+  occurredOn: IsoDate,
+  events: z.number().int().describe('Events recorded for the country'),
+});
+
+export const CountrySummary = z.object({
+  code: CountryCode,
+  streamId: z.string(),
+  lastActivity: LastActivity.nullable(),
+  latestScore: z
+    .object({
+      year: z.number().int(),
+      score: z.number().nullable(),
+      band: Band.nullable(),
+      reason: z.string().nullable(),
+      reasonDetail: z.string().nullable(),
+      provisional: z.boolean(),
+      modelVersion: z.number().int(),
+    })
+    .nullable()
+    .describe('Scorecard of the latest year with data, with the latest published model'),
+});
+export const CountryList = z.object({ countries: z.array(CountrySummary), position: z.number().int() });
+
+const Json = z.record(z.string(), z.unknown());
+
+export const RequestSummary = z.object({
+  requestId: z.string(),
+  requestKind: z.enum(['identification', 'readmission']).nullable(),
+  submittedOn: IsoDate.nullable(),
+  requestingState: z.string().nullable(),
+  instrumentId: z.string().nullable(),
+  deadline: IsoDate.describe('Instrument reply deadline or the scoring model default'),
+  overdue: z.boolean(),
+  lapse: Json.nullable(),
+});
+
+export const CountryProfile = z.object({
+  country: CountryCode,
+  asOfDate: IsoDate.describe('Date used for "in force", "overdue" and "active"'),
+  position: z.number().int(),
+  instruments: z.array(Json),
+  visaMeasures: z.object({ inForce: z.array(Json), proposed: z.array(Json), other: z.array(Json) }),
+  dialogueTracks: z.array(Json),
+  openCommitments: z.array(Json),
+  notifications: z.array(Json),
+  requests: z.object({
+    open: z.number().int(),
+    overdue: z.number().int(),
+    openRequests: z.array(RequestSummary).describe('Oldest first, at most 100'),
+  }),
+  recentOperations: z.array(Json),
+  activeMoratoria: z.array(Json),
+  moratoria: z.array(Json),
+  officialFinding: OfficialFinding.nullable(),
+  lastActivity: LastActivity.nullable(),
+});
+
+export const TimelineEntry = z.object({
+  eventId: z.string(),
+  position: z.number().int(),
+  type: z.string(),
+  family: z.string(),
+  occurredOn: IsoDate,
+  recordedAt: IsoDateTime,
+  recordedBy: z.string(),
+  provenance: Json,
+  data: Json,
+  status: z.enum(['recorded', 'corrected', 'retracted']),
+  corrections: z.array(z.object({ eventId: z.string(), type: z.string(), position: z.number().int(), recordedAt: IsoDateTime, reason: z.string() })),
+  effective: z.object({ occurredOn: IsoDate, data: Json }).nullable().optional(),
+  target: z.object({ eventId: z.string(), type: z.string(), occurredOn: IsoDate }).nullable().optional(),
+});
+export const TimelinePage = z.object({
+  country: CountryCode,
+  entries: z.array(TimelineEntry),
+  nextCursor: z.string().nullable(),
+  position: z.number().int(),
+});
+
+export const TimelineQuery = z
+  .object({
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    family: z.string().optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    cursor: z.string().max(200).optional(),
+    minPosition: z.coerce.number().int().min(0).optional(),
+  })
+  .strict();
+
+export const ReadQuery = z.object({ minPosition: z.coerce.number().int().min(0).optional() }).strict();
+
+export const ScorecardQuery = z
+  .object({
+    quarter: z.coerce.number().int().min(1).max(4).optional(),
+    model: z.coerce.number().int().min(1).optional(),
+    minPosition: z.coerce.number().int().min(0).optional(),
+  })
+  .strict();
+
+export const ProjectionStatus = z.object({
+  name: z.string(),
+  version: z.number().int(),
+  position: z.number().int(),
+  headPosition: z.number().int(),
+  lag: z.number().int(),
+  state: z.enum(['live', 'rebuilding', 'failed']),
+  rebuild: z.object({ version: z.number().int(), position: z.number().int() }).nullable(),
+  error: z.string().nullable(),
+});
+export const ProjectionStatusList = z.object({ projections: z.array(ProjectionStatus), headPosition: z.number().int() });
+
+export const PublishScoringModelBody = z
+  .object({
+    model: ScoringModel.describe('modelVersion must be the next version (or is assigned when 0 is not allowed: send the next one)'),
+    approvedBy: z.string().trim().min(1).max(200),
+    note: z.string().trim().min(1).max(2000).optional(),
+    effectiveFrom: IsoDate.optional(),
+  })
+  .strict();
+
+export const ClosePeriodBody = z
+  .object({ dataCutoff: IsoDate.optional(), note: z.string().trim().min(1).max(2000).optional() })
+  .strict();
+
+export const PublishedModel = z.object({
+  modelVersion: z.number().int(),
+  model: ScoringModel,
+  eventId: z.string().nullable().describe('null for the built-in version 1'),
+  approvedBy: z.string().nullable(),
+  publishedAt: IsoDateTime.nullable(),
+});
+export const ScoringModelList = z.object({ models: z.array(PublishedModel) });
+export const ClosedPeriod = z.object({ period: Period, eventId: z.string(), closedOn: IsoDate, dataCutoff: IsoDate.nullable(), recordedAt: IsoDateTime });
+export const ClosedPeriodList = z.object({ periods: z.array(ClosedPeriod) });
+

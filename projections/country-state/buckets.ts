@@ -1,0 +1,62 @@
+import type { ReadModelTx, Row } from '../types.js';
+import type { AggregateReport, Counters } from '../scoring/inputs.js';
+import type { Contribution } from './entities.js';
+
+/**
+ * Scorecard buckets: one row per country and year (quarter 0) and per country and quarter. They hold
+ * integer counters summed over contributing entities and the list of aggregate reports. A bucket
+ * that becomes empty is deleted, so an incremental build and a build from scratch hold the same rows.
+ */
+export interface BucketRow extends Row {
+  country: string;
+  year: number;
+  /** 0: the whole year. */
+  quarter: number;
+  counters: Counters;
+  reports: AggregateReport[];
+}
+
+export const BUCKETS_TABLE = 'buckets';
+
+export const bucketKey = (country: string, year: number, quarter: number) => `${country}|${year}|${quarter}`;
+
+/** A quarter contribution also counts for its year; a yearly report only for the year. */
+function targets(c: Contribution): number[] {
+  return c.quarter === null ? [0] : [0, c.quarter];
+}
+
+function load(tx: ReadModelTx, country: string, year: number, quarter: number): BucketRow {
+  return tx.get<BucketRow>(BUCKETS_TABLE, bucketKey(country, year, quarter)) ?? { country, year, quarter, counters: {}, reports: [] };
+}
+
+function save(tx: ReadModelTx, b: BucketRow): void {
+  const key = bucketKey(b.country, b.year, b.quarter);
+  if (b.reports.length === 0 && Object.keys(b.counters).length === 0) tx.delete(BUCKETS_TABLE, key);
+  else tx.put(BUCKETS_TABLE, key, b);
+}
+
+export function applyContribution(tx: ReadModelTx, country: string, c: Contribution): void {
+  for (const q of targets(c)) {
+    const b = load(tx, country, c.year, q);
+    if (c.counters) for (const [k, v] of Object.entries(c.counters)) if (v !== 0) b.counters[k] = (b.counters[k] ?? 0) + v;
+    if (c.report) {
+      // Reports stay in position order, whatever order they were (re-)applied in.
+      b.reports = [...b.reports, c.report].sort((x, y) => x.position - y.position);
+    }
+    save(tx, b);
+  }
+}
+
+export function removeContribution(tx: ReadModelTx, country: string, c: Contribution, _eventIds: string[]): void {
+  for (const q of targets(c)) {
+    const b = load(tx, country, c.year, q);
+    if (c.counters)
+      for (const [k, v] of Object.entries(c.counters)) {
+        const left = (b.counters[k] ?? 0) - v;
+        if (left === 0) delete b.counters[k];
+        else b.counters[k] = left;
+      }
+    if (c.report) b.reports = b.reports.filter((r) => r.eventId !== c.report!.eventId);
+    save(tx, b);
+  }
+}

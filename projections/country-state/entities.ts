@@ -1,0 +1,361 @@
+import type { AggregateReport, AggregateType, Counters, EvidenceRole } from '../scoring/inputs.js';
+import { C } from '../scoring/inputs.js';
+import { addDeadline, daysBetween, parsePeriod, yearQuarterOf } from './dates.js';
+
+/**
+ * Per-country entities (an instrument, a visa measure, a request, an operation, a statistics report,
+ * ...). Each entity's state is a fold over its own effective events, so a correction or retraction
+ * re-folds just the entity it touched. Each entity also says what it adds to the scorecard inputs
+ * of one period (its contribution); the projection keeps the per-period sums by subtracting the old
+ * contribution and adding the new one.
+ */
+
+/** An event as the entity folds see it: data and occurredOn after corrections. */
+export interface Fact {
+  eventId: string;
+  type: string;
+  occurredOn: string;
+  position: number;
+  evidenceStatus: string;
+  data: Record<string, any>;
+}
+
+export type EntityKind =
+  | 'track'
+  | 'commitment'
+  | 'instrument'
+  | 'notification'
+  | 'assessment'
+  | 'measure'
+  | 'request'
+  | 'eutd'
+  | 'transfer'
+  | 'operation'
+  | 'moratorium'
+  | 'stat';
+
+export interface EntityRef {
+  kind: EntityKind;
+  id: string;
+}
+
+/** Which entities an event feeds (usually one). Governance and correction events feed none. */
+export function entitiesOf(type: string, data: Record<string, any>, eventId: string): EntityRef[] {
+  switch (type) {
+    case 'DialogueTrackOpened':
+    case 'DialogueSessionHeld':
+      return [{ kind: 'track', id: data.trackId }];
+    case 'DialogueCommitmentRecorded':
+    case 'DialogueCommitmentFulfilled':
+    case 'DialogueCommitmentLapsed':
+      return [{ kind: 'commitment', id: data.commitmentId }];
+    case 'MemberStateNotificationSubmitted':
+    case 'NotificationExaminationConcluded':
+      return [{ kind: 'notification', id: data.notificationId }];
+    case 'CommissionAssessmentReported':
+      return [{ kind: 'assessment', id: eventId }];
+    case 'EUTravelDocumentPresented':
+      return [{ kind: 'eutd', id: eventId }];
+    case 'ReadmissionTransferRecorded':
+      return [{ kind: 'transfer', id: eventId }];
+    case 'PartnerMoratoriumDeclared':
+    case 'PartnerMoratoriumLifted':
+      return [{ kind: 'moratorium', id: data.moratoriumId }];
+    case 'ReturnDecisionsReported':
+    case 'ReturnsReported':
+    case 'ReadmissionStatisticsReported':
+    case 'QualitativeAssessmentRecorded':
+      return [{ kind: 'stat', id: eventId }];
+  }
+  if (type.startsWith('Instrument')) return [{ kind: 'instrument', id: data.instrumentId }];
+  if (type.startsWith('VisaMeasure')) return [{ kind: 'measure', id: data.measureId }];
+  if (type.startsWith('LandingPermit') || type.startsWith('ReturnOperation')) return [{ kind: 'operation', id: data.operationId }];
+  if (
+    type === 'IdentificationRequestSubmitted' ||
+    type === 'ConsularPresentationHeld' ||
+    type === 'IdentificationRequestAnswered' ||
+    type === 'ReadmissionRequestSubmitted' ||
+    type === 'ReadmissionRequestAnswered' ||
+    type === 'RequestDeadlineLapsed' ||
+    type === 'TravelDocumentIssued'
+  )
+    return [{ kind: 'request', id: data.requestId }];
+  return [];
+}
+
+/** What an entity adds to one period bucket (and, for a quarter, to its year as well). */
+export interface Contribution {
+  year: number;
+  /** null: the entity only feeds the year bucket (a yearly report). */
+  quarter: number | null;
+  counters?: Counters;
+  report?: AggregateReport;
+  role?: EvidenceRole;
+}
+
+/** Country facts an entity fold may look up (read from other entities of the same country). */
+export interface FoldContext {
+  instrumentTerms(instrumentId: string): Record<string, any> | undefined;
+}
+
+export type EntityState = Record<string, any>;
+
+export interface Derived {
+  /** Sort key of the entity in lists (date). */
+  sortDate: string | null;
+  /** 1 for an open request (no answer, not deemed accepted). */
+  open: number;
+  contribution: Contribution | null;
+}
+
+const PARTNER_CAUSES = new Set(['partner-refusal', 'no-landing-permit', 'partner-moratorium']);
+
+/** One fold step. `s` is undefined for the entity's first event. */
+export function step(kind: EntityKind, s: EntityState | undefined, f: Fact): EntityState {
+  const d = f.data;
+  const st: EntityState = s ?? {};
+  switch (kind) {
+    case 'track':
+      if (f.type === 'DialogueTrackOpened')
+        return { ...st, title: d.title, level: d.level, format: d.format, parties: d.parties, openedOn: f.occurredOn, sessions: st.sessions ?? 0 };
+      return {
+        ...st,
+        sessions: (st.sessions ?? 0) + 1,
+        lastSession:
+          st.lastSession && st.lastSession.on > f.occurredOn
+            ? st.lastSession
+            : { on: f.occurredOn, eventId: f.eventId, location: d.location ?? null, topics: d.topics ?? [], outcomeSummary: d.outcomeSummary },
+      };
+    case 'commitment':
+      if (f.type === 'DialogueCommitmentRecorded')
+        return { ...st, trackId: d.trackId, owner: d.owner, description: d.description, dueDate: d.dueDate ?? null, indicatorLink: d.indicatorLink ?? null, recordedOn: f.occurredOn, status: st.status ?? 'open' };
+      return { ...st, status: f.type === 'DialogueCommitmentFulfilled' ? 'fulfilled' : 'lapsed', assessedOn: f.occurredOn, note: d.note ?? null };
+    case 'notification':
+      if (f.type === 'MemberStateNotificationSubmitted')
+        return { ...st, notifyingState: d.notifyingState, indicatorsCited: d.indicatorsCited, submittedOn: f.occurredOn, summary: d.summary ?? null };
+      return { ...st, finding: d.finding, concludedOn: f.occurredOn };
+    case 'assessment':
+      return { eventId: f.eventId, reportNo: d.reportNo, dataPeriod: d.dataPeriod, finding: d.finding, documentRef: d.documentRef, adoptedOn: f.occurredOn };
+    case 'instrument':
+      return stepInstrument(st, f);
+    case 'measure':
+      return stepMeasure(st, f);
+    case 'request':
+      return stepRequest(st, f);
+    case 'eutd':
+      return { presentedOn: f.occurredOn, accepted: d.accepted, requestId: d.requestId ?? null, operationId: d.operationId ?? null };
+    case 'transfer':
+      return { on: f.occurredOn, requestId: d.requestId, admitted: d.admitted, refusalReason: d.refusalReason ?? null };
+    case 'operation':
+      return stepOperation(st, f);
+    case 'moratorium':
+      if (f.type === 'PartnerMoratoriumDeclared') return { ...st, scope: d.scope, reason: d.reason ?? null, from: f.occurredOn, to: st.to ?? null };
+      return { ...st, to: f.occurredOn };
+    case 'stat':
+      return { type: f.type, period: d.period, data: d, eventId: f.eventId, position: f.position, evidenceStatus: f.evidenceStatus };
+  }
+}
+
+function stepInstrument(st: EntityState, f: Fact): EntityState {
+  const d = f.data;
+  const history = [...(st.history ?? []), { on: f.occurredOn, type: f.type, eventId: f.eventId }];
+  const base = { ...st, history, lastEventOn: maxDate(st.lastEventOn, f.occurredOn) };
+  switch (f.type) {
+    case 'InstrumentNegotiationOpened':
+      return { ...base, title: d.title, instrumentKind: d.kind, level: d.level, legallyBinding: d.legallyBinding, status: 'negotiating', openedOn: f.occurredOn };
+    case 'InstrumentAgreed':
+      return { ...base, status: 'agreed', agreedOn: f.occurredOn };
+    case 'InstrumentAdopted':
+      return { ...base, status: 'adopted', adoptedOn: f.occurredOn, textRef: d.textRef, publiclyAvailable: d.publiclyAvailable };
+    case 'InstrumentTermsRecorded': {
+      const { instrumentId: _id, ...terms } = d;
+      return { ...base, terms: { ...terms, eventId: f.eventId, recordedOn: f.occurredOn } };
+    }
+    case 'InstrumentProvisionsApplicable':
+      return { ...base, status: 'in-force', provisions: d.provisions, applicableFrom: f.occurredOn };
+    case 'InstrumentSuspensionDeclared': {
+      const suspension = { declaredBy: d.declaredBy, declaredOn: f.occurredOn, reason: d.reason, effect: d.effect };
+      // A declared-only suspension does not change the state until practice changes (Turkey, July 2019).
+      return { ...base, suspension, status: d.effect === 'observed-in-practice' ? 'suspended' : st.status };
+    }
+    case 'InstrumentResumed':
+      return { ...base, status: 'in-force', suspension: null, resumedOn: f.occurredOn };
+    case 'InstrumentTerminated':
+      return { ...base, status: 'terminated', endedOn: f.occurredOn };
+    case 'InstrumentSuperseded':
+      return { ...base, status: 'superseded', endedOn: f.occurredOn, supersededBy: d.byInstrumentId };
+    default:
+      return base; // InstrumentReviewMeetingHeld: history only
+  }
+}
+
+function stepMeasure(st: EntityState, f: Fact): EntityState {
+  const d = f.data;
+  const history = [...(st.history ?? []), { on: f.occurredOn, type: f.type, eventId: f.eventId }];
+  const base = { ...st, history };
+  switch (f.type) {
+    case 'VisaMeasureProposed':
+      return { ...base, legalBasis: d.legalBasis, provisions: d.provisions, fee: d.fee ?? null, scope: d.scope, categories: d.categories ?? [], proposalRef: d.proposalRef, proposedOn: f.occurredOn, status: 'proposed' };
+    case 'VisaMeasureAdopted':
+      return { ...base, status: 'adopted', adoptedOn: f.occurredOn, councilActRef: d.councilActRef };
+    case 'VisaMeasureApplicable':
+      return { ...base, status: 'in-force', applicableFrom: d.applicableFrom, plannedEnd: d.plannedEnd ?? null };
+    case 'VisaMeasureAmended':
+      return { ...base, provisions: d.newProvisions };
+    case 'VisaMeasureRenewed':
+      return { ...base, plannedEnd: d.newEnd };
+    case 'VisaMeasureRepealed':
+      return { ...base, status: 'repealed', endedOn: f.occurredOn, ground: d.ground };
+    case 'VisaMeasureExpired':
+      return { ...base, status: 'expired', endedOn: f.occurredOn };
+    case 'VisaMeasureProposalWithdrawn':
+      return { ...base, status: 'withdrawn', endedOn: f.occurredOn };
+    default:
+      return base; // progress reports: history only
+  }
+}
+
+function stepRequest(st: EntityState, f: Fact): EntityState {
+  const d = f.data;
+  switch (f.type) {
+    case 'IdentificationRequestSubmitted':
+    case 'ReadmissionRequestSubmitted':
+      return {
+        ...st,
+        requestKind: f.type === 'IdentificationRequestSubmitted' ? 'identification' : 'readmission',
+        submittedOn: f.occurredOn,
+        requestingState: d.requestingState,
+        instrumentId: d.instrumentId ?? null,
+        procedure: d.procedure ?? 'normal',
+        personCategory: d.personCategory ?? null,
+        travelDocs: st.travelDocs ?? 0,
+      };
+    case 'IdentificationRequestAnswered':
+    case 'ReadmissionRequestAnswered':
+      return { ...st, answer: { on: f.occurredOn, outcome: d.outcome } };
+    case 'RequestDeadlineLapsed':
+      return { ...st, lapse: { on: f.occurredOn, deadline: d.deadline, deemedAccepted: d.deemedAccepted } };
+    case 'TravelDocumentIssued':
+      return { ...st, travelDocs: (st.travelDocs ?? 0) + 1, lastTravelDocOn: maxDate(st.lastTravelDocOn, f.occurredOn) };
+    default:
+      return { ...st, consularPresentations: (st.consularPresentations ?? 0) + 1 };
+  }
+}
+
+function stepOperation(st: EntityState, f: Fact): EntityState {
+  const d = f.data;
+  switch (f.type) {
+    case 'ReturnOperationPlanned':
+      return { ...st, mode: d.mode, plannedDate: d.plannedDate, plannedReturnees: d.plannedReturnees, organiser: d.organiser, status: st.status ?? 'planned' };
+    case 'LandingPermitRequested':
+      return { ...st, status: 'awaiting-permit', permit: 'requested' };
+    case 'LandingPermitGranted':
+      return { ...st, status: 'confirmed', permit: 'granted' };
+    case 'LandingPermitRefused':
+      return { ...st, status: 'cancelled', permit: 'refused', cancelled: { on: f.occurredOn, cause: 'no-landing-permit', partnerAttributable: true } };
+    case 'ReturnOperationExecuted':
+      return { ...st, status: 'executed', executed: { on: f.occurredOn, returnees: d.returnees, forced: d.forced, voluntary: d.voluntary } };
+    case 'ReturnOperationCancelled':
+      return { ...st, status: 'cancelled', cancelled: { on: f.occurredOn, cause: d.cause, partnerAttributable: PARTNER_CAUSES.has(d.cause) } };
+    default:
+      return st;
+  }
+}
+
+function maxDate(a: string | undefined | null, b: string): string {
+  return a && a > b ? a : b;
+}
+
+function bucketOf(date: string): { year: number; quarter: number } {
+  return yearQuarterOf(date);
+}
+
+/** Columns and scorecard contribution of an entity in its current state. */
+export function derive(kind: EntityKind, s: EntityState, ctx: FoldContext): Derived {
+  switch (kind) {
+    case 'request':
+      return deriveRequest(s, ctx);
+    case 'operation': {
+      if (!s.plannedDate) return { sortDate: s.executed?.on ?? s.cancelled?.on ?? null, open: 0, contribution: null };
+      const date: string = s.executed?.on ?? s.cancelled?.on ?? s.plannedDate;
+      const counters: Counters = { [C.opsPlanned]: 1 };
+      if (s.executed) {
+        counters[C.opsExecuted] = 1;
+        counters[C.opsReturnees] = s.executed.returnees;
+        counters[C.opsForced] = s.executed.forced;
+      } else if (s.cancelled) counters[s.cancelled.partnerAttributable ? C.opsCancelledPartner : C.opsCancelledOther] = 1;
+      return { sortDate: date, open: 0, contribution: { ...bucketOf(date), counters, role: 'D4' } };
+    }
+    case 'eutd':
+      return {
+        sortDate: s.presentedOn,
+        open: 0,
+        contribution: { ...bucketOf(s.presentedOn), counters: { [C.eutdPresented]: 1, [C.eutdAccepted]: s.accepted ? 1 : 0 }, role: 'D2' },
+      };
+    case 'transfer':
+      return {
+        sortDate: s.on,
+        open: 0,
+        contribution: { ...bucketOf(s.on), counters: { [C.transfers]: 1, [C.transfersAdmitted]: s.admitted ? 1 : 0 }, role: 'D3' },
+      };
+    case 'stat': {
+      const { year, quarter } = parsePeriod(s.period);
+      const report: AggregateReport = {
+        eventId: s.eventId,
+        type: s.type as AggregateType,
+        period: s.period,
+        position: s.position,
+        evidenceStatus: s.evidenceStatus,
+        data: s.data,
+      };
+      return { sortDate: `${s.period}`, open: 0, contribution: { year, quarter, report } };
+    }
+    case 'instrument':
+      return { sortDate: s.openedOn ?? s.lastEventOn ?? null, open: 0, contribution: null };
+    case 'measure':
+      return { sortDate: s.proposedOn ?? null, open: 0, contribution: null };
+    case 'track':
+      return { sortDate: s.lastSession?.on ?? s.openedOn ?? null, open: 0, contribution: null };
+    case 'commitment':
+      return { sortDate: s.dueDate ?? s.recordedOn ?? null, open: s.status === 'open' ? 1 : 0, contribution: null };
+    case 'notification':
+      return { sortDate: s.submittedOn ?? null, open: 0, contribution: null };
+    case 'assessment':
+      return { sortDate: s.adoptedOn, open: 0, contribution: null };
+    case 'moratorium':
+      return { sortDate: s.from ?? null, open: s.from && !s.to ? 1 : 0, contribution: null };
+  }
+}
+
+/** The reply deadline an instrument sets for a request, if any. */
+export function instrumentDeadline(s: EntityState, ctx: FoldContext): { days: number; dayKind: 'calendar' | 'working' } | null {
+  if (!s.instrumentId) return null;
+  const terms = ctx.instrumentTerms(s.instrumentId);
+  if (!terms) return null;
+  const dl = s.procedure === 'accelerated' ? terms.acceleratedReplyDeadline ?? terms.replyDeadline : terms.replyDeadline;
+  return dl ?? null;
+}
+
+function deriveRequest(s: EntityState, ctx: FoldContext): Derived {
+  const open = s.submittedOn && !s.answer && !s.lapse?.deemedAccepted ? 1 : 0;
+  if (!s.submittedOn) return { sortDate: null, open: 0, contribution: null };
+  const counters: Counters = { [C.reqSubmitted]: 1 };
+  const decided = s.answer || s.lapse;
+  if (decided) counters[C.reqDecided] = 1;
+  if (s.answer) {
+    const dl = instrumentDeadline(s, ctx);
+    if (dl) {
+      if (s.answer.on <= addDeadline(s.submittedOn, dl.days, dl.dayKind)) counters[C.reqInTimeInstrument] = 1;
+    } else {
+      // No instrument deadline: keep the answer time, the scoring model's default deadline applies at query time.
+      counters[C.reqAnsweredAfter(Math.max(0, daysBetween(s.submittedOn, s.answer.on)))] = 1;
+    }
+  }
+  if ((s.travelDocs ?? 0) > 0) counters[C.reqWithTravelDoc] = 1;
+  if (s.requestKind === 'readmission') {
+    counters[C.rrSubmitted] = 1;
+    if (s.answer) counters[s.answer.outcome === 'rejected' ? C.rrRejected : C.rrAccepted] = 1;
+    else if (s.lapse) counters[s.lapse.deemedAccepted ? C.rrAccepted : C.rrLapsed] = 1;
+  }
+  return { sortDate: s.submittedOn, open, contribution: { ...bucketOf(s.submittedOn), counters, role: s.requestKind === 'readmission' ? 'C' : 'D1' } };
+}

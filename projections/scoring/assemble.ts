@@ -1,0 +1,57 @@
+import type { EntityRow } from '../country-state/index.js';
+import type { BucketRow } from '../country-state/buckets.js';
+import { emptyInputs, type EvidenceRole, type InstrumentFlag, type MoratoriumSpan, type OfficialFinding, type ScorecardInputs } from './inputs.js';
+
+/**
+ * Builds the scorecard inputs of one country and period from read-model rows: the bucket, the
+ * entities contributing to it (evidence), and the country's moratoria, instruments and Commission
+ * assessments. Pure, so the SQLite query side and in-memory builds share it.
+ */
+export function assembleInputs(args: {
+  country: string;
+  year: number;
+  quarter: number | null;
+  bucket: BucketRow | undefined;
+  contributing: readonly EntityRow[];
+  moratoria: readonly EntityRow[];
+  instruments: readonly EntityRow[];
+  assessments: readonly EntityRow[];
+}): ScorecardInputs {
+  const inputs = emptyInputs(args.country, args.year, args.quarter);
+  if (args.bucket) {
+    inputs.counters = { ...args.bucket.counters };
+    inputs.reports = [...args.bucket.reports];
+  }
+  const evidence: Partial<Record<EvidenceRole, string[]>> = {};
+  const sorted = [...args.contributing].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const e of sorted) {
+    const role = e.contribution?.role;
+    if (!role) continue;
+    (evidence[role] ??= []).push(...e.eventIds);
+  }
+  inputs.evidence = evidence;
+  inputs.moratoria = args.moratoria
+    .filter((m) => m.state['from'])
+    .map(
+      (m): MoratoriumSpan => ({ moratoriumId: m.id, scope: m.state['scope'] ?? 'all', from: m.state['from'], to: m.state['to'] ?? null, eventIds: m.eventIds }),
+    )
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.moratoriumId < b.moratoriumId ? -1 : 1));
+  const periodEnd = args.quarter === null ? `${args.year}-12-31` : `${args.year}-${String(args.quarter * 3).padStart(2, '0')}-31`;
+  inputs.euTravelDocumentFlags = args.instruments
+    .filter((i) => i.state['terms'] && i.state['terms'].recordedOn <= periodEnd && !['terminated', 'superseded'].includes(i.state['status']))
+    .map((i): InstrumentFlag => ({ instrumentId: i.id, value: i.state['terms'].acceptsEUTravelDocument, eventId: i.state['terms'].eventId }))
+    .sort((a, b) => (a.instrumentId < b.instrumentId ? -1 : 1));
+  inputs.officialFinding = officialFindingFor(args.assessments, String(args.year));
+  return inputs;
+}
+
+/** The Commission finding on this year's data, else the latest one adopted. */
+export function officialFindingFor(assessments: readonly EntityRow[], year: string | null): OfficialFinding | null {
+  const all = assessments.map((a) => a.state as unknown as OfficialFinding);
+  const byLatest = (x: OfficialFinding, y: OfficialFinding) => (x.adoptedOn < y.adoptedOn ? 1 : x.adoptedOn > y.adoptedOn ? -1 : x.eventId < y.eventId ? 1 : -1);
+  const forYear = year === null ? [] : all.filter((a) => a.dataPeriod.startsWith(year)).sort(byLatest);
+  const pick = forYear[0] ?? [...all].sort(byLatest)[0];
+  if (!pick) return null;
+  const { eventId, reportNo, dataPeriod, finding, documentRef, adoptedOn } = pick;
+  return { eventId, reportNo, dataPeriod, finding, documentRef, adoptedOn };
+}

@@ -1,0 +1,428 @@
+import type { IndicatorCode, ScoringModel } from '../../contracts/index.js';
+import type { Scorecard, ScorecardIndicator, ScorecardWarning } from '../../contracts/read-models.js';
+import { periodBounds } from '../country-state/dates.js';
+import { pickReports, sumField, type Picked } from './aggregates.js';
+import { C, type AggregateReport, type MoratoriumSpan, type ScorecardInputs } from './inputs.js';
+
+export interface ScoreOptions {
+  /** The period (or its year) is closed: the scorecard is not provisional. */
+  closed: boolean;
+}
+
+type Source = NonNullable<ScorecardIndicator['source']>;
+type Draft = Omit<ScorecardIndicator, 'weight' | 'effectiveWeight' | 'article' | 'label' | 'code'>;
+
+const META: Record<IndicatorCode, { article: string; label: string }> = {
+  A: { article: '(a)', label: 'Return decisions issued (volume; context and sample size, not scored)' },
+  B: { article: '(b)', label: 'Return rate: returns / return decisions, same period' },
+  C: { article: '(c)', label: 'Readmission requests accepted / (accepted + rejected + lapsed without consent)' },
+  D1: { article: '(d)(i)', label: 'Requests answered within the deadline; travel documents issued / requests' },
+  D2: { article: '(d)(ii)', label: 'EU travel documents accepted / presented' },
+  D3: { article: '(d)(iii)', label: 'Accepted persons admitted at transfer' },
+  D4: { article: '(d)(iv)', label: 'Operations executed / (executed + partner-attributable cancellations), less moratorium days' },
+};
+
+export const SCORE_DISCLAIMER =
+  "Internal, explainable aid for preparing input to the Commission's Article 25a assessment; not the Commission's rating. The official finding, when shown, prevails.";
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const rateOf = (n: number, d: number) => (d > 0 ? n / d : null);
+
+function unavailable(reason: string, extra: Partial<Draft> = {}): Draft {
+  return {
+    available: false,
+    insufficientReason: reason,
+    source: null,
+    numerator: null,
+    denominator: null,
+    rate: null,
+    normalised: null,
+    components: [],
+    evidence: [],
+    fallback: null,
+    notes: [],
+    ...extra,
+  };
+}
+
+function idsOf(p: Picked | null): string[] {
+  return p ? p.reports.map((r) => r.eventId) : [];
+}
+
+/** The EU-anchored piecewise-linear normalisation of the return rate (0 -> 0, EU -> 50, target -> 100). */
+export function normaliseReturnRate(rate: number, euRate: number, model: ScoringModel): number {
+  const target = Math.min(model.returnRateTargetMultiple * euRate, model.returnRateTargetCap);
+  if (rate <= euRate) return euRate > 0 ? (rate / euRate) * 50 : 100;
+  if (target <= euRate || rate >= target) return 100;
+  return 50 + ((rate - euRate) / (target - euRate)) * 50;
+}
+
+/** Days of the period covered by at least one moratorium (overlapping moratoria count once). */
+export function moratoriumDays(spans: MoratoriumSpan[], start: string, end: string): number {
+  const clipped = spans
+    .map((s) => ({ from: s.from > start ? s.from : start, to: s.to === null || s.to > end ? end : s.to }))
+    .filter((s) => s.from <= s.to)
+    .sort((a, b) => (a.from < b.from ? -1 : 1));
+  let days = 0;
+  let curFrom: string | null = null;
+  let curTo: string | null = null;
+  const span = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) + 1;
+  for (const s of clipped) {
+    if (curTo !== null && s.from <= curTo) {
+      if (s.to > curTo) curTo = s.to;
+      continue;
+    }
+    if (curFrom !== null && curTo !== null) days += span(curFrom, curTo);
+    curFrom = s.from;
+    curTo = s.to;
+  }
+  if (curFrom !== null && curTo !== null) days += span(curFrom, curTo);
+  return days;
+}
+
+/**
+ * Computes the explained scorecard of one country and period from its stored inputs with a given
+ * model. Pure: the same inputs and model give the same scorecard.
+ */
+export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, options: ScoreOptions): Scorecard {
+  const { year, quarter } = inputs;
+  const period = quarter === null ? String(year) : `${year}-Q${quarter}`;
+  const cnt = (k: string) => inputs.counters[k] ?? 0;
+  const settings = new Map(model.indicators.map((i) => [i.code, i]));
+  const minOf = (code: IndicatorCode) => settings.get(code)?.minSample ?? 0;
+  const scale = model.qualitativeScale ?? [0, 25, 50, 75, 100];
+  const tol = model.reconciliationTolerance;
+  const warnings: ScorecardWarning[] = [];
+  const dataGaps: string[] = [];
+  const usedReports: AggregateReport[] = [];
+  const use = <P extends Picked>(p: P | null): P | null => {
+    if (p) usedReports.push(...p.reports);
+    return p;
+  };
+
+  const reconcile = (code: IndicatorCode, what: string, caseRate: number | null, aggRate: number | null) => {
+    if (caseRate === null || aggRate === null) return;
+    const diff = aggRate === 0 ? (caseRate === 0 ? 0 : Infinity) : Math.abs(caseRate - aggRate) / aggRate;
+    if (diff > tol)
+      warnings.push({
+        code: 'reconciliation',
+        indicator: code,
+        message: `${what}: case data ${(caseRate * 100).toFixed(1)}% vs reported aggregate ${(aggRate * 100).toFixed(1)}% differ by more than ${Math.round(tol * 100)}%; case data is used`,
+      });
+  };
+
+  const qualitative = (item: 'd-i' | 'd-ii' | 'd-iii' | 'd-iv'): Draft | null => {
+    const r = inputs.reports
+      .filter((x) => x.type === 'QualitativeAssessmentRecorded' && x.period === period && x.data['indicator'] === item)
+      .sort((a, b) => b.position - a.position)[0];
+    if (!r) return null;
+    usedReports.push(r);
+    const rating = Number(r.data['rating']);
+    return {
+      ...unavailable(''),
+      available: true,
+      insufficientReason: null,
+      source: 'qualitative',
+      numerator: rating,
+      denominator: 4,
+      rate: rating / 4,
+      normalised: scale[rating] ?? null,
+      evidence: [r.eventId],
+      notes: [`Qualitative rating ${rating}/4 by ${String(r.data['assessor'])}: no case data for the period`],
+    };
+  };
+
+  const drafts = new Map<IndicatorCode, Draft>();
+
+  // A: return decisions.
+  const decisions = use(pickReports(inputs.reports, 'ReturnDecisionsReported', year, quarter));
+  const D = decisions ? sumField(decisions, 'count') : null;
+  if (D === null) drafts.set('A', unavailable('No return decisions reported for the period'));
+  else
+    drafts.set('A', {
+      ...unavailable(D < minOf('A') ? `${D} return decisions, below the minimum sample of ${minOf('A')}` : ''),
+      available: D >= minOf('A'),
+      insufficientReason: D < minOf('A') ? `${D} return decisions, below the minimum sample of ${minOf('A')}` : null,
+      source: 'aggregate',
+      numerator: D,
+      evidence: idsOf(decisions),
+      notes: [`Scope: ${decisions!.scope}${decisions!.fromQuarters ? ' (sum of four quarters)' : ''}`],
+    });
+
+  // B: return rate, aggregates (forced returns to third countries preferred; other kinds are flagged proxies).
+  const classes: { type: string; dest: string; proxy: string | null }[] = [
+    { type: 'enforced', dest: 'third-countries', proxy: null },
+    { type: 'enforced', dest: 'all', proxy: 'enforced returns to any destination (includes other EU Member States)' },
+    { type: 'all', dest: 'third-countries', proxy: 'all returns (forced and voluntary) used as a proxy for forced returns' },
+    { type: 'all', dest: 'all', proxy: 'all returns to any destination used as a proxy for forced returns to third countries' },
+  ];
+  let returns: (Picked & { fromQuarters: boolean }) | null = null;
+  let proxy: string | null = null;
+  for (const k of classes) {
+    returns = pickReports(inputs.reports, 'ReturnsReported', year, quarter, (r) => r.data['returnType'] === k.type && r.data['destination'] === k.dest);
+    if (returns) {
+      proxy = k.proxy;
+      break;
+    }
+  }
+  const R = returns ? sumField(returns, 'count') : null;
+  if (D === null) drafts.set('B', unavailable('No return decisions reported (denominator)'));
+  else if (D < minOf('B')) drafts.set('B', unavailable(`${D} return decisions, below the minimum sample of ${minOf('B')}`, { denominator: D }));
+  else if (R === null) drafts.set('B', unavailable('No returns reported (numerator)', { denominator: D }));
+  else {
+    use(returns);
+    const rate = R / D;
+    const eu = model.euReturnRate[String(year)] ?? model.defaultEuReturnRate;
+    const notes = [
+      `EU reference return rate ${year}: ${(eu * 100).toFixed(2)}%${model.euReturnRate[String(year)] === undefined ? ' (model default)' : ''}; 50 at the EU rate, 100 at ${(Math.min(model.returnRateTargetMultiple * eu, model.returnRateTargetCap) * 100).toFixed(2)}%`,
+      'Period ratio (returns in the period / decisions in the period), not a cohort rate',
+    ];
+    if (proxy) {
+      notes.push(`Numerator: ${proxy}`);
+      warnings.push({ code: 'proxy-returns', indicator: 'B', message: `Return rate uses ${proxy}` });
+    }
+    if (cnt(C.opsForced) > 0) notes.push(`Case data: ${cnt(C.opsForced)} forced returnees on recorded operations (context; Eurostat scope differs)`);
+    drafts.set('B', {
+      ...unavailable(''),
+      available: true,
+      insufficientReason: null,
+      source: 'aggregate',
+      numerator: R,
+      denominator: D,
+      rate,
+      normalised: normaliseReturnRate(rate, eu, model),
+      evidence: [...idsOf(decisions), ...idsOf(returns)],
+      notes,
+    });
+  }
+
+  // C: readmission acceptance.
+  const acc = cnt(C.rrAccepted);
+  const decidedRr = acc + cnt(C.rrRejected) + cnt(C.rrLapsed);
+  const aggC = pickReports(inputs.reports, 'ReadmissionStatisticsReported', year, quarter, (r) => typeof r.data['accepted'] === 'number');
+  const aggCSub = aggC ? sumField(aggC, 'submitted') ?? 0 : 0;
+  const aggCAcc = aggC ? sumField(aggC, 'accepted') ?? 0 : 0;
+  const caseCEvidence = inputs.evidence.C ?? [];
+  if (decidedRr >= minOf('C')) {
+    const rate = acc / decidedRr;
+    const fallback = aggC ? { source: 'aggregate' as Source, numerator: aggCAcc, denominator: aggCSub, rate: rateOf(aggCAcc, aggCSub) } : null;
+    reconcile('C', 'Readmission acceptance rate', rate, fallback?.rate ?? null);
+    drafts.set('C', {
+      ...unavailable(''),
+      available: true,
+      insufficientReason: null,
+      source: 'case',
+      numerator: acc,
+      denominator: decidedRr,
+      rate,
+      normalised: rate * 100,
+      evidence: caseCEvidence,
+      fallback,
+      notes: [`${cnt(C.rrSubmitted)} readmission requests submitted in the period; outcome as recorded (deemed acceptance counts as accepted)`],
+    });
+  } else if (aggC && aggCSub >= minOf('C')) {
+    use(aggC);
+    const rate = aggCAcc / aggCSub;
+    drafts.set('C', {
+      ...unavailable(''),
+      available: true,
+      insufficientReason: null,
+      source: 'aggregate',
+      numerator: aggCAcc,
+      denominator: aggCSub,
+      rate,
+      normalised: rate * 100,
+      evidence: idsOf(aggC),
+      notes: [
+        `Reported aggregate (${aggC.scope}): accepted / submitted`,
+        ...(decidedRr > 0 ? [`Case data (${decidedRr} decided requests) below the minimum sample of ${minOf('C')}`] : []),
+      ],
+    });
+  } else
+    drafts.set('C', unavailable(decidedRr > 0 ? `${decidedRr} readmission requests with an outcome, below the minimum sample of ${minOf('C')}` : 'No readmission outcomes recorded or reported', { evidence: caseCEvidence }));
+
+  // D1: timeliness (case) and issuance (case, else aggregate), 50/50; a single available component stands alone.
+  const defaultDays = model.defaultReplyDeadlineDays;
+  let inTime = cnt(C.reqInTimeInstrument);
+  for (let d = 0; d <= Math.min(defaultDays, 365); d++) inTime += cnt(C.reqAnsweredAfter(d));
+  const decidedReq = cnt(C.reqDecided);
+  const submittedReq = cnt(C.reqSubmitted);
+  const withTd = cnt(C.reqWithTravelDoc);
+  const aggIr = pickReports(inputs.reports, 'ReadmissionStatisticsReported', year, quarter);
+  const aggIrSub = aggIr ? sumField(aggIr, 'submitted') ?? 0 : 0;
+  const aggIrTd = aggIr ? sumField(aggIr, 'travelDocsIssued') ?? 0 : 0;
+  const requestEvidence = [...(inputs.evidence.D1 ?? []), ...(inputs.evidence.C ?? [])];
+  const tAvail = decidedReq >= minOf('D1');
+  const irCaseAvail = submittedReq >= minOf('D1');
+  const irAggAvail = aggIrSub >= minOf('D1');
+  const components: ScorecardIndicator['components'] = [
+    { name: 'timeliness', source: 'case', numerator: inTime, denominator: decidedReq, rate: rateOf(inTime, decidedReq), available: tAvail },
+  ];
+  let irFallback: Draft['fallback'] = null;
+  if (irCaseAvail) {
+    components.push({ name: 'issuance', source: 'case', numerator: withTd, denominator: submittedReq, rate: rateOf(withTd, submittedReq), available: true });
+    if (aggIr) {
+      irFallback = { source: 'aggregate', numerator: aggIrTd, denominator: aggIrSub, rate: rateOf(aggIrTd, aggIrSub) };
+      reconcile('D1', 'Travel document issuance rate', rateOf(withTd, submittedReq), irFallback.rate);
+    }
+  } else if (irAggAvail) {
+    use(aggIr);
+    components.push({ name: 'issuance', source: 'aggregate', numerator: aggIrTd, denominator: aggIrSub, rate: rateOf(aggIrTd, aggIrSub), available: true });
+  } else components.push({ name: 'issuance', source: 'case', numerator: withTd, denominator: submittedReq, rate: rateOf(withTd, submittedReq), available: false });
+  const availComps = components.filter((c) => c.available);
+  if (availComps.length > 0) {
+    const value = availComps.reduce((s, c) => s + (c.rate ?? 0) * 100, 0) / availComps.length;
+    const sources = new Set(availComps.map((c) => c.source));
+    const single = availComps.length === 1 ? availComps[0]! : null;
+    if (single) {
+      const missing = components.find((c) => !c.available)!;
+      dataGaps.push(`D1: ${missing.name} component missing (${missing.denominator} < ${minOf('D1')}); D1 is its ${single.name} component alone`);
+      warnings.push({ code: 'single-component', indicator: 'D1', message: `D1 uses the ${single.name} component only` });
+    }
+    drafts.set('D1', {
+      ...unavailable(''),
+      available: true,
+      insufficientReason: null,
+      source: sources.size === 1 ? [...sources][0]! : 'mixed',
+      numerator: single ? single.numerator : null,
+      denominator: single ? single.denominator : null,
+      rate: single ? single.rate : null,
+      normalised: value,
+      components,
+      evidence: [...(availComps.some((c) => c.source === 'case') ? requestEvidence : []), ...(availComps.some((c) => c.source === 'aggregate') ? idsOf(aggIr) : [])],
+      fallback: irFallback,
+      notes: [`Deadline: the instrument's reply deadline, else ${defaultDays} calendar days`],
+    });
+  } else drafts.set('D1', qualitative('d-i') ?? unavailable(`Fewer than ${minOf('D1')} requests decided or submitted, no reported aggregate, no qualitative rating`, { components, evidence: requestEvidence }));
+
+  // D2: EU travel documents, else a qualitative rating, else the instrument terms.
+  const presented = cnt(C.eutdPresented);
+  if (presented >= minOf('D2')) {
+    const rate = cnt(C.eutdAccepted) / presented;
+    drafts.set('D2', { ...unavailable(''), available: true, insufficientReason: null, source: 'case', numerator: cnt(C.eutdAccepted), denominator: presented, rate, normalised: rate * 100, evidence: inputs.evidence.D2 ?? [] });
+  } else {
+    const q = qualitative('d-ii');
+    const flagScore = { yes: 100, 'case-by-case': 50, no: 0 } as const;
+    const flag = inputs.euTravelDocumentFlags
+      .filter((f) => f.value !== 'unknown')
+      .sort((a, b) => flagScore[b.value as keyof typeof flagScore] - flagScore[a.value as keyof typeof flagScore])[0];
+    if (q) drafts.set('D2', q);
+    else if (flag)
+      drafts.set('D2', {
+        ...unavailable(''),
+        available: true,
+        insufficientReason: null,
+        source: 'instrument-terms',
+        normalised: flagScore[flag.value as keyof typeof flagScore],
+        evidence: [flag.eventId],
+        notes: [`Instrument ${flag.instrumentId} accepts the EU travel document: ${flag.value} (terms on paper, no case data)`],
+      });
+    else drafts.set('D2', unavailable(`${presented} EU travel documents presented, below the minimum sample of ${minOf('D2')}; no rating or instrument terms`, { evidence: inputs.evidence.D2 ?? [] }));
+  }
+
+  // D3: admitted at transfer.
+  const transfers = cnt(C.transfers);
+  if (transfers >= minOf('D3')) {
+    const rate = cnt(C.transfersAdmitted) / transfers;
+    drafts.set('D3', { ...unavailable(''), available: true, insufficientReason: null, source: 'case', numerator: cnt(C.transfersAdmitted), denominator: transfers, rate, normalised: rate * 100, evidence: inputs.evidence.D3 ?? [] });
+  } else drafts.set('D3', qualitative('d-iii') ?? unavailable(`${transfers} transfers recorded, below the minimum sample of ${minOf('D3')}`, { evidence: inputs.evidence.D3 ?? [] }));
+
+  // D4: operations, reduced by moratorium days.
+  const planned = cnt(C.opsPlanned);
+  const executed = cnt(C.opsExecuted);
+  const decidedOps = executed + cnt(C.opsCancelledPartner);
+  const bounds = periodBounds(year, quarter);
+  const mDays = moratoriumDays(inputs.moratoria, bounds.start, bounds.end);
+  const moratoriumEvidence = inputs.moratoria.filter((m) => m.from <= bounds.end && (m.to === null || m.to >= bounds.start)).flatMap((m) => m.eventIds);
+  if (planned >= minOf('D4') && decidedOps > 0) {
+    const ops = executed / decidedOps;
+    const factor = 1 - mDays / bounds.days;
+    drafts.set('D4', {
+      ...unavailable(''),
+      available: true,
+      insufficientReason: null,
+      source: 'case',
+      numerator: executed,
+      denominator: decidedOps,
+      rate: ops,
+      normalised: ops * factor * 100,
+      components: [
+        { name: 'operations', source: 'case', numerator: executed, denominator: decidedOps, rate: ops, available: true },
+        { name: 'moratorium-days', source: 'case', numerator: mDays, denominator: bounds.days, rate: mDays / bounds.days, available: true },
+      ],
+      evidence: [...(inputs.evidence.D4 ?? []), ...moratoriumEvidence],
+      notes: [`${planned} operations in the period; ${cnt(C.opsCancelledOther)} cancelled for causes not attributable to the partner (not counted)`],
+    });
+  } else
+    drafts.set(
+      'D4',
+      qualitative('d-iv') ??
+        unavailable(
+          planned < minOf('D4') ? `${planned} operations, below the minimum sample of ${minOf('D4')}` : 'No operation executed or cancelled by the partner yet',
+          { evidence: inputs.evidence.D4 ?? [] },
+        ),
+    );
+
+  // Overall score with redistributed weights.
+  const codes: IndicatorCode[] = ['A', 'B', 'C', 'D1', 'D2', 'D3', 'D4'];
+  const totalWeight = codes.reduce((s, c) => s + (settings.get(c)?.weight ?? 0), 0);
+  const availableWeight = codes.reduce((s, c) => s + (drafts.get(c)!.available ? settings.get(c)?.weight ?? 0 : 0), 0);
+  for (const c of codes) {
+    const d = drafts.get(c)!;
+    if (!d.available && (settings.get(c)?.weight ?? 0) > 0) dataGaps.push(`${c}: ${d.insufficientReason}`);
+  }
+  const missingRequired = model.requiredIndicators.filter((c) => !drafts.get(c)!.available);
+  let score: number | null = null;
+  let reasonDetail: string | null = null;
+  const share = totalWeight > 0 ? availableWeight / totalWeight : 0;
+  if (missingRequired.length > 0) reasonDetail = `Required indicator(s) unavailable: ${missingRequired.join(', ')}`;
+  if (share < model.minAvailableWeightShare)
+    reasonDetail = `${reasonDetail ? `${reasonDetail}; a` : 'A'}vailable weight ${round2(share * 100)}% is below ${round2(model.minAvailableWeightShare * 100)}%`;
+  if (reasonDetail === null) {
+    let sum = 0;
+    for (const c of codes) {
+      const d = drafts.get(c)!;
+      const w = settings.get(c)?.weight ?? 0;
+      if (d.available && w > 0) sum += w * (d.normalised ?? 0);
+    }
+    score = round2(sum / availableWeight);
+  }
+  const band = score === null ? null : score >= model.bands.adequate ? 'adequate' : score >= model.bands.needsImprovement ? 'needs-improvement' : 'insufficient';
+  const containsEstimates = usedReports.some((r) => r.evidenceStatus === 'estimate');
+  if (containsEstimates) warnings.push({ code: 'estimates', indicator: null, message: 'Some figures are estimates (evidenceStatus "estimate")' });
+
+  const indicators: ScorecardIndicator[] = codes.map((code) => {
+    const d = drafts.get(code)!;
+    const w = settings.get(code)?.weight ?? 0;
+    return {
+      code,
+      ...META[code],
+      weight: w,
+      effectiveWeight: d.available && availableWeight > 0 ? round2((w / availableWeight) * 100) : 0,
+      ...d,
+      normalised: d.normalised === null ? null : round2(d.normalised),
+    };
+  });
+
+  return {
+    country: inputs.country,
+    year,
+    quarter,
+    period,
+    modelVersion: model.modelVersion,
+    modelLabel: model.label,
+    provisional: !options.closed,
+    score,
+    band,
+    reason: score === null ? 'insufficient-data' : null,
+    reasonDetail,
+    totalWeight,
+    availableWeight,
+    indicators,
+    dataGaps,
+    warnings,
+    containsEstimates,
+    officialFinding: inputs.officialFinding,
+    disclaimer: SCORE_DISCLAIMER,
+  };
+}

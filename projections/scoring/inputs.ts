@@ -1,0 +1,95 @@
+/**
+ * What the scorecard is computed from. The country-state projection maintains the counters and the
+ * aggregate reports per country and period (bucket); the query side adds the few country-level facts
+ * that span periods (moratoria, EU travel document terms, the official finding) and hands the lot
+ * to the pure `computeScorecard`.
+ */
+
+/** Integer counters from case-level events, summed over the entities whose cohort falls in the bucket. */
+export type Counters = Record<string, number>;
+
+/** Counter names. `req.answeredAfter.<d>` is a histogram (d = whole calendar days, 366 = later). */
+export const C = {
+  reqSubmitted: 'req.submitted',
+  reqDecided: 'req.decided',
+  reqInTimeInstrument: 'req.inTime.instrument',
+  reqAnsweredAfter: (days: number) => `req.answeredAfter.${Math.min(days, 366)}`,
+  reqWithTravelDoc: 'req.withTravelDoc',
+  rrSubmitted: 'rr.submitted',
+  rrAccepted: 'rr.accepted',
+  rrRejected: 'rr.rejected',
+  rrLapsed: 'rr.lapsedNotDeemed',
+  eutdPresented: 'eutd.presented',
+  eutdAccepted: 'eutd.accepted',
+  transfers: 'transfer.total',
+  transfersAdmitted: 'transfer.admitted',
+  opsPlanned: 'ops.planned',
+  opsExecuted: 'ops.executed',
+  opsCancelledPartner: 'ops.cancelledPartner',
+  opsCancelledOther: 'ops.cancelledOther',
+  opsReturnees: 'ops.returnees',
+  opsForced: 'ops.forced',
+} as const;
+
+export type AggregateType =
+  | 'ReturnDecisionsReported'
+  | 'ReturnsReported'
+  | 'ReadmissionStatisticsReported'
+  | 'QualitativeAssessmentRecorded';
+
+/** One statistics event as it feeds a bucket (its effective data, after corrections). */
+export interface AggregateReport {
+  eventId: string;
+  type: AggregateType;
+  period: string;
+  position: number;
+  evidenceStatus: string;
+  data: Record<string, unknown>;
+}
+
+/** Which indicator the case-level evidence of an entity feeds. */
+export type EvidenceRole = 'C' | 'D1' | 'D2' | 'D3' | 'D4';
+
+export interface MoratoriumSpan {
+  moratoriumId: string;
+  scope: string;
+  from: string;
+  /** null: not lifted. */
+  to: string | null;
+  eventIds: string[];
+}
+
+export interface InstrumentFlag {
+  instrumentId: string;
+  value: 'yes' | 'case-by-case' | 'no' | 'unknown';
+  eventId: string;
+}
+
+export interface OfficialFinding {
+  eventId: string;
+  reportNo: number;
+  dataPeriod: string;
+  finding: 'sufficient' | 'insufficient' | 'not-public';
+  documentRef: string;
+  adoptedOn: string;
+}
+
+export interface ScorecardInputs {
+  country: string;
+  year: number;
+  /** null: the whole year. */
+  quarter: number | null;
+  counters: Counters;
+  /** Aggregates of the bucket; a year bucket also holds its quarterly reports. */
+  reports: AggregateReport[];
+  /** Case-level event ids per indicator (all events of the contributing entities). */
+  evidence: Partial<Record<EvidenceRole, string[]>>;
+  moratoria: MoratoriumSpan[];
+  /** Instrument terms on acceptance of the EU travel document (D2 fallback). */
+  euTravelDocumentFlags: InstrumentFlag[];
+  officialFinding: OfficialFinding | null;
+}
+
+export function emptyInputs(country: string, year: number, quarter: number | null): ScorecardInputs {
+  return { country, year, quarter, counters: {}, reports: [], evidence: {}, moratoria: [], euTravelDocumentFlags: [], officialFinding: null };
+}

@@ -1,0 +1,43 @@
+import type { StoredEvent } from '../contracts/index.js';
+
+/** A JSON document stored in a read-model table. */
+export type Row = Record<string, unknown>;
+
+/**
+ * The write API a projection sees while applying one event. Rows are JSON documents addressed by a
+ * string key inside a named table of the projection. The runner backs it with SQLite (write-back
+ * cache, flushed once per batch); tests back it with plain maps. A projection must `put` every row
+ * it changed: rows returned by `get` may be cached objects, so mutate-then-put.
+ */
+export interface ReadModelTx {
+  get<T extends Row = Row>(table: string, key: string): T | undefined;
+  put(table: string, key: string, row: Row): void;
+  delete(table: string, key: string): void;
+}
+
+/** A column copied out of the JSON row so queries can filter and sort on it. */
+export interface ColumnSpec {
+  type: 'TEXT' | 'INTEGER';
+  /** Reads the column value from the row (must be pure). */
+  from: (row: Row) => string | number | null;
+}
+
+/** Declarative DDL: the runner creates `(k TEXT PRIMARY KEY, doc TEXT, ...columns)` and the indexes. */
+export interface TableSpec {
+  name: string;
+  columns?: Record<string, ColumnSpec>;
+  /** Each entry is the ordered column list of one index. */
+  indexes?: string[][];
+}
+
+/**
+ * A projection is a pure module: the runner feeds it every event in global order (all streams,
+ * including the global streams) and it changes its read-model rows through `tx`.
+ */
+export interface Projection {
+  readonly name: string;
+  /** Bump when the read model's shape or meaning changes: the runner rebuilds beside the live one. */
+  readonly version: number;
+  readonly tables: readonly TableSpec[];
+  apply(event: StoredEvent, tx: ReadModelTx): void;
+}
