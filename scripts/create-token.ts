@@ -1,0 +1,55 @@
+/**
+ * Token administration without the HTTP API (e.g. before the first start, or to recover access).
+ *
+ *   npm run token -- --principal desk-horn --role desk --countries ET,SO [--expires 2027-01-01T00:00:00Z]
+ *   npm run token -- --list
+ *   npm run token -- --revoke <tokenId>
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CreateTokenBody } from '../contracts/index.js';
+import { TokenStore } from '../src/auth/token-store.js';
+import { loadConfig } from '../src/config/config.js';
+import { openSqliteDatabase } from '../src/store/open-sqlite.js';
+
+const { values } = parseArgs({
+  options: {
+    principal: { type: 'string' },
+    role: { type: 'string' },
+    countries: { type: 'string' },
+    expires: { type: 'string' },
+    list: { type: 'boolean' },
+    revoke: { type: 'string' },
+  },
+});
+
+const config = loadConfig();
+const db = openSqliteDatabase(join(config.dataDir, 'auth.sqlite'));
+const tokens = new TokenStore(db);
+try {
+  if (values.list) {
+    for (const t of tokens.list()) {
+      process.stdout.write(`${t.tokenId}  ${t.role.padEnd(7)}  ${t.principal}  ${t.countries.join(',') || '-'}  ${t.revokedAt ? `revoked ${t.revokedAt}` : t.expiresAt ? `expires ${t.expiresAt}` : 'active'}\n`);
+    }
+  } else if (values.revoke) {
+    if (!tokens.revoke(values.revoke)) throw new Error(`No active token ${values.revoke}`);
+    process.stdout.write(`Revoked ${values.revoke}\n`);
+  } else {
+    const spec = CreateTokenBody.safeParse({
+      principal: values.principal,
+      role: values.role,
+      countries: values.countries?.split(',').map((c) => c.trim().toUpperCase()),
+      expiresAt: values.expires,
+    });
+    if (!spec.success) throw new Error(spec.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    const unknown = (spec.data.countries ?? []).filter((c) => !config.countries.includes(c));
+    if (unknown.length > 0) throw new Error(`Countries not configured: ${unknown.join(', ')}`);
+    const { token, info } = tokens.create(spec.data);
+    process.stdout.write(`${JSON.stringify({ ...info, token }, null, 2)}\n`);
+  }
+} catch (e) {
+  process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 1;
+} finally {
+  db.close();
+}

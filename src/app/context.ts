@@ -1,0 +1,12 @@
+import type { TokenStore } from '../auth/token-store.js';
+import type { CommandService } from '../commands/command-service.js';
+import type { Config } from '../config/config.js';
+import type { EventStore } from '../store/port.js';
+
+/** Everything routes need, built once by the entry point (or a test) and passed to buildApp. */
+export interface AppContext {
+  config: Config;
+  store: EventStore;
+  commands: CommandService;
+  tokens: TokenStore;
+}

@@ -1,0 +1,216 @@
+import { randomUUID } from 'node:crypto';
+import {
+  countryStreamId,
+  eventDefinition,
+  type AppendResponse,
+  type CountryCommand,
+} from '../../contracts/index.js';
+import {
+  decideCorrection,
+  decideFact,
+  evolveCountryInPlace,
+  initialCountryState,
+  replayCountry,
+  type CountryState,
+  type NewFact,
+} from '../domain/index.js';
+import { AppError } from '../errors/catalogue.js';
+import type { AppendResult, EventStore, IdempotencyClaim, NewEvent } from '../store/port.js';
+import { IdempotencyConflictError, WrongExpectedRevisionError } from '../store/errors.js';
+import { KeyedMutex } from './keyed-mutex.js';
+
+export interface RecordInput {
+  country: string;
+  command: CountryCommand;
+  principalId: string;
+  /** Last stream revision the client has seen (If-Match); a moved stream answers 412 instead of retrying. */
+  ifMatch?: number | undefined;
+  idempotency?: { key: string; requestHash: string } | undefined;
+}
+
+export interface RecordOutcome {
+  response: AppendResponse;
+  /** True when an earlier request with the same Idempotency-Key and body produced this response. */
+  replayed: boolean;
+}
+
+interface StreamEntry {
+  state: CountryState;
+  /** Last revision included in `state`, counting appends still waiting for their commit (-1: empty stream). */
+  revision: number;
+}
+
+const CORRECTION_TYPES = new Set(['EntryCorrected', 'EntryRetracted']);
+const MAX_ATTEMPTS = 8;
+
+/**
+ * Validated command -> decided event -> durable append, per country stream.
+ *
+ * The decided state of each stream is cached and advanced optimistically when an append is handed
+ * to the store (before its commit), so concurrent commands on one country are decided one after
+ * the other and land in the same group commit instead of conflicting. If an append fails, the
+ * cached state may contain an event that never committed: the entry is dropped and rebuilt from
+ * the store, and the command is decided again (bounded retries).
+ */
+export class CommandService {
+  private readonly streams = new Map<string, StreamEntry>();
+  private readonly mutex = new KeyedMutex();
+  private readonly pendingIdempotency = new Map<string, { requestHash: string; done: Promise<AppendResult> }>();
+
+  constructor(private readonly store: EventStore) {}
+
+  async record(input: RecordInput): Promise<RecordOutcome> {
+    const claim = input.idempotency
+      ? { scope: `${input.principalId}:${input.idempotency.key}`, requestHash: input.idempotency.requestHash }
+      : undefined;
+    if (claim) {
+      const earlier = await this.findEarlier(claim);
+      if (earlier) return { response: toResponse(earlier), replayed: true };
+    }
+    const attempt = this.recordWithRetries(input, claim);
+    if (claim) {
+      this.pendingIdempotency.set(claim.scope, { requestHash: claim.requestHash, done: attempt });
+      attempt.then(
+        () => this.pendingIdempotency.delete(claim.scope),
+        () => this.pendingIdempotency.delete(claim.scope),
+      );
+    }
+    try {
+      return { response: toResponse(await attempt), replayed: false };
+    } catch (e) {
+      if (claim && e instanceof IdempotencyConflictError) {
+        // Another instance (or process) committed the same key first.
+        if (!e.sameRequest) throw keyReused();
+        return { response: toResponse(e.existing.result), replayed: true };
+      }
+      throw e;
+    }
+  }
+
+  /** Drops cached state (tests, and after an import that wrote behind the service's back). */
+  forget(country?: string): void {
+    if (country) this.streams.delete(countryStreamId(country));
+    else this.streams.clear();
+  }
+
+  private async findEarlier(claim: IdempotencyClaim): Promise<AppendResult | undefined> {
+    const pending = this.pendingIdempotency.get(claim.scope);
+    if (pending) {
+      if (pending.requestHash !== claim.requestHash) throw keyReused();
+      return await pending.done;
+    }
+    const stored = await this.store.findIdempotency(claim.scope);
+    if (!stored) return undefined;
+    if (stored.requestHash !== claim.requestHash) throw keyReused();
+    return stored.result;
+  }
+
+  private async recordWithRetries(input: RecordInput, claim: IdempotencyClaim | undefined): Promise<AppendResult> {
+    const streamId = countryStreamId(input.country);
+    for (let attempt = 1; ; attempt++) {
+      const committed = await this.mutex.run(streamId, () => this.decideAndEnqueue(streamId, input, claim));
+      try {
+        return await committed;
+      } catch (e) {
+        if (!(e instanceof WrongExpectedRevisionError)) {
+          this.streams.delete(streamId);
+          throw e;
+        }
+        this.streams.delete(streamId);
+        if (input.ifMatch !== undefined) throw preconditionFailed(input.ifMatch, e.actual);
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new AppError('REVISION_CONFLICT', `Stream ${streamId} kept changing during ${attempt} attempts; send the command again`);
+        }
+      }
+    }
+  }
+
+  /** Runs under the stream's mutex; returns the pending commit without awaiting it. */
+  private async decideAndEnqueue(
+    streamId: string,
+    input: RecordInput,
+    claim: IdempotencyClaim | undefined,
+  ): Promise<Promise<AppendResult>> {
+    const isCorrection = CORRECTION_TYPES.has(input.command.type);
+    let entry = this.streams.get(streamId);
+    let fact: NewFact;
+    if (isCorrection) {
+      // Corrections are rare and are checked against the whole effective history.
+      const history = await this.store.readStream(streamId);
+      entry = { state: replayCountry(input.country, history), revision: history.length - 1 };
+      this.assertIfMatch(streamId, input.ifMatch, entry.revision);
+      fact = decideCorrection(input.country, history, input.command);
+    } else {
+      entry ??= await this.load(streamId, input.country);
+      this.assertIfMatch(streamId, input.ifMatch, entry.revision);
+      fact = decideFact(entry.state, input.command);
+    }
+    const event = this.toNewEvent(input, fact);
+    const expected = entry.revision < 0 ? 'no_stream' : entry.revision;
+    const committed = this.store.append(streamId, expected, [event], { idempotency: claim });
+    if (isCorrection) {
+      this.streams.delete(streamId); // rebuilt from the log on next use: corrections change past facts
+    } else {
+      const nextRevision = entry.revision + 1;
+      // The cached state is owned by this service alone, so it is advanced in place (O(1) per event).
+      evolveCountryInPlace(entry.state, { type: event.type, occurredOn: event.occurredOn, data: event.data });
+      entry.revision = nextRevision;
+      this.streams.set(streamId, entry);
+    }
+    return committed;
+  }
+
+  private assertIfMatch(streamId: string, ifMatch: number | undefined, current: number): void {
+    if (ifMatch !== undefined && ifMatch !== current) throw preconditionFailed(ifMatch, current, streamId);
+  }
+
+  private async load(streamId: string, country: string): Promise<StreamEntry> {
+    const events = await this.store.readStream(streamId);
+    if (events.length === 0) return { state: initialCountryState(country), revision: -1 };
+    return { state: replayCountry(country, events), revision: events[events.length - 1]!.streamRevision };
+  }
+
+  private toNewEvent(input: RecordInput, fact: NewFact): NewEvent {
+    const def = eventDefinition(fact.type);
+    if (!def) throw new AppError('INTERNAL', `No definition for event type ${fact.type}`);
+    return {
+      eventId: randomUUID(),
+      type: fact.type,
+      schemaVersion: def.schemaVersion,
+      country: input.country,
+      occurredOn: fact.occurredOn,
+      recordedBy: input.principalId,
+      provenance: input.command.provenance,
+      correlationId: input.command.correlationId,
+      causationId: input.command.causationId,
+      data: fact.data,
+    };
+  }
+}
+
+function toResponse(result: AppendResult): AppendResponse {
+  const last = result.events[result.events.length - 1]!;
+  return {
+    eventId: last.eventId,
+    type: last.type,
+    streamId: result.streamId,
+    streamRevision: last.streamRevision,
+    position: last.position,
+    recordedAt: last.recordedAt,
+    hash: last.hash,
+  };
+}
+
+function keyReused(): AppError {
+  return new AppError(
+    'IDEMPOTENCY_KEY_REUSED',
+    'This Idempotency-Key was already used with a different request body; use a new key for a new fact',
+  );
+}
+
+function preconditionFailed(expected: number, actual: number | string, streamId?: string): AppError {
+  return new AppError(
+    'PRECONDITION_FAILED',
+    `If-Match names revision ${expected} but ${streamId ?? 'the stream'} is at revision ${actual}; reload and decide again`,
+  );
+}

@@ -1,0 +1,10 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+
+/** Identifies a request for idempotency: same method, path and body (canonical JSON, so key order does not matter). */
+export function requestHash(method: string, path: string, body: unknown): string {
+  return createHash('sha256')
+    .update(`${method.toUpperCase()} ${path}\n`)
+    .update(canonicalize(body ?? null) ?? 'null')
+    .digest('hex');
+}

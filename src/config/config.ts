@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const CountryList = z
+  .string()
+  .transform((s) => s.split(',').map((c) => c.trim().toUpperCase()).filter((c) => c.length > 0))
+  .pipe(
+    z
+      .array(z.string().regex(/^[A-Z]{2}$/, 'each country must be an ISO 3166-1 alpha-2 code such as ET'))
+      .min(1, 'at least one country is needed')
+      .refine((l) => new Set(l).size === l.length, 'countries must not repeat'),
+  );
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  RCM_DATA_DIR: z.string().min(1).default('./data'),
+  RCM_COUNTRIES: CountryList.default(['ET', 'SO', 'TN', 'DZ', 'TR']),
+  RCM_ADMIN_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9._~-]{24,256}$/, 'must be 24-256 characters of letters, digits and . _ ~ -')
+    .optional(),
+  RCM_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(256 * 1024),
+  RCM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  RCM_READ_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  RCM_EVENTSTORE_URL: z.string().optional(),
+  RCM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
+  RCM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  RCM_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  countries: string[];
+  adminToken: string | undefined;
+  bodyLimit: number;
+  logLevel: z.infer<typeof EnvSchema>['RCM_LOG_LEVEL'];
+  readWaitMs: number;
+  eventStoreUrl: string | undefined;
+  rateLimitPerMinute: number;
+  requestTimeoutMs: number;
+  maxEventLoopDelayMs: number;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration from the environment; throws ConfigError listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.RCM_DATA_DIR,
+    countries: e.RCM_COUNTRIES,
+    adminToken: e.RCM_ADMIN_TOKEN,
+    bodyLimit: e.RCM_BODY_LIMIT,
+    logLevel: e.RCM_LOG_LEVEL,
+    readWaitMs: e.RCM_READ_WAIT_MS,
+    eventStoreUrl: e.RCM_EVENTSTORE_URL,
+    rateLimitPerMinute: e.RCM_RATE_LIMIT_PER_MINUTE,
+    requestTimeoutMs: e.RCM_REQUEST_TIMEOUT_MS,
+    maxEventLoopDelayMs: e.RCM_MAX_EVENT_LOOP_DELAY_MS,
+  };
+}
+
+/** Empty variables (`PORT=`) mean "not set", so defaults apply. */
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
+}

@@ -1,0 +1,73 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import './fastify-augment.js';
+import type { AppContext } from '../app/context.js';
+import { AppError } from '../errors/catalogue.js';
+import authPlugin from './auth-plugin.js';
+import { sendProblem } from './problem.js';
+import { registerProtection } from './protection.js';
+import { commandRoutes } from './routes/commands.js';
+import { countryRoutes } from './routes/countries.js';
+import { healthRoutes } from './routes/health.js';
+import { tokenRoutes } from './routes/tokens.js';
+
+export type ZodApp = FastifyInstance<any, any, any, any, ZodTypeProvider>;
+export type RoutePlugin = (app: ZodApp, ctx: AppContext) => Promise<void> | void;
+
+const routePlugins: RoutePlugin[] = [healthRoutes, tokenRoutes, countryRoutes, commandRoutes];
+
+export async function buildApp(ctx: AppContext, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<ZodApp> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: ctx.config.bodyLimit,
+    // Reject prototype-pollution keys in JSON bodies instead of stripping them silently.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    requestTimeout: ctx.config.requestTimeoutMs,
+    connectionTimeout: ctx.config.requestTimeoutMs * 2,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // JSON only; routes that take files (imports) register their own parsers in their scope.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((err, req, reply) => sendProblem(reply, req, err));
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, req, new AppError('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`)),
+  );
+
+  await registerProtection(app, ctx.config);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Return Cooperation Monitor',
+        version: '0.1.0',
+        description:
+          'Records facts about partner countries\' cooperation on return and readmission as immutable events and projects explainable Article 25a(2) scorecards.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(authPlugin, { tokens: ctx.tokens, countries: ctx.config.countries });
+
+  for (const plugin of routePlugins) {
+    await app.register(async (scoped) => plugin(scoped as ZodApp, ctx));
+  }
+  return app as ZodApp;
+}

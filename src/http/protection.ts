@@ -1,0 +1,47 @@
+import { createHash } from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import underPressure from '@fastify/under-pressure';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from '../config/config.js';
+import { AppError } from '../errors/catalogue.js';
+
+/** Rate limits count per token (hashed, never logged), or per address for anonymous calls. */
+function rateLimitKey(req: FastifyRequest): string {
+  const auth = req.headers.authorization;
+  return auth ? `t:${createHash('sha256').update(auth).digest('hex').slice(0, 32)}` : `ip:${req.ip}`;
+}
+
+/** Security headers, per-token rate limits and load shedding (503 rather than collapse). */
+export async function registerProtection(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(helmet, {
+    // Swagger UI and the dashboard serve their own scripts and styles from this origin only.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: rateLimitKey,
+    allowList: (req) => req.url === '/health' || req.url === '/ready',
+    errorResponseBuilder: (_req, ctx) => {
+      const err = new AppError('RATE_LIMITED', `At most ${ctx.max} requests per minute per token; retry after ${ctx.after}`);
+      return Object.assign(err, { statusCode: 429 });
+    },
+  });
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.maxEventLoopDelayMs,
+    retryAfter: 5,
+    exposeStatusRoute: false,
+    pressureHandler: (_req, reply, type, value) => {
+      reply.header('retry-after', '5');
+      throw new AppError('OVERLOADED', `The service is overloaded (${type}${value ? `: ${value}` : ''}); retry in a few seconds`);
+    },
+  });
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { AppendResponse, COUNTRY_FAMILIES, familyCommandBody, Problem, type CountryCommand } from '../../../contracts/index.js';
+import { requestHash } from '../../commands/request-hash.js';
+import type { RoutePlugin } from '../app.js';
+import { CountryParam, requireConfiguredCountry } from '../country-param.js';
+
+const CommandHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{1,200}$/, 'Idempotency-Key must be 1-200 visible ASCII characters')
+    .optional()
+    .describe('Retrying with the same key and body returns the original response and records nothing'),
+  'if-match': z
+    .string()
+    .regex(/^(W\/)?"?\d{1,12}"?$/, 'If-Match must be the stream revision, e.g. "4"')
+    .optional()
+    .describe('Last stream revision you have seen; 412 if the stream has moved'),
+});
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem, 413: Problem, 415: Problem, 422: Problem };
+
+/** POST /v1/countries/{country}/{family}: one route per family, each validating that family's event types. */
+export const commandRoutes: RoutePlugin = (app, ctx) => {
+  for (const family of COUNTRY_FAMILIES) {
+    app.post(
+      `/v1/countries/:country/${family}`,
+      {
+        config: { access: { roles: ['desk'], countryScoped: true } },
+        schema: {
+          tags: ['facts'],
+          summary: `Record a ${family} fact`,
+          params: z.object({ country: CountryParam }),
+          headers: CommandHeaders,
+          body: familyCommandBody(family),
+          response: { 201: AppendResponse, ...problems },
+        },
+      },
+      async (req, reply) => {
+        const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
+        const key = req.headers['idempotency-key'];
+        const ifMatch = req.headers['if-match'];
+        const outcome = await ctx.commands.record({
+          country,
+          command: req.body as CountryCommand,
+          principalId: req.principal!.id,
+          ifMatch: ifMatch === undefined ? undefined : Number(ifMatch.replace(/\D/g, '')),
+          idempotency: key ? { key, requestHash: requestHash('POST', `/v1/countries/${country}/${family}`, req.body) } : undefined,
+        });
+        if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+        return reply
+          .code(201)
+          .header('etag', `"${outcome.response.streamRevision}"`)
+          .header('location', `/v1/countries/${country}/events?fromRevision=${outcome.response.streamRevision}&limit=1`)
+          .send(outcome.response);
+      },
+    );
+  }
+};

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { countryStreamId, CountryListEntry, EventPage, Problem } from '../../../contracts/index.js';
+import type { RoutePlugin } from '../app.js';
+import { CountryParam, requireConfiguredCountry } from '../country-param.js';
+
+export const countryRoutes: RoutePlugin = (app, ctx) => {
+  app.get(
+    '/v1/countries',
+    {
+      config: { access: { roles: ['desk', 'analyst', 'auditor', 'admin'] } },
+      schema: { tags: ['countries'], summary: 'Configured countries', response: { 200: z.array(CountryListEntry) } },
+    },
+    async () => ctx.config.countries.map((code) => ({ code, streamId: countryStreamId(code) })),
+  );
+
+  app.get(
+    '/v1/countries/:country/events',
+    {
+      config: { access: { roles: ['desk', 'auditor', 'admin'], countryScoped: true } },
+      schema: {
+        tags: ['countries'],
+        summary: "Raw stored events of a country's stream, paged by revision",
+        params: z.object({ country: CountryParam }),
+        querystring: z.object({
+          fromRevision: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
+          limit: z.coerce.number().int().min(1).max(1000).default(100),
+        }),
+        response: { 200: EventPage, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (req) => {
+      const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
+      const { fromRevision, limit } = req.query;
+      const events = await ctx.store.readStream(countryStreamId(country), { fromRevision, limit: limit + 1 });
+      const page = events.slice(0, limit);
+      return { events: page, nextRevision: events.length > limit ? page[page.length - 1]!.streamRevision + 1 : null };
+    },
+  );
+};

@@ -1,0 +1,52 @@
+import { ConfigError, loadConfig } from './config/config.js';
+import { ensureAdminToken, openContext } from './app/open-context.js';
+import { buildApp } from './http/app.js';
+
+/** Entry point: `npm start`. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const ctx = await openContext(config);
+  const adminToken = ensureAdminToken(ctx);
+  const app = await buildApp(ctx, {
+    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+  });
+  app.addHook('onClose', async () => ctx.close());
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    app.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        app.log.error({ err }, 'error during shutdown');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  if (adminToken) {
+    process.stdout.write(
+      `\nFirst start: created an admin token. It is shown only this once; store it safely:\n\n  ${adminToken}\n\n`,
+    );
+  }
+  process.stdout.write(`Return Cooperation Monitor listening on ${address} (countries: ${config.countries.join(', ')}; data: ${config.dataDir})\n`);
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`Fatal: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { openContext, type OpenedContext } from '../../src/app/open-context.js';
+import { buildApp, type ZodApp } from '../../src/http/app.js';
+
+export interface TestApp {
+  app: ZodApp;
+  ctx: OpenedContext;
+  dir: string;
+  tokens: { admin: string; deskEtSo: string; deskTn: string; analyst: string; auditor: string };
+  close(): Promise<void>;
+}
+
+/** A real app on a fresh temp data directory (real SQLite files), with one token per role. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'rcm-test-'));
+  const config: Config = loadConfig({ RCM_DATA_DIR: dir, ...env });
+  const ctx = await openContext(config);
+  const app = await buildApp(ctx);
+  const make = (principal: string, role: 'desk' | 'analyst' | 'auditor' | 'admin', countries?: string[]) =>
+    ctx.tokens.create({ principal, role, countries }).token;
+  const tokens = {
+    admin: make('admin-1', 'admin'),
+    deskEtSo: make('desk-horn', 'desk', ['ET', 'SO']),
+    deskTn: make('desk-maghreb', 'desk', ['TN']),
+    analyst: make('analyst-1', 'analyst'),
+    auditor: make('auditor-1', 'auditor'),
+  };
+  return {
+    app,
+    ctx,
+    dir,
+    tokens,
+    async close() {
+      await app.close();
+      await ctx.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+export const provenance = { sourceKind: 'nl-desk', reference: 'desk note 2024-01', evidenceStatus: 'confirmed' } as const;

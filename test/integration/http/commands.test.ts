@@ -1,0 +1,179 @@
+import t, { type Test } from 'tap';
+import { bearer, provenance, startTestApp } from '../../helpers/test-app.js';
+import { ethiopiaStory } from '../../helpers/facts.js';
+
+const json = { 'content-type': 'application/json' };
+
+t.test('a desk records one fact of every family for Ethiopia', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  let revision = -1;
+  let position = 0;
+  for (const step of ethiopiaStory) {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/v1/countries/ET/${step.family}`,
+      headers: { ...bearer(h.tokens.deskEtSo), ...json },
+      payload: step.body,
+    });
+    t.equal(res.statusCode, 201, `${step.body.type}: ${res.body}`);
+    const body = res.json();
+    t.equal(body.streamRevision, revision + 1, 'revisions have no gaps');
+    t.ok(body.position > position, 'global position grows');
+    t.match(body, { type: step.body.type, streamId: 'country-ET', eventId: /^[0-9a-f-]{36}$/, hash: /^[0-9a-f]{64}$/ });
+    t.ok(!Number.isNaN(Date.parse(body.recordedAt)), 'recordedAt is a date-time');
+    t.equal(res.headers.etag, `"${body.streamRevision}"`);
+    revision = body.streamRevision;
+    position = body.position;
+  }
+  const page = await h.app.inject({ method: 'GET', url: '/v1/countries/ET/events?limit=5', headers: bearer(h.tokens.auditor) });
+  t.equal(page.statusCode, 200);
+  t.equal(page.json().events.length, 5);
+  t.equal(page.json().nextRevision, 5);
+  t.equal(page.json().events[0].recordedBy, 'desk-horn', 'every event records its principal');
+});
+
+t.test('status codes', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const desk = { ...bearer(h.tokens.deskEtSo), ...json };
+  const post = (url: string, payload: unknown, headers: Record<string, string> = desk) =>
+    h.app.inject({ method: 'POST', url, headers, payload: payload as string });
+  const track = ethiopiaStory[0].body;
+
+  const expectProblem = (t: Test, res: Awaited<ReturnType<typeof post>>, status: number, code: string) => {
+    t.equal(res.statusCode, status, `${code}: ${res.body}`);
+    t.match(res.headers['content-type'], /^application\/problem\+json/);
+    t.match(res.json(), { status, code, title: String, detail: String });
+  };
+
+  await t.test('400 malformed JSON', async (t) => {
+    expectProblem(t, await post('/v1/countries/ET/dialogues', '{"type": '), 400, 'MALFORMED_JSON');
+  });
+  await t.test('400 schema, with the offending field paths', async (t) => {
+    const res = await post('/v1/countries/ET/dialogues', { ...track, occurredOn: '2024-02-30', data: { ...track.data, level: 'x' } });
+    expectProblem(t, res, 400, 'VALIDATION_FAILED');
+    const paths = res.json().errors.map((e: { path: string }) => e.path);
+    t.ok(paths.includes('body.occurredOn'), `paths: ${paths}`);
+    t.ok(paths.some((p: string) => p.startsWith('body.data.level')), `paths: ${paths}`);
+  });
+  await t.test('400 event type of another family', async (t) => {
+    expectProblem(t, await post('/v1/countries/ET/instruments', track), 400, 'VALIDATION_FAILED');
+  });
+  await t.test('400 unknown field and prototype pollution key', async (t) => {
+    expectProblem(t, await post('/v1/countries/ET/dialogues', { ...track, extra: 1 }), 400, 'VALIDATION_FAILED');
+    const res = await post('/v1/countries/ET/dialogues', `{"type":"DialogueTrackOpened","__proto__":{"admin":true}}`);
+    t.equal(res.statusCode, 400);
+  });
+  await t.test('401 missing, malformed and unknown token', async (t) => {
+    expectProblem(t, await post('/v1/countries/ET/dialogues', track, json), 401, 'UNAUTHENTICATED');
+    expectProblem(t, await post('/v1/countries/ET/dialogues', track, { ...json, authorization: 'Basic abc' }), 401, 'UNAUTHENTICATED');
+    expectProblem(t, await post('/v1/countries/ET/dialogues', track, { ...json, ...bearer('rcm_' + 'x'.repeat(40)) }), 401, 'UNAUTHENTICATED');
+  });
+  await t.test('403 wrong role and country outside the desk scope', async (t) => {
+    expectProblem(t, await post('/v1/countries/ET/dialogues', track, { ...json, ...bearer(h.tokens.analyst) }), 403, 'FORBIDDEN');
+    expectProblem(t, await post('/v1/countries/ET/dialogues', track, { ...json, ...bearer(h.tokens.deskTn) }), 403, 'FORBIDDEN');
+  });
+  await t.test('404 unknown country and unknown route', async (t) => {
+    expectProblem(t, await post('/v1/countries/IQ/dialogues', track), 404, 'COUNTRY_NOT_CONFIGURED');
+    expectProblem(t, await post('/v1/countries/ET/gossip', track), 404, 'NOT_FOUND');
+  });
+  await t.test('409 lifecycle conflict', async (t) => {
+    const res = await post('/v1/countries/ET/dialogues', ethiopiaStory[1].body);
+    t.equal(res.statusCode, 409, res.body);
+    t.match(res.json(), { status: 409, code: String, detail: /ET-NL-1/ });
+  });
+  await t.test('412 If-Match on a moved stream', async (t) => {
+    t.equal((await post('/v1/countries/SO/dialogues', { ...track, data: { ...track.data, trackId: 'SO-1' } })).statusCode, 201);
+    const stale = await post('/v1/countries/SO/dialogues', { ...track, data: { ...track.data, trackId: 'SO-2' } }, { ...desk, 'if-match': '"5"' });
+    expectProblem(t, stale, 412, 'PRECONDITION_FAILED');
+    const fresh = await post('/v1/countries/SO/dialogues', { ...track, data: { ...track.data, trackId: 'SO-2' } }, { ...desk, 'if-match': '"0"' });
+    t.equal(fresh.statusCode, 201);
+  });
+  await t.test('413 body too large', async (t) => {
+    const big = { ...track, data: { ...track.data, parties: Array.from({ length: 5000 }, () => 'x'.repeat(100)) } };
+    expectProblem(t, await post('/v1/countries/ET/dialogues', big), 413, 'PAYLOAD_TOO_LARGE');
+  });
+  await t.test('415 wrong content type', async (t) => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/v1/countries/ET/dialogues',
+      headers: { ...bearer(h.tokens.deskEtSo), 'content-type': 'text/plain' },
+      payload: JSON.stringify(track),
+    });
+    expectProblem(t, res, 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+  await t.test('422 Idempotency-Key reused with another body', async (t) => {
+    const headers = { ...desk, 'idempotency-key': 'k-422' };
+    t.equal((await post('/v1/countries/TN/dialogues', track, { ...json, ...bearer(h.tokens.deskTn), 'idempotency-key': 'k-422' })).statusCode, 201);
+    t.equal((await post('/v1/countries/ET/dialogues', track, headers)).statusCode, 201, 'keys are scoped per principal');
+    const other = { ...track, data: { ...track.data, title: 'Another title' } };
+    expectProblem(t, await post('/v1/countries/ET/dialogues', other, headers), 422, 'IDEMPOTENCY_KEY_REUSED');
+  });
+  await t.test('no rejected request left anything in the store', async (t) => {
+    const all = await h.ctx.store.readAll();
+    t.same(
+      all.map((e) => [e.streamId, e.type, (e.data as { trackId?: string }).trackId]),
+      [
+        ['country-SO', 'DialogueTrackOpened', 'SO-1'],
+        ['country-SO', 'DialogueTrackOpened', 'SO-2'],
+        ['country-TN', 'DialogueTrackOpened', 'ET-NL-1'],
+        ['country-ET', 'DialogueTrackOpened', 'ET-NL-1'],
+      ],
+    );
+  });
+});
+
+t.test('idempotency: sequential retry returns the original response and appends nothing', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const headers = { ...bearer(h.tokens.deskEtSo), ...json, 'idempotency-key': 'retry-1' };
+  const body = ethiopiaStory[0].body;
+  const first = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/dialogues', headers, payload: body });
+  // Same JSON with the keys in another order is the same request.
+  const reordered = { provenance: body.provenance, data: body.data, occurredOn: body.occurredOn, type: body.type };
+  const second = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/dialogues', headers, payload: reordered });
+  t.equal(first.statusCode, 201);
+  t.equal(second.statusCode, 201);
+  t.same(second.json(), first.json());
+  t.equal(second.headers['idempotent-replayed'], 'true');
+  t.equal((await h.ctx.store.readAll()).length, 1);
+});
+
+t.test('idempotency: concurrent requests with one key yield one event and the same response', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const headers = { ...bearer(h.tokens.deskEtSo), ...json, 'idempotency-key': 'burst-1' };
+  const responses = await Promise.all(
+    Array.from({ length: 20 }, () =>
+      h.app.inject({ method: 'POST', url: '/v1/countries/ET/dialogues', headers, payload: ethiopiaStory[0].body }),
+    ),
+  );
+  t.same(new Set(responses.map((r) => r.statusCode)), new Set([201]));
+  t.equal(new Set(responses.map((r) => r.body)).size, 1, 'every response is the same');
+  t.equal((await h.ctx.store.readAll()).length, 1, 'exactly one event');
+});
+
+t.test('concurrent writers on one country: no lost update, revisions without gaps', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const headers = { ...bearer(h.tokens.deskEtSo), ...json };
+  const responses = await Promise.all(
+    Array.from({ length: 50 }, (_, i) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/v1/countries/ET/requests',
+        headers,
+        payload: {
+          type: 'IdentificationRequestSubmitted',
+          occurredOn: '2024-01-02',
+          data: { requestId: `ID-${i}`, caseRef: `${i}`.padStart(16, 'a'), requestingState: 'NL', channel: 'embassy' },
+          provenance,
+        },
+      }),
+    ),
+  );
+  t.same(new Set(responses.map((r) => r.statusCode)), new Set([201]));
+  const revisions = responses.map((r) => r.json().streamRevision).sort((a, b) => a - b);
+  t.same(revisions, Array.from({ length: 50 }, (_, i) => i));
+});
