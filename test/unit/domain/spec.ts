@@ -130,7 +130,7 @@ export function storedEvent(f: FactInput, revision: number, country = COUNTRY): 
   };
 }
 
-export function command(type: EventType, occurredOn: string, overrides: Record<string, unknown> = {}): CountryCommand {
+export function command(type: EventType, occurredOn: string, overrides: Record<string, unknown> = {}): CountryCommand & { type: EventType } {
   return {
     type,
     occurredOn,
