@@ -1,4 +1,4 @@
-export { openEurostat } from './read.js';
+export { openEurostat, observationsOf } from './read.js';
 export type { ByteInput } from './source.js';
 export type { Observation, FileHeader, OpenedFile, EurostatFormat } from './types.js';
 export { DATASETS, datasetFromDataflow, datasetFromFileName, isDatasetCode, type DatasetCode } from './datasets.js';

@@ -1,10 +1,15 @@
 import { isAppError } from '../../errors/catalogue.js';
 import { fileError, importError } from './file-error.js';
-import { numberedLines } from './lines.js';
+import { numberedLineBatches, type NumberedLine } from './lines.js';
 import { looksLikeSdmxCsv, openSdmxCsv } from './sdmx-csv.js';
 import { decodeSource, type ByteInput } from './source.js';
 import { looksLikeTsv, parseTsvHeader, tsvLineObservations } from './tsv.js';
 import type { Observation, OpenedFile } from './types.js';
+
+/** All observations of an opened file, one by one. */
+export async function* observationsOf(file: OpenedFile): AsyncGenerator<Observation> {
+  for await (const batch of file.batches) yield* batch;
+}
 
 /**
  * Opens a Eurostat file of either download format, recognised from its content: gzip by magic
@@ -24,16 +29,19 @@ export async function openEurostat(input: ByteInput): Promise<OpenedFile> {
 }
 
 async function openTsv(chunks: AsyncIterable<Buffer>, compressed: boolean): Promise<OpenedFile> {
-  const lines = numberedLines(chunks)[Symbol.asyncIterator]();
+  const lines = numberedLineBatches(chunks)[Symbol.asyncIterator]();
   const first = await lines.next();
   if (first.done) throw fileError(1, 'the file is empty');
-  const layout = parseTsvHeader(first.value);
-  async function* observations(): AsyncGenerator<Observation> {
-    for (let next = await lines.next(); !next.done; next = await lines.next()) yield* tsvLineObservations(layout, next.value);
+  const [headerLine, ...firstData] = first.value;
+  const layout = parseTsvHeader(headerLine!);
+  const toObservations = (batch: NumberedLine[]) => batch.flatMap((line) => [...tsvLineObservations(layout, line)]);
+  async function* batches(): AsyncGenerator<Observation[]> {
+    yield toObservations(firstData);
+    for (let next = await lines.next(); !next.done; next = await lines.next()) yield toObservations(next.value);
   }
   return {
     header: { format: 'tsv', compressed, dimensions: layout.dimensions, dataset: undefined, lastUpdate: undefined },
-    observations: observations(),
+    batches: batches(),
   };
 }
 
@@ -54,10 +62,10 @@ async function guard<T>(f: () => Promise<T>): Promise<T> {
 }
 
 function guardStream(file: OpenedFile): OpenedFile {
-  const inner = file.observations;
+  const inner = file.batches;
   return {
     header: file.header,
-    observations: (async function* () {
+    batches: (async function* () {
       try {
         yield* inner;
       } catch (e) {

@@ -47,9 +47,11 @@ export async function runEurostatImport(req: EurostatImportRequest): Promise<Eur
   });
   const every = req.progressEvery ?? 10_000;
   let n = 0;
-  for await (const obs of file.observations) {
-    planner.add(obs);
-    if (req.onProgress && ++n % every === 0) req.onProgress(n);
+  for await (const batch of file.batches) {
+    for (const obs of batch) {
+      planner.add(obs);
+      if (req.onProgress && ++n % every === 0) req.onProgress(n);
+    }
   }
   const plan = planner.finish();
   req.onProgress?.(plan.counts.observations);

@@ -59,17 +59,48 @@ interface Row {
   line: number;
 }
 
-async function* rows(chunks: AsyncIterable<Buffer>): AsyncGenerator<Row> {
-  const parser = Readable.from(chunks).pipe(
-    parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: false }),
-  );
+/**
+ * Parsed rows in batches: everything the parser has ready is drained synchronously, then one
+ * wait for more. (One await per row would dominate the cost of a large file.)
+ */
+async function* rowBatches(chunks: AsyncIterable<Buffer>): AsyncGenerator<Row[]> {
+  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: false });
+  const source = Readable.from(chunks);
+  source.on('error', (e) => parser.destroy(e));
+  source.pipe(parser);
+  let ended = false;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    wake?.();
+    wake = undefined;
+  };
+  parser.on('readable', notify);
+  parser.on('end', () => {
+    ended = true;
+    notify();
+  });
+  parser.on('error', (e) => {
+    failure = e;
+    notify();
+  });
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      yield { record, line: info.lines };
+    for (;;) {
+      const batch: Row[] = [];
+      for (let r = parser.read() as { record: string[]; info: { lines: number } } | null; r !== null; r = parser.read()) {
+        batch.push({ record: r.record, line: r.info.lines });
+      }
+      if (batch.length > 0) yield batch;
+      else if (failure) throw failure;
+      else if (ended) return;
+      else await new Promise<void>((resolve) => (wake = resolve));
     }
   } catch (e) {
     if (e instanceof CsvError) throw fileError((e as CsvError & { lines?: number }).lines ?? 0, e.message);
     throw e;
+  } finally {
+    source.destroy();
+    parser.destroy();
   }
 }
 
@@ -98,13 +129,19 @@ function observationOf(cols: Columns, row: Row): Observation {
  * rejected: one import is one dataset.
  */
 export async function openSdmxCsv(chunks: AsyncIterable<Buffer>, compressed: boolean): Promise<OpenedFile> {
-  const it = rows(chunks)[Symbol.asyncIterator]();
-  const head = await it.next();
-  if (head.done) throw fileError(1, 'the file is empty');
-  const cols = columnsOf(head.value.record);
-  const first = await it.next();
-  const firstRow = first.done ? undefined : first.value;
+  const batches = rowBatches(chunks)[Symbol.asyncIterator]();
+  // The header row and the first data row, wherever the batch boundaries fall.
+  const buffered: Row[] = [];
+  while (buffered.length < 2) {
+    const next = await batches.next();
+    if (next.done) break;
+    buffered.push(...next.value);
+  }
+  const headerRow = buffered.shift();
+  if (!headerRow) throw fileError(1, 'the file is empty');
+  const cols = columnsOf(headerRow.record);
   const dataflowOf = (row: Row) => (cols.dataflow >= 0 ? (row.record[cols.dataflow] ?? '').trim() : '');
+  const firstRow = buffered[0];
   const dataflow = firstRow ? dataflowOf(firstRow) : '';
   const firstObservation = firstRow ? observationOf(cols, firstRow) : undefined;
   const header: FileHeader = {
@@ -114,14 +151,15 @@ export async function openSdmxCsv(chunks: AsyncIterable<Buffer>, compressed: boo
     dataset: dataflow ? datasetFromDataflow(dataflow) : undefined,
     lastUpdate: firstObservation?.lastUpdate,
   };
-  async function* observations(): AsyncGenerator<Observation> {
-    if (!firstObservation) return;
-    yield firstObservation;
-    for (let next = await it.next(); !next.done; next = await it.next()) {
-      const flow = dataflowOf(next.value);
-      if (flow !== dataflow) throw fileError(next.value.line, `DATAFLOW "${flow}" differs from "${dataflow}" on the first row; one file must hold one dataset`);
-      yield observationOf(cols, next.value);
-    }
+  const toObservations = (rows: Row[]) =>
+    rows.map((row) => {
+      const flow = dataflowOf(row);
+      if (flow !== dataflow) throw fileError(row.line, `DATAFLOW "${flow}" differs from "${dataflow}" on the first row; one file must hold one dataset`);
+      return observationOf(cols, row);
+    });
+  async function* observationBatches(): AsyncGenerator<Observation[]> {
+    if (buffered.length > 0) yield toObservations(buffered.splice(0));
+    for (let next = await batches.next(); !next.done; next = await batches.next()) yield toObservations(next.value);
   }
-  return { header, observations: observations() };
+  return { header, batches: observationBatches() };
 }

@@ -30,5 +30,10 @@ export interface FileHeader {
 
 export interface OpenedFile {
   header: FileHeader;
-  observations: AsyncIterable<Observation>;
+  /**
+   * The observations in file order, in batches (one per chunk read): a consumer loops over each
+   * batch synchronously, so a file of hundreds of thousands of observations costs one await per
+   * chunk, not per observation. `observationsOf` flattens them when convenience matters more.
+   */
+  batches: AsyncIterable<Observation[]>;
 }

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { gzipSync } from 'node:zlib';
-import { openEurostat, type Observation } from '../../../src/imports/eurostat/index.js';
+import { observationsOf, openEurostat, type Observation } from '../../../src/imports/eurostat/index.js';
 import { isAppError } from '../../../src/errors/catalogue.js';
 import { eiord1SdmxCsv, eiordTsv, eirtnSdmxCsv } from './fixtures.js';
 
@@ -10,7 +10,7 @@ async function readAll(input: string | Buffer, chunkSize = 7) {
   const chunks = Array.from({ length: Math.ceil(buf.length / chunkSize) }, (_, i) => buf.subarray(i * chunkSize, (i + 1) * chunkSize));
   const file = await openEurostat(chunks);
   const observations: Observation[] = [];
-  for await (const o of file.observations) observations.push(o);
+  for await (const o of observationsOf(file)) observations.push(o);
   return { header: file.header, observations };
 }
 

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   effectiveStatistics,
   ImportPlanner,
+  observationsOf,
   openEurostat,
   resolveImport,
   type FactIndex,
@@ -21,7 +22,7 @@ async function plan(content: string, options: ImportOptions, existing: Existing 
     existing: (c) => existing[c] ?? new Map(),
     correlationId: 'eurostat-import-test',
   });
-  for await (const o of file.observations) planner.add(o);
+  for await (const o of observationsOf(file)) planner.add(o);
   return planner.finish();
 }
 
