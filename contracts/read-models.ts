@@ -226,3 +226,7 @@ export const ScoringModelList = z.object({ models: z.array(PublishedModel) });
 export const ClosedPeriod = z.object({ period: Period, eventId: z.string(), closedOn: IsoDate, dataCutoff: IsoDate.nullable(), recordedAt: IsoDateTime });
 export const ClosedPeriodList = z.object({ periods: z.array(ClosedPeriod) });
 
+
+export type CountrySummary = z.infer<typeof CountrySummary>;
+export type CountryProfile = z.infer<typeof CountryProfile>;
+export type TimelinePage = z.infer<typeof TimelinePage>;

@@ -1,0 +1,66 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Projection, TableSpec } from '../../projections/types.js';
+
+export type ReadModelDatabase = Database.Database;
+
+/**
+ * The read models' own SQLite database (separate from the event log). `synchronous = NORMAL` in WAL
+ * mode: a power loss may lose the last read-model commits, but each commit carries its checkpoint,
+ * so the runner simply projects those events again; the event log stays the durable record.
+ */
+export function openReadModelDb(path: string): ReadModelDatabase {
+  const memory = path === ':memory:' || path === '';
+  if (!memory) mkdirSync(dirname(resolve(path)), { recursive: true });
+  const db = new Database(path);
+  if (!memory) db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536'); // 64 MiB page cache
+  db.exec(`CREATE TABLE IF NOT EXISTS projection_checkpoints (
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('live', 'building')),
+    PRIMARY KEY (name, version)
+  )`);
+  return db;
+}
+
+/** Physical name of a read-model table: each projection version has its own tables. */
+export function physicalTable(projection: string, version: number, table: string): string {
+  return `rm_${projection.replace(/[^A-Za-z0-9]/g, '_')}_v${version}_${table}`;
+}
+
+function ddl(projection: Projection, version: number, spec: TableSpec): string[] {
+  const name = physicalTable(projection.name, version, spec.name);
+  const cols = Object.entries(spec.columns ?? {}).map(([c, s]) => `, ${c} ${s.type}`);
+  const out = [`CREATE TABLE IF NOT EXISTS ${name} (k TEXT PRIMARY KEY, doc TEXT NOT NULL${cols.join('')})`];
+  (spec.indexes ?? []).forEach((cols, i) => out.push(`CREATE INDEX IF NOT EXISTS ${name}_i${i} ON ${name} (${cols.join(', ')})`));
+  return out;
+}
+
+export function createProjectionTables(db: ReadModelDatabase, projection: Projection, version = projection.version): void {
+  for (const spec of projection.tables) for (const sql of ddl(projection, version, spec)) db.exec(sql);
+}
+
+/** Drops every table of one projection version (whatever its table list was). */
+export function dropProjectionTables(db: ReadModelDatabase, projection: string, version: number): void {
+  const prefix = physicalTable(projection, version, '');
+  const tables = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?`)
+    .all(prefix.length, prefix) as { name: string }[];
+  for (const t of tables) db.exec(`DROP TABLE IF EXISTS ${t.name}`);
+}
+
+export interface CheckpointRow {
+  name: string;
+  version: number;
+  position: number;
+  status: 'live' | 'building';
+}
+
+export function readCheckpoints(db: ReadModelDatabase, name: string): CheckpointRow[] {
+  return db.prepare('SELECT name, version, position, status FROM projection_checkpoints WHERE name = ?').all(name) as CheckpointRow[];
+}

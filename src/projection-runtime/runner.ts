@@ -1,0 +1,332 @@
+import type { StoredEvent } from '../../contracts/index.js';
+import type { Projection } from '../../projections/types.js';
+import { AppError } from '../errors/catalogue.js';
+import type { EventStore } from '../store/port.js';
+import {
+  createProjectionTables,
+  dropProjectionTables,
+  physicalTable,
+  readCheckpoints,
+  type ReadModelDatabase,
+} from './read-model-db.js';
+import { SqliteProjectionTx } from './sqlite-tx.js';
+
+/** A store that can stream the global order synchronously (the embedded SQLite store can). */
+interface IterableStore {
+  iterateAll(fromPosition?: number, toPosition?: number, options?: { pageSize?: number }): Iterable<StoredEvent>;
+}
+
+function canIterate(store: EventStore): store is EventStore & IterableStore {
+  return typeof (store as Partial<IterableStore>).iterateAll === 'function';
+}
+
+/** One projection version being fed: the live one (served) or one being built beside it. */
+interface Track {
+  projection: Projection;
+  version: number;
+  status: 'live' | 'building';
+  position: number;
+  tx: SqliteProjectionTx;
+  /** No module for this version: served as it stands, not advanced (its code was replaced). */
+  frozen: boolean;
+  error: string | null;
+}
+
+export interface ProjectionRunnerOptions {
+  store: EventStore;
+  db: ReadModelDatabase;
+  projections: readonly Projection[];
+  /** Modules of older versions still able to follow new events while their successor is built. */
+  previousVersions?: readonly Projection[];
+  /** Events per transaction. */
+  batchSize?: number;
+  /** Called when a projection fails on an event (its batch is rolled back). */
+  onError?: (projection: string, error: unknown) => void;
+  /** Called after each committed batch (metrics, tests). */
+  onBatchCommitted?: (info: { lastPosition: number; events: number; projections: string[] }) => void;
+}
+
+export interface ProjectionStatusEntry {
+  name: string;
+  version: number;
+  position: number;
+  headPosition: number;
+  lag: number;
+  state: 'live' | 'rebuilding' | 'failed';
+  rebuild: { version: number; position: number } | null;
+  error: string | null;
+}
+
+interface Waiter {
+  position: number;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Feeds the projections from the global order into the read-model database. Each batch is one
+ * transaction that changes the read models and moves each projection's checkpoint, so an event's
+ * effect lands exactly once even if the process dies between batches. On start it catches up from
+ * the checkpoints; afterwards it follows `store.onCommit`. A projection whose code version differs
+ * from the stored one is built into its own tables beside the live ones and switched over in one
+ * transaction once it has caught up.
+ */
+export class ProjectionRunner {
+  private readonly store: EventStore;
+  private readonly db: ReadModelDatabase;
+  private readonly batchSize: number;
+  private readonly tracks = new Map<string, Track[]>();
+  private readonly waiters = new Set<Waiter>();
+  private unsubscribe: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private head = 0;
+
+  constructor(private readonly options: ProjectionRunnerOptions) {
+    this.store = options.store;
+    this.db = options.db;
+    this.batchSize = options.batchSize ?? 5000;
+    const names = new Set<string>();
+    for (const p of options.projections) {
+      if (names.has(p.name)) throw new Error(`Projection ${p.name} is registered twice`);
+      names.add(p.name);
+    }
+  }
+
+  /** Prepares the tracks from the stored checkpoints, catches up, then follows new appends. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    for (const p of this.options.projections) this.tracks.set(p.name, this.initTracks(p));
+    this.unsubscribe = this.store.onCommit((pos) => {
+      if (pos > this.head) this.head = pos;
+      this.kick();
+    });
+    await this.catchUp();
+  }
+
+  /** Stops following; an in-flight batch completes (or rolls back) first. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    await this.loop;
+    for (const w of this.waiters) {
+      clearTimeout(w.timer);
+      w.reject(new AppError('NOT_CAUGHT_UP', 'The projection runner stopped'));
+    }
+    this.waiters.clear();
+  }
+
+  private initTracks(p: Projection): Track[] {
+    const rows = readCheckpoints(this.db, p.name);
+    const live = rows.find((r) => r.status === 'live');
+    const make = (module: Projection | undefined, version: number, status: Track['status'], position: number): Track => {
+      const shape = module ?? p; // a frozen track is never applied; its tx is only for symmetry
+      createProjectionTables(this.db, shape, version);
+      return { projection: shape, version, status, position, tx: new SqliteProjectionTx(this.db, shape, version), frozen: !module, error: null };
+    };
+    // Drop half-built versions of other code versions: they can never finish.
+    for (const r of rows) {
+      if (r.status === 'building' && r.version !== p.version) {
+        this.db.prepare('DELETE FROM projection_checkpoints WHERE name = ? AND version = ?').run(p.name, r.version);
+        dropProjectionTables(this.db, p.name, r.version);
+      }
+    }
+    if (live && live.version === p.version) return [make(p, p.version, 'live', live.position)];
+    const building = rows.find((r) => r.status === 'building' && r.version === p.version);
+    if (!building) this.db.prepare(`INSERT INTO projection_checkpoints (name, version, position, status) VALUES (?, ?, 0, 'building')`).run(p.name, p.version);
+    const tracks = [make(p, p.version, 'building', building?.position ?? 0)];
+    if (live) {
+      const oldModule = this.options.previousVersions?.find((m) => m.name === p.name && m.version === live.version);
+      tracks.unshift(make(oldModule, live.version, 'live', live.position));
+    }
+    return tracks;
+  }
+
+  /** Schedules a catch-up run (coalesced with one in flight). */
+  private kick(): void {
+    if (this.stopped) return;
+    if (this.loop) {
+      this.again = true;
+      return;
+    }
+    void this.catchUp();
+  }
+
+  /** Runs batches until every active track has reached the head. */
+  catchUp(): Promise<void> {
+    if (this.loop) {
+      this.again = true;
+      return this.loop;
+    }
+    this.loop = (async () => {
+      try {
+        do {
+          this.again = false;
+          this.head = Math.max(this.head, await this.store.headPosition());
+          while (!this.stopped && (await this.runBatch())) await new Promise((r) => setImmediate(r));
+          this.settleWaiters();
+        } while (this.again && !this.stopped);
+      } finally {
+        this.loop = null;
+      }
+    })();
+    return this.loop;
+  }
+
+  private activeTracks(): Track[] {
+    return [...this.tracks.values()].flat().filter((t) => !t.frozen && t.error === null);
+  }
+
+  private async readBatch(from: number, to: number): Promise<StoredEvent[]> {
+    if (canIterate(this.store)) {
+      const out: StoredEvent[] = [];
+      for (const e of this.store.iterateAll(from, to, { pageSize: this.batchSize })) {
+        out.push(e);
+        if (out.length >= this.batchSize) break;
+      }
+      return out;
+    }
+    return this.store.readAll({ fromPosition: from, toPosition: to, limit: this.batchSize });
+  }
+
+  /** One transaction. Returns false when there was nothing to do. */
+  private async runBatch(): Promise<boolean> {
+    const active = this.activeTracks().filter((t) => t.position < this.head);
+    if (active.length === 0) {
+      this.switchOver();
+      return false;
+    }
+    const from = Math.min(...active.map((t) => t.position)) + 1;
+    const events = await this.readBatch(from, this.head);
+    if (events.length === 0) {
+      // The head moved back (should not happen) or events are missing: do not spin.
+      return false;
+    }
+    const last = events[events.length - 1]!.position;
+    let failing: Track | null = null;
+    const save = this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ? AND version = ?');
+    try {
+      this.db.transaction(() => {
+        for (const t of active) {
+          failing = t;
+          const { projection, tx } = t;
+          const after = t.position;
+          for (const e of events) if (e.position > after) projection.apply(e, tx);
+          tx.flush();
+          save.run(last, projection.name, t.version);
+        }
+        failing = null;
+      })();
+    } catch (err) {
+      for (const t of active) t.tx.dropCache();
+      const t = failing as Track | null;
+      if (!t) throw err;
+      t.error = err instanceof Error ? err.message : String(err);
+      this.options.onError?.(t.projection.name, err);
+      return true; // the other tracks go on
+    }
+    for (const t of active) t.position = last;
+    this.options.onBatchCommitted?.({ lastPosition: last, events: events.length, projections: active.map((t) => `${t.projection.name}@${t.version}`) });
+    this.settleWaiters();
+    if (last >= this.head) this.switchOver();
+    return true;
+  }
+
+  /** A built version that has caught up with the head replaces the live one, atomically. */
+  private switchOver(): void {
+    for (const [name, tracks] of this.tracks) {
+      const building = tracks.find((t) => t.status === 'building' && !t.error && t.position >= this.head);
+      if (!building) continue;
+      const old = tracks.find((t) => t.status === 'live');
+      this.db.transaction(() => {
+        if (old) {
+          this.db.prepare('DELETE FROM projection_checkpoints WHERE name = ? AND version = ?').run(name, old.version);
+          dropProjectionTables(this.db, name, old.version);
+        }
+        this.db.prepare(`UPDATE projection_checkpoints SET status = 'live' WHERE name = ? AND version = ?`).run(name, building.version);
+      })();
+      building.status = 'live';
+      this.tracks.set(name, [building]);
+    }
+    this.settleWaiters();
+  }
+
+  private liveTrack(name: string): Track | undefined {
+    return this.tracks.get(name)?.find((t) => t.status === 'live');
+  }
+
+  /** Lowest position every served projection has reached (0 when one has no live version yet). */
+  servedPosition(): number {
+    let min = Number.MAX_SAFE_INTEGER;
+    for (const name of this.tracks.keys()) min = Math.min(min, this.liveTrack(name)?.position ?? 0);
+    return min === Number.MAX_SAFE_INTEGER ? 0 : min;
+  }
+
+  private settleWaiters(): void {
+    const served = this.servedPosition();
+    for (const w of this.waiters) {
+      if (served >= w.position) {
+        clearTimeout(w.timer);
+        this.waiters.delete(w);
+        w.resolve();
+      }
+    }
+  }
+
+  /**
+   * Read-your-writes: resolves once every projection serves at least `position` (and, for position
+   * 0, once every projection has a live version). Throws NOT_CAUGHT_UP after `timeoutMs`.
+   */
+  waitForPosition(position: number, timeoutMs = 5000): Promise<void> {
+    const ready = () => this.servedPosition() >= position && [...this.tracks.keys()].every((n) => this.liveTrack(n));
+    if (ready()) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const w: Waiter = {
+        position: Math.max(position, 0),
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.delete(w);
+          reject(
+            new AppError(
+              'NOT_CAUGHT_UP',
+              `The read models are at position ${this.servedPosition()}; position ${position} was not reached within ${timeoutMs} ms. Retry shortly.`,
+            ),
+          );
+        }, timeoutMs),
+      };
+      this.waiters.add(w);
+      this.kick();
+    });
+  }
+
+  /** Physical table name of a projection's live version (what queries read). */
+  table(projection: string, table: string): string {
+    const live = this.liveTrack(projection);
+    if (!live) throw new AppError('NOT_CAUGHT_UP', `Projection ${projection} has no caught-up version yet`);
+    return physicalTable(projection, live.version, table);
+  }
+
+  async status(): Promise<ProjectionStatusEntry[]> {
+    const head = Math.max(this.head, await this.store.headPosition());
+    return [...this.tracks.entries()].map(([name, tracks]) => {
+      const live = tracks.find((t) => t.status === 'live');
+      const building = tracks.find((t) => t.status === 'building');
+      const failed = tracks.find((t) => t.error !== null);
+      const position = live?.position ?? 0;
+      return {
+        name,
+        version: live?.version ?? building!.version,
+        position,
+        headPosition: head,
+        lag: Math.max(0, head - position),
+        state: failed ? 'failed' : building ? 'rebuilding' : 'live',
+        rebuild: building ? { version: building.version, position: building.position } : null,
+        error: failed?.error ?? null,
+      };
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import type { StoredEvent } from '../../../contracts/index.js';
+import { eventDefinition } from '../../../contracts/index.js';
+import type { Projection, ReadModelTx } from '../../../projections/types.js';
+import { physicalTable, type ReadModelDatabase } from '../../../src/projection-runtime/read-model-db.js';
+import type { EventStore, NewEvent } from '../../../src/store/port.js';
+
+export function newEvent(country: string | null, type: string, occurredOn: string, data: Record<string, unknown>): NewEvent {
+  const def = eventDefinition(type)!;
+  return {
+    eventId: randomUUID(),
+    type,
+    schemaVersion: def.schemaVersion,
+    country,
+    occurredOn,
+    recordedBy: 'test',
+    provenance: { sourceKind: 'nl-desk', reference: 'test', evidenceStatus: 'reported' },
+    data: def.data.parse(data) as Record<string, unknown>,
+  };
+}
+
+export async function appendTo(store: EventStore, country: string, type: string, occurredOn: string, data: Record<string, unknown>) {
+  return store.append(`country-${country}`, 'any', [newEvent(country, type, occurredOn, data)]);
+}
+
+/** Counts events per country: a tiny projection to test the runtime itself. */
+export function counterProjection(version: number, options: { failAt?: () => number | null; factor?: number } = {}): Projection {
+  return {
+    name: 'counter',
+    version,
+    tables: [{ name: 'counts', columns: { n: { type: 'INTEGER', from: (r) => r['n'] as number } } }],
+    apply(e: StoredEvent, tx: ReadModelTx) {
+      if (options.failAt?.() === e.position) throw new Error(`injected failure at ${e.position}`);
+      for (const key of ['all', e.country ?? 'global']) {
+        const row = tx.get<{ n: number; sum: number }>('counts', key) ?? { n: 0, sum: 0 };
+        tx.put('counts', key, { n: row.n + (options.factor ?? 1), sum: row.sum + e.position });
+      }
+    },
+  };
+}
+
+/** Every row of a projection version's tables, parsed, by table then key. */
+export function dumpTables(db: ReadModelDatabase, projection: Projection, version = projection.version): Record<string, [string, unknown][]> {
+  const out: Record<string, [string, unknown][]> = {};
+  for (const spec of projection.tables) {
+    const rows = db.prepare(`SELECT k, doc FROM ${physicalTable(projection.name, version, spec.name)} ORDER BY k`).all() as { k: string; doc: string }[];
+    if (rows.length > 0) out[spec.name] = rows.map((r) => [r.k, JSON.parse(r.doc)]);
+  }
+  return out;
+}
+
+export function tableExists(db: ReadModelDatabase, name: string): boolean {
+  return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+}

@@ -1,0 +1,146 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { physicalTable, openReadModelDb } from '../../../src/projection-runtime/read-model-db.js';
+import { ProjectionRunner } from '../../../src/projection-runtime/runner.js';
+import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
+import { AppError } from '../../../src/errors/catalogue.js';
+import { appendTo, counterProjection, dumpTables, tableExists } from './helpers.js';
+
+function setup(t: { teardown: (fn: () => unknown) => void }) {
+  const dir = mkdtempSync(join(tmpdir(), 'rcm-runner-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const store = openSqliteEventStore({ path: join(dir, 'events.sqlite') });
+  t.teardown(() => store.close());
+  return { dir, store, rmPath: join(dir, 'read-models.sqlite') };
+}
+
+async function fill(store: ReturnType<typeof setup>['store'], n: number) {
+  for (let i = 0; i < n; i++) await appendTo(store, i % 2 ? 'ET' : 'TN', 'DialogueCommitmentRecorded', '2023-01-01', { commitmentId: `c${i}`, trackId: 't1', owner: 'partner', description: 'x' });
+}
+
+const checkpoint = (db: ReturnType<typeof openReadModelDb>, version: number) =>
+  (db.prepare(`SELECT position FROM projection_checkpoints WHERE name = 'counter' AND version = ?`).get(version) as { position: number }).position;
+
+const counts = (db: ReturnType<typeof openReadModelDb>, version: number) =>
+  Object.fromEntries(dumpTables(db, counterProjection(version))['counts'] ?? []) as Record<string, { n: number; sum: number }>;
+
+t.test('checkpoint exactly-once: a batch that fails is rolled back whole; a restart does not double count', async (t) => {
+  const { store, rmPath } = setup(t);
+  await fill(store, 95);
+  let failAt: number | null = 37;
+  const db1 = openReadModelDb(rmPath);
+  const errors: unknown[] = [];
+  const r1 = new ProjectionRunner({ store, db: db1, projections: [counterProjection(1, { failAt: () => failAt })], batchSize: 10, onError: (_p, e) => errors.push(e) });
+  await r1.start();
+  const s1 = (await r1.status())[0]!;
+  t.equal(s1.state, 'failed');
+  t.match(s1.error, /injected failure at 37/);
+  t.equal(errors.length, 1);
+  // Batches 1-10, 11-20, 21-30 committed; 31-40 rolled back entirely (no half batch).
+  t.equal(checkpoint(db1, 1), 30);
+  t.equal(s1.rebuild?.position, 30, 'first build: nothing served yet, progress shown as the rebuild');
+  t.same(counts(db1, 1)['all'], { n: 30, sum: (30 * 31) / 2 });
+  await r1.stop();
+  db1.close();
+
+  // "Restart the process": the failure is gone; it resumes from the checkpoint.
+  failAt = null;
+  const db2 = openReadModelDb(rmPath);
+  t.teardown(() => db2.close());
+  const r2 = new ProjectionRunner({ store, db: db2, projections: [counterProjection(1, { failAt: () => failAt })], batchSize: 10 });
+  await r2.start();
+  t.same(counts(db2, 1)['all'], { n: 95, sum: (95 * 96) / 2 }, 'every event counted exactly once');
+  t.equal((await r2.status())[0]!.position, 95);
+  await r2.stop();
+});
+
+t.test('stopping between batches and restarting resumes without double counting', async (t) => {
+  const { store, rmPath } = setup(t);
+  await fill(store, 50);
+  const db1 = openReadModelDb(rmPath);
+  let batches = 0;
+  const r1: ProjectionRunner = new ProjectionRunner({
+    store,
+    db: db1,
+    projections: [counterProjection(1)],
+    batchSize: 7,
+    onBatchCommitted: () => {
+      if (++batches === 3) void r1.stop();
+    },
+  });
+  await r1.start();
+  const stoppedAt = checkpoint(db1, 1);
+  t.ok(stoppedAt >= 21 && stoppedAt < 50, `stopped mid-way at ${stoppedAt}`);
+  t.equal(counts(db1, 1)['all']!.n, stoppedAt, 'read model matches its checkpoint');
+  db1.close();
+  const db2 = openReadModelDb(rmPath);
+  t.teardown(() => db2.close());
+  const r2 = new ProjectionRunner({ store, db: db2, projections: [counterProjection(1)], batchSize: 7 });
+  await r2.start();
+  t.same(counts(db2, 1)['all'], { n: 50, sum: (50 * 51) / 2 });
+  await r2.stop();
+});
+
+t.test('version change: the new version is built beside the live one and switched over when caught up', async (t) => {
+  const { store, rmPath } = setup(t);
+  await fill(store, 40);
+  const db1 = openReadModelDb(rmPath);
+  const r1 = new ProjectionRunner({ store, db: db1, projections: [counterProjection(1)], batchSize: 10 });
+  await r1.start();
+  await r1.stop();
+  db1.close();
+
+  const db = openReadModelDb(rmPath);
+  t.teardown(() => db.close());
+  const v1Table = physicalTable('counter', 1, 'counts');
+  const v2Table = physicalTable('counter', 2, 'counts');
+  const observed: { served: string; v1n: number; building: number; state: string }[] = [];
+  const runner: ProjectionRunner = new ProjectionRunner({
+    store,
+    db,
+    projections: [counterProjection(2, { factor: 10 })],
+    previousVersions: [counterProjection(1)],
+    batchSize: 10,
+    onBatchCommitted: () => {
+      const served = runner.table('counter', 'counts');
+      const v1n = (JSON.parse((db.prepare(`SELECT doc FROM ${v1Table} WHERE k = 'all'`).get() as { doc: string }).doc) as { n: number }).n;
+      const building = (db.prepare(`SELECT position FROM projection_checkpoints WHERE name = 'counter' AND version = 2`).get() as { position: number }).position;
+      observed.push({ served, v1n, building, state: 'x' });
+    },
+  });
+  // Appends during the rebuild reach the old version too (it keeps following).
+  await appendTo(store, 'ET', 'DialogueCommitmentRecorded', '2023-01-02', { commitmentId: 'late', trackId: 't1', owner: 'NL', description: 'y' });
+  await runner.start();
+  t.ok(observed.length >= 4, 'several batches');
+  const duringBuild = observed.filter((o) => o.building < 41);
+  t.ok(duringBuild.length >= 3);
+  for (const o of duringBuild) {
+    t.equal(o.served, v1Table, 'the old version is served while the new one builds');
+    t.ok(o.v1n >= 40, 'and it is complete, never half-built');
+  }
+  t.equal(runner.table('counter', 'counts'), v2Table, 'switched once caught up');
+  t.notOk(tableExists(db, v1Table), 'old tables dropped');
+  t.same(counts(db, 2)['all'], { n: 410, sum: (41 * 42) / 2 });
+  const st = (await runner.status())[0]!;
+  t.match(st, { name: 'counter', version: 2, position: 41, lag: 0, state: 'live', rebuild: null });
+  await runner.stop();
+});
+
+t.test('read-your-writes: waitForPosition resolves once applied, else NOT_CAUGHT_UP', async (t) => {
+  const { store, rmPath } = setup(t);
+  const db = openReadModelDb(rmPath);
+  t.teardown(() => db.close());
+  const runner = new ProjectionRunner({ store, db, projections: [counterProjection(1)] });
+  await runner.start();
+  const res = await appendTo(store, 'ET', 'DialogueCommitmentRecorded', '2023-01-01', { commitmentId: 'c', trackId: 't', owner: 'EU', description: 'z' });
+  await runner.waitForPosition(res.lastPosition, 2000);
+  t.equal(counts(db, 1)['ET']!.n, 1, 'the write is visible in the next read');
+  t.equal(runner.servedPosition(), res.lastPosition);
+  const err = await runner.waitForPosition(res.lastPosition + 5, 30).catch((e: unknown) => e);
+  t.ok(err instanceof AppError);
+  t.equal((err as AppError).code, 'NOT_CAUGHT_UP');
+  t.equal((err as AppError).status, 503);
+  await runner.stop();
+});
