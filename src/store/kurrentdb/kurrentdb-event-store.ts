@@ -48,7 +48,12 @@ export interface KurrentDbEventStoreOptions {
   onListenerError?: (error: unknown) => void;
   /** Subscription drops, conflicting idempotency claims and other things an operator should see. */
   onWarning?: (message: string) => void;
+  /** A client built elsewhere (tests use an in-process stand-in); default: `KurrentDBClient.connectionString(connectionString)`. */
+  client?: KurrentClient;
 }
+
+/** The part of the client this adapter uses. */
+export type KurrentClient = Pick<KurrentDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
 
 /** A claim to attach to the first event of an imported append (migration keeps idempotency records). */
 export type ImportClaims = ReadonlyMap<string, MetadataClaim>;
@@ -84,7 +89,7 @@ function checkExpected(streamId: string, expected: ExpectedRevision, head: { rev
 export class KurrentDbEventStore implements EventStore {
   readonly kind = 'kurrentdb';
   readonly namespace: string;
-  private readonly client: KurrentDBClient;
+  private readonly client: KurrentClient;
   private readonly index: LocalIndex;
   private readonly appendLock = new AsyncLock();
   private readonly listeners = new Set<(lastPosition: number) => void>();
@@ -105,7 +110,7 @@ export class KurrentDbEventStore implements EventStore {
     this.onListenerError =
       options.onListenerError ?? ((e) => process.emitWarning(`onCommit listener failed: ${e instanceof Error ? e.stack : String(e)}`));
     this.index = new LocalIndex(options.indexPath, this.namespace);
-    this.client = KurrentDBClient.connectionString(options.connectionString);
+    this.client = options.client ?? KurrentDBClient.connectionString(options.connectionString);
   }
 
   /** Connects, checks the index still matches the log, catches up, and (by default) follows $all live. */

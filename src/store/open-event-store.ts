@@ -1,0 +1,35 @@
+import { join } from 'node:path';
+import { openKurrentDbEventStore } from './kurrentdb/index.js';
+import type { EventStore } from './port.js';
+import { openSqliteEventStore } from './sqlite/index.js';
+
+export interface OpenEventStoreOptions {
+  /** The instance's data directory (SQLite event log, or the KurrentDB local index). */
+  dataDir: string;
+  /** `kurrentdb://...` or `esdb://...`: use that server; empty or undefined: embedded SQLite. Usually RCM_EVENTSTORE_URL. */
+  eventStoreUrl?: string | undefined;
+  /** Stream-name prefix on a shared KurrentDB server (RCM_EVENTSTORE_NAMESPACE). Default ''. */
+  namespace?: string | undefined;
+  onWarning?: (message: string) => void;
+}
+
+const SERVER_URL = /^(?:kurrentdb|kurrent|esdb|eventstore)(?:\+discover)?:\/\//i;
+
+/**
+ * The event store this instance uses: KurrentDB when a connection string is configured
+ * (with its local index at `<dataDir>/kurrentdb-index.sqlite`), else SQLite at
+ * `<dataDir>/events.sqlite`.
+ */
+export async function openEventStore(options: OpenEventStoreOptions): Promise<EventStore> {
+  const url = options.eventStoreUrl?.trim();
+  if (!url) return openSqliteEventStore({ path: join(options.dataDir, 'events.sqlite') });
+  if (!SERVER_URL.test(url)) {
+    throw new Error(`RCM_EVENTSTORE_URL must be a kurrentdb:// (or esdb://) connection string, got "${url.replace(/\/\/[^@/]*@/, '//***@')}"`);
+  }
+  return openKurrentDbEventStore({
+    connectionString: url,
+    indexPath: join(options.dataDir, 'kurrentdb-index.sqlite'),
+    namespace: options.namespace ?? '',
+    ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+  });
+}
