@@ -27,6 +27,7 @@ export function parseCsvCell(value: string, flags: string): CellValue | string {
 }
 
 function combine(rawValue: string, rawFlags: string, cell: string): CellValue | string {
+  if (/^\d/.test(rawFlags)) return `"${cell.trim()}" is not a number (no spaces or thousands separators allowed)`;
   if (!FLAGS.test(rawFlags)) return `unknown status flags "${rawFlags}" in "${cell.trim()}"`;
   if (rawValue === ':') return { value: null, flags: rawFlags };
   // A value glued to its flags (`215p`) also occurs in hand-edited files.

@@ -10,4 +10,5 @@ export { evidenceStatusOf, eurostatProvenance } from './provenance.js';
 export { normalisePeriod, periodEnd, parseLastUpdate } from './period.js';
 export { loadCountryStatistics } from './facts-from-store.js';
 export { recordWithCommands } from './record-with-commands.js';
+export { parseFilterArgs } from './filter-args.js';
 export { runEurostatImport, type EurostatImportRequest, type RecordChange } from './run-import.js';
