@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { IsoDateTime, Sha256Hex } from './common.js';
+import { StoredEvent } from './envelope.js';
+
+/** Responses of the auditor endpoints and the annual report. */
+
+export const AuditEventsQuery = z
+  .object({
+    fromPosition: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1),
+    limit: z.coerce.number().int().min(1).max(1000).default(100),
+  })
+  .strict();
+
+export const AuditEventPage = z
+  .object({
+    events: z.array(StoredEvent).describe('Stored form (not upcast), exactly as hashed'),
+    nextPosition: z.number().int().nullable().describe('fromPosition for the next page, null at the end'),
+    headPosition: z.number().int(),
+  })
+  .describe('The global event feed, raw');
+
+export const BrokenLink = z.object({
+  streamId: z.string(),
+  streamRevision: z.number().int(),
+  eventId: z.string(),
+  position: z.number().int(),
+  reason: z.string(),
+  expected: z.string(),
+  actual: z.string(),
+});
+
+export const StreamVerification = z.object({
+  streamId: z.string(),
+  eventsChecked: z.number().int(),
+  lastRevision: z.number().int(),
+  headHash: Sha256Hex,
+  ok: z.boolean(),
+  broken: BrokenLink.nullable().describe('The first broken link of the stream'),
+});
+
+export const ChainReport = z
+  .object({
+    ok: z.boolean(),
+    eventsRead: z.number().int(),
+    eventsChecked: z.number().int(),
+    throughPosition: z.number().int(),
+    streams: z.array(StreamVerification),
+  })
+  .describe('Hash-chain verification of every stream');
+
+export const ReportFormat = z.enum(['json', 'csv', 'md', 'html']);
+export type ReportFormat = z.infer<typeof ReportFormat>;
+
+/** `asOf`: an ISO date (end of that day, UTC) or an RFC 3339 date-time. */
+export const AsOfParam = z
+  .string()
+  .max(40)
+  .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/, 'Expected YYYY-MM-DD (end of that day, UTC) or an RFC 3339 date-time')
+  .describe('Recorded-time cutoff: only facts recorded at or before it. A date means the end of that day (23:59:59.999 UTC).');
+
+export const AnnualReportQuery = z
+  .object({
+    format: ReportFormat.default('json'),
+    asOf: AsOfParam.optional(),
+    model: z.coerce.number().int().min(1).optional(),
+  })
+  .strict();
+
+export const ReportManifest = z
+  .object({
+    kind: z.literal('annual-report'),
+    year: z.number().int(),
+    countries: z.array(z.string()),
+    asOf: IsoDateTime.describe('The recorded-time cutoff the report reflects'),
+    position: z.number().int().describe('Global position of the last event the report could see'),
+    modelVersion: z.number().int(),
+    projectionVersions: z.record(z.string(), z.number().int()),
+    reportFormatVersion: z.number().int(),
+    contentHash: Sha256Hex.describe('sha256 of the canonical JSON of the report body (the manifest without contentHash, and the countries)'),
+  })
+  .describe('What the report was built from; the same manifest gives the same bytes');
+export type ReportManifest = z.infer<typeof ReportManifest>;

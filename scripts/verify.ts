@@ -1,0 +1,53 @@
+/**
+ * Verifies the hash chain of every stream in the data directory's event log.
+ *
+ *   npm run verify [-- --data-dir ./data] [--json]
+ *
+ * The embedded SQLite log is opened read-only (the server may keep running); with
+ * RCM_EVENTSTORE_URL set, the KurrentDB store is read through the event-store port.
+ * Exit code: 0 every chain intact, 1 a broken link was found, 2 the check could not run.
+ */
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { progressLine } from '../src/audit/progress.js';
+import { portRawSource, type RawEventSource } from '../src/audit/raw-event-source.js';
+import { openReadonlyEventLog } from '../src/audit/sqlite-readonly-source.js';
+import { verifyLog } from '../src/audit/verify-log.js';
+import { formatChainReport } from '../src/audit/format-chain-report.js';
+import { loadConfig } from '../src/config/config.js';
+import { openEventStore } from '../src/store/open-event-store.js';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' } } });
+  const config = loadConfig(values['data-dir'] ? { ...process.env, RCM_DATA_DIR: values['data-dir'] } : process.env);
+  let source: RawEventSource;
+  let close: () => Promise<void> | void;
+  if (config.eventStoreUrl) {
+    const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
+    source = portRawSource(store);
+    close = () => store.close();
+  } else {
+    const log = openReadonlyEventLog(join(config.dataDir, 'events.sqlite'));
+    source = log;
+    close = () => log.close();
+  }
+  try {
+    const progress = progressLine('verifying');
+    const report = await verifyLog(source, { onProgress: (p) => progress.update(p.eventsRead, p.headPosition) });
+    progress.end();
+    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatChainReport(report));
+    return report.ok ? 0 : 1;
+  } finally {
+    await close();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`verify: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);
