@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  AppendResponse,
+  PeriodClosed,
+  Problem,
+  REPORTING_PERIODS_STREAM,
+  SCORING_MODELS_STREAM,
+  ScoringModelVersionPublished,
+  type StoredEvent,
+} from '../../../contracts/index.js';
+import { ClosePeriodBody, PublishScoringModelBody } from '../../../contracts/read-models.js';
+import { AppError } from '../../errors/catalogue.js';
+import type { EventStore, NewEvent } from '../../store/port.js';
+import type { ZodApp } from '../app.js';
+import type { ReadRoutesContext } from './read-models.js';
+
+const problems = { 400: Problem, 401: Problem, 403: Problem, 409: Problem };
+
+function governanceEvent(type: 'ScoringModelVersionPublished' | 'PeriodClosed', data: Record<string, unknown>, principal: string, reference: string): NewEvent {
+  const def = type === 'PeriodClosed' ? PeriodClosed : ScoringModelVersionPublished;
+  return {
+    eventId: randomUUID(),
+    type,
+    schemaVersion: def.schemaVersion,
+    country: null,
+    occurredOn: new Date().toISOString().slice(0, 10),
+    recordedBy: principal,
+    provenance: { sourceKind: 'other', reference, evidenceStatus: 'confirmed' },
+    data: def.data.parse(data) as Record<string, unknown>,
+  };
+}
+
+async function appendGlobal(store: EventStore, streamId: string, history: StoredEvent[], event: NewEvent) {
+  const expected = history.length === 0 ? 'no_stream' : history[history.length - 1]!.streamRevision;
+  // A concurrent publish moves the stream: the store answers REVISION_CONFLICT (409) and nothing is appended.
+  const result = await store.append(streamId, expected, [event]);
+  const e = result.events[0]!;
+  return { eventId: e.eventId, type: e.type, streamId, streamRevision: e.streamRevision, position: e.position, recordedAt: e.recordedAt, hash: e.hash };
+}
+
+/** Admin commands of the read side: publish a scoring model, close a reporting period. */
+export function readGovernanceRoutes(app: ZodApp, ctx: ReadRoutesContext): void {
+  app.post(
+    '/v1/scoring-models',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['governance'],
+        summary: 'Publish a new scoring-model version (model.modelVersion must be the next version)',
+        body: PublishScoringModelBody,
+        response: { 201: AppendResponse, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const history = await ctx.store.readStream(SCORING_MODELS_STREAM);
+      const last = Math.max(1, ...history.map((e) => Number((e.data['model'] as { modelVersion: number }).modelVersion)));
+      const next = last + 1;
+      if (req.body.model.modelVersion !== next) {
+        throw new AppError('VALIDATION_FAILED', `The next scoring-model version is ${next}`, [
+          { path: 'model.modelVersion', message: `Expected ${next} (published up to ${last})` },
+        ]);
+      }
+      const model = { ...req.body.model, ...(req.body.effectiveFrom ? { effectiveFrom: req.body.effectiveFrom } : {}) };
+      const event = governanceEvent(
+        'ScoringModelVersionPublished',
+        { model, approvedBy: req.body.approvedBy, ...(req.body.note ? { note: req.body.note } : {}) },
+        req.principal!.id,
+        `scoring model v${next}`,
+      );
+      const res = await appendGlobal(ctx.store, SCORING_MODELS_STREAM, history, event);
+      return reply.code(201).send(res);
+    },
+  );
+
+  app.post(
+    '/v1/periods/:year/close',
+    {
+      config: { access: { roles: ['admin'] } },
+      schema: {
+        tags: ['governance'],
+        summary: 'Close a reporting year: its scorecards are no longer provisional',
+        params: z.object({ year: z.string().regex(/^(19|20)\d{2}$/, 'Expected a year such as 2023') }),
+        body: ClosePeriodBody.optional(),
+        response: { 201: AppendResponse, ...problems },
+      },
+    },
+    async (req, reply) => {
+      const period = req.params.year;
+      const history = await ctx.store.readStream(REPORTING_PERIODS_STREAM);
+      const closed = history.find((e) => e.type === 'PeriodClosed' && e.data['period'] === period);
+      if (closed) throw new AppError('LIFECYCLE_CONFLICT', `Period ${period} was already closed on ${closed.occurredOn} (event ${closed.eventId})`);
+      const body = req.body ?? {};
+      const event = governanceEvent('PeriodClosed', { period, ...body }, req.principal!.id, `period ${period} closed`);
+      const res = await appendGlobal(ctx.store, REPORTING_PERIODS_STREAM, history, event);
+      return reply.code(201).send(res);
+    },
+  );
+}

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { Problem } from '../../../contracts/index.js';
+import {
+  CountryList,
+  CountryProfile,
+  ProjectionStatusList,
+  ReadQuery,
+  ScorecardQuery,
+  ScorecardResponse,
+  TimelinePage,
+  TimelineQuery,
+  ScoringModelList,
+  ClosedPeriodList,
+} from '../../../contracts/read-models.js';
+import type { AppContext } from '../../app/context.js';
+import type { ReadSide } from '../../projection-runtime/read-side.js';
+import type { ZodApp } from '../app.js';
+import { CountryParam, requireConfiguredCountry } from '../country-param.js';
+
+/** What the read routes need besides the lead's AppContext (add `readSide` to AppContext). */
+export type ReadRoutesContext = AppContext & { readSide: ReadSide };
+
+const readers = ['desk', 'analyst', 'auditor', 'admin'] as const;
+const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 503: Problem };
+/** How long a read waits for `minPosition` before NOT_CAUGHT_UP. */
+const WAIT_MS = 5000;
+
+/**
+ * Read endpoints over the projections. Every read accepts `minPosition` (read-your-writes): it is
+ * answered once the read models have reached that global position, or fails with 503
+ * NOT_CAUGHT_UP after a bounded wait.
+ */
+export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { countryList?: boolean } = {}): void {
+  const rs = ctx.readSide;
+
+  // Replaces the configured-list handler of routes/countries.ts (same path, enriched answer).
+  if (options.countryList !== false) app.get(
+    '/v1/countries',
+    {
+      config: { access: { roles: [...readers] } },
+      schema: { tags: ['read models'], summary: 'Configured countries with latest score, band and last activity', querystring: ReadQuery, response: { 200: CountryList, ...problems } },
+    },
+    async (req) => {
+      const position = await rs.ready(req.query.minPosition, WAIT_MS);
+      const visible = req.principal?.role === 'desk' ? rs.countries().filter((c) => req.principal!.countries.includes(c.code)) : rs.countries();
+      return { countries: visible, position };
+    },
+  );
+
+  app.get(
+    '/v1/countries/:country/profile',
+    {
+      config: { access: { roles: [...readers], countryScoped: true } },
+      schema: {
+        tags: ['read models'],
+        summary: 'Country profile: instruments, visa measures, dialogues, open and overdue requests, operations, moratoria, official finding',
+        params: z.object({ country: CountryParam }),
+        querystring: ReadQuery,
+        response: { 200: CountryProfile, ...problems },
+      },
+    },
+    async (req) => {
+      const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
+      await rs.ready(req.query.minPosition, WAIT_MS);
+      return rs.profile(country);
+    },
+  );
+
+  app.get(
+    '/v1/countries/:country/timeline',
+    {
+      config: { access: { roles: [...readers], countryScoped: true } },
+      schema: {
+        tags: ['read models'],
+        summary: 'History in occurredOn order; corrections are shown with what they corrected',
+        params: z.object({ country: CountryParam }),
+        querystring: TimelineQuery,
+        response: { 200: TimelinePage, ...problems },
+      },
+    },
+    async (req) => {
+      const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
+      await rs.ready(req.query.minPosition, WAIT_MS);
+      const { from, to, family, limit, cursor } = req.query;
+      return rs.timeline(country, { from, to, family, limit, cursor });
+    },
+  );
+
+  app.get(
+    '/v1/countries/:country/scorecards/:year',
+    {
+      config: { access: { roles: [...readers], countryScoped: true } },
+      schema: {
+        tags: ['read models'],
+        summary: 'Explained cooperation scorecard of a year or quarter (?quarter=1..4), with any published model (?model=)',
+        params: z.object({ country: CountryParam, year: z.coerce.number().int().min(1990).max(2100) }),
+        querystring: ScorecardQuery,
+        response: { 200: ScorecardResponse, ...problems },
+      },
+    },
+    async (req) => {
+      const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
+      const position = await rs.ready(req.query.minPosition, WAIT_MS);
+      return { ...rs.scorecard(country, req.params.year, req.query.quarter ?? null, req.query.model), position };
+    },
+  );
+
+  app.get(
+    '/v1/projections',
+    {
+      config: { access: { roles: ['analyst', 'auditor', 'admin'] } },
+      schema: { tags: ['read models'], summary: 'Projection versions, positions and lag', response: { 200: ProjectionStatusList, ...problems } },
+    },
+    async () => {
+      const projections = await rs.runner.status();
+      return { projections, headPosition: Math.max(0, ...projections.map((p) => p.headPosition)) };
+    },
+  );
+
+  app.get(
+    '/v1/scoring-models',
+    {
+      config: { access: { roles: [...readers] } },
+      schema: { tags: ['read models'], summary: 'Published scoring-model versions (version 1 is built in)', querystring: ReadQuery, response: { 200: ScoringModelList, ...problems } },
+    },
+    async (req) => {
+      await rs.ready(req.query.minPosition, WAIT_MS);
+      return { models: rs.models() };
+    },
+  );
+
+  app.get(
+    '/v1/periods',
+    {
+      config: { access: { roles: [...readers] } },
+      schema: { tags: ['read models'], summary: 'Closed reporting periods', querystring: ReadQuery, response: { 200: ClosedPeriodList, ...problems } },
+    },
+    async (req) => {
+      await rs.ready(req.query.minPosition, WAIT_MS);
+      return { periods: rs.closedPeriods().map(({ period, eventId, closedOn, dataCutoff, recordedAt }) => ({ period, eventId, closedOn, dataCutoff, recordedAt })) };
+    },
+  );
+}

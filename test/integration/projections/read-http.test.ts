@@ -1,0 +1,114 @@
+import t from 'tap';
+import { allProjections } from '../../../projections/index.js';
+import { scoringModelV1 } from '../../../projections/scoring/model-v1.js';
+import { openReadModelDb } from '../../../src/projection-runtime/read-model-db.js';
+import { ReadSide } from '../../../src/projection-runtime/read-side.js';
+import { ProjectionRunner } from '../../../src/projection-runtime/runner.js';
+import { readGovernanceRoutes } from '../../../src/http/routes/read-governance.js';
+import { readModelRoutes, type ReadRoutesContext } from '../../../src/http/routes/read-models.js';
+import { bearer, provenance, startTestApp } from '../../helpers/test-app.js';
+import { join } from 'node:path';
+import type { ZodApp } from '../../../src/http/app.js';
+
+const json = { 'content-type': 'application/json' };
+
+async function setup(t: { teardown: (fn: () => unknown) => void }) {
+  const h = await startTestApp();
+  const db = openReadModelDb(join(h.dir, 'read-models.sqlite'));
+  const runner = new ProjectionRunner({ store: h.ctx.store, db, projections: allProjections });
+  await runner.start();
+  const ctx: ReadRoutesContext = { ...h.ctx, readSide: new ReadSide(db, runner, { countries: h.ctx.config.countries, today: () => '2025-01-01' }) };
+  // The lead's app still has its own GET /v1/countries: register ours without it here.
+  await h.app.register(async (s) => {
+    readModelRoutes(s as ZodApp, ctx, { countryList: false });
+    readGovernanceRoutes(s as ZodApp, ctx);
+  });
+  t.teardown(async () => {
+    await runner.stop();
+    db.close();
+    await h.close();
+  });
+  return { h, ctx };
+}
+
+t.test('desk writes, analyst reads with minPosition; scorecard, profile, timeline, governance', async (t) => {
+  const { h, ctx } = await setup(t);
+  const desk = { ...bearer(h.tokens.deskEtSo), ...json };
+  const post = async (family: string, type: string, occurredOn: string, data: Record<string, unknown>) => {
+    const res = await h.app.inject({ method: 'POST', url: `/v1/countries/ET/${family}`, headers: desk, payload: { type, occurredOn, data, provenance } });
+    t.equal(res.statusCode, 201, `${type}: ${res.body}`);
+    return res.json() as { position: number; eventId: string };
+  };
+  await post('statistics', 'ReturnDecisionsReported', '2020-03-01', { period: '2019', reportingScope: 'EU27_2020', count: 1395, dataset: 'migr_eiord' });
+  await post('statistics', 'ReturnsReported', '2020-03-01', { period: '2019', reportingScope: 'EU27_2020', count: 215, destination: 'all', returnType: 'all', dataset: 'migr_eirtn' });
+  const last = await post('statistics', 'ReadmissionStatisticsReported', '2020-03-01', { period: '2019', reportingScope: 'EU27_2020', submitted: 985, travelDocsIssued: 41, source: 'COM(2021) 55' });
+
+  const analyst = bearer(h.tokens.analyst);
+  const card = await h.app.inject({ method: 'GET', url: `/v1/countries/ET/scorecards/2019?minPosition=${last.position}`, headers: analyst });
+  t.equal(card.statusCode, 200, card.body);
+  const body = card.json();
+  t.equal(body.score, null);
+  t.equal(body.reason, 'insufficient-data');
+  t.equal(body.indicators.find((i: { code: string }) => i.code === 'B').normalised, 26.6);
+  t.equal(body.provisional, true);
+  t.equal(body.modelVersion, 1);
+  t.ok(body.position >= last.position);
+
+  // A desk outside its scope is refused; a desk inside may read.
+  t.equal((await h.app.inject({ method: 'GET', url: '/v1/countries/ET/profile', headers: bearer(h.tokens.deskTn) })).statusCode, 403);
+  const profile = await h.app.inject({ method: 'GET', url: '/v1/countries/ET/profile', headers: bearer(h.tokens.deskEtSo) });
+  t.equal(profile.statusCode, 200, profile.body);
+  t.equal(profile.json().lastActivity.events, 3);
+
+  // Corrections: the timeline keeps both; the scorecard uses the corrected figure.
+  const decisions = (await h.app.inject({ method: 'GET', url: '/v1/countries/ET/timeline?family=statistics&limit=1', headers: analyst })).json();
+  t.equal(decisions.entries.length, 1);
+  t.ok(decisions.nextCursor);
+  const target = decisions.entries[0];
+  const corr = await h.app.inject({
+    method: 'POST',
+    url: '/v1/countries/ET/corrections',
+    headers: desk,
+    payload: { type: 'EntryCorrected', occurredOn: '2020-04-01', data: { correctedEventId: target.eventId, reason: 'Eurostat revision', data: { ...target.data, count: 2150 } }, provenance },
+  });
+  t.equal(corr.statusCode, 201, corr.body);
+  const after = (await h.app.inject({ method: 'GET', url: `/v1/countries/ET/scorecards/2019?minPosition=${corr.json().position}`, headers: analyst })).json();
+  t.equal(after.indicators.find((i: { code: string }) => i.code === 'B').denominator, 2150);
+  const tl = (await h.app.inject({ method: 'GET', url: `/v1/countries/ET/timeline?minPosition=${corr.json().position}`, headers: analyst })).json();
+  const original = tl.entries.find((e: { eventId: string }) => e.eventId === target.eventId);
+  t.equal(original.status, 'corrected');
+  t.equal(original.corrections[0].eventId, corr.json().eventId);
+  t.equal(tl.entries.find((e: { type: string }) => e.type === 'EntryCorrected').target.eventId, target.eventId);
+
+  // Governance: close 2019 (twice -> 409), publish model 2 and recompute with it.
+  const admin = { ...bearer(h.tokens.admin), ...json };
+  const close = await h.app.inject({ method: 'POST', url: '/v1/periods/2019/close', headers: admin, payload: {} });
+  t.equal(close.statusCode, 201, close.body);
+  const again = await h.app.inject({ method: 'POST', url: '/v1/periods/2019/close', headers: admin, payload: {} });
+  t.equal(again.statusCode, 409);
+  t.equal(again.json().code, 'LIFECYCLE_CONFLICT');
+  t.equal((await h.app.inject({ method: 'POST', url: '/v1/periods/2019/close', headers: { ...bearer(h.tokens.analyst), ...json }, payload: {} })).statusCode, 403);
+
+  const v2 = { ...scoringModelV1, modelVersion: 2, label: 'Lower threshold', minAvailableWeightShare: 0.5 };
+  const wrong = await h.app.inject({ method: 'POST', url: '/v1/scoring-models', headers: admin, payload: { model: { ...v2, modelVersion: 5 }, approvedBy: 'board' } });
+  t.equal(wrong.statusCode, 400);
+  const pub = await h.app.inject({ method: 'POST', url: '/v1/scoring-models', headers: admin, payload: { model: v2, approvedBy: 'board' } });
+  t.equal(pub.statusCode, 201, pub.body);
+  const v2card = (await h.app.inject({ method: 'GET', url: `/v1/countries/ET/scorecards/2019?model=2&minPosition=${pub.json().position}`, headers: analyst })).json();
+  t.equal(v2card.modelVersion, 2);
+  t.equal(v2card.provisional, false, '2019 is closed');
+  t.type(v2card.score, 'number', 'with a 50% threshold B and D1 give a score');
+  const v1card = (await h.app.inject({ method: 'GET', url: '/v1/countries/ET/scorecards/2019?model=1', headers: analyst })).json();
+  t.equal(v1card.score, null, 'model 1 still recomputes as before');
+  t.equal((await h.app.inject({ method: 'GET', url: '/v1/countries/ET/scorecards/2019?model=9', headers: analyst })).statusCode, 404);
+
+  const status = (await h.app.inject({ method: 'GET', url: '/v1/projections', headers: analyst })).json();
+  t.same(status.projections.map((p: { name: string; state: string; lag: number }) => [p.name, p.state, p.lag]), [['country-state', 'live', 0], ['governance', 'live', 0]]);
+
+  const list = ctx.readSide.countries();
+  t.match(list.find((c) => c.code === 'ET'), { latestScore: { year: 2019, modelVersion: 2, score: Number, reason: null, provisional: false } }, 'the list scores with the latest published model');
+
+  const late = await h.app.inject({ method: 'GET', url: '/v1/countries/ET/profile?minPosition=999999', headers: analyst });
+  t.equal(late.statusCode, 503);
+  t.equal(late.json().code, 'NOT_CAUGHT_UP');
+});
