@@ -23,6 +23,8 @@ const ImportQuery = z
     freq: z.enum(['A', 'Q']).optional().describe('A annual or Q quarterly; default from the dataset'),
     dataset: z.string().regex(/^[a-z0-9_]{1,40}$/, 'Expected a dataset code such as migr_eiord').optional()
       .describe('Dataset code; required for TSV (which does not name it), checked against SDMX-CSV DATAFLOW'),
+    datasetHint: z.string().regex(/^[a-z0-9_]{1,40}$/).optional()
+      .describe('Dataset code guessed from the file name; used only when neither the content nor dataset names one'),
     filter: z.union([z.string(), z.array(z.string())]).optional()
       .describe('Dimension filter dim=value, repeatable; overrides the defaults age=TOTAL, sex=T, unit=PER'),
     lastUpdate: z.iso.date().optional().describe("The dataset's last update when the format does not carry it (TSV)"),
@@ -75,7 +77,7 @@ export function makeImportRoutes(options: { bodyLimit?: number } = {}): RoutePlu
         return oneAtATime(() =>
           runEurostatImport({
             input,
-            options: { dataset: q.dataset, geo: q.geo, freq: q.freq, filters, lastUpdate: q.lastUpdate },
+            options: { dataset: q.dataset, datasetHint: q.datasetHint, geo: q.geo, freq: q.freq, filters, lastUpdate: q.lastUpdate },
             countries: ctx.config.countries,
             loadFacts: (country) => loadCountryStatistics(ctx.store, country),
             record: recordWithCommands(ctx.commands, req.principal!.id),

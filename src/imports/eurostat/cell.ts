@@ -4,7 +4,12 @@ export interface CellValue {
   flags: string;
 }
 
-const FLAGS = /^[a-z]*$/;
+/**
+ * Eurostat's observation status flags: b break in series, c confidential, d definition differs,
+ * e estimated, f forecast, n not significant, p provisional, r revised, s Eurostat estimate,
+ * u low reliability, z not applicable. Anything else is a damaged cell, not a flag.
+ */
+const FLAGS = /^[bcdefnprsuz]*$/;
 
 /**
  * Reads a TSV value cell: the value, a space, and optional flags: `1395 `, `215 p`, `: `, `: c`,

@@ -9,6 +9,8 @@ export type Frequency = 'A' | 'Q';
 export interface ImportOptions {
   /** Dataset code; needed for TSV (which does not carry it); must agree with SDMX-CSV's DATAFLOW. */
   dataset?: string | undefined;
+  /** A dataset code guessed from the file name: used only when neither the content nor `dataset` names one. */
+  datasetHint?: string | undefined;
   /** Reporting scope to import; default EU27_2020. */
   geo?: string | undefined;
   /** A (annual) or Q (quarterly); default from the dataset (migr_eiord1 / migr_eirtn1 are quarterly). */
@@ -42,7 +44,7 @@ export function resolveImport(header: FileHeader, options: ImportOptions): Resol
   if (asked && header.dataset && asked !== header.dataset) {
     throw importError(`The file holds dataset ${header.dataset} (DATAFLOW), not ${asked} as asked`);
   }
-  const dataset = asked || header.dataset;
+  const dataset = asked || header.dataset || options.datasetHint;
   if (!dataset) throw importError('This TSV file does not name its dataset: pass the dataset code (--dataset migr_eiord or ?dataset=migr_eiord)');
   if (!isDatasetCode(dataset)) {
     throw importError(`Dataset ${dataset} is not imported; expected one of ${Object.keys(DATASETS).join(', ')}`);

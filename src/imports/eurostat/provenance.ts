@@ -2,14 +2,14 @@ import type { Provenance } from '../../../contracts/index.js';
 
 /**
  * Evidence status from Eurostat's status flags (the weakest one wins):
- * - `e` estimated                    -> 'estimate'
+ * - `e` estimated, `s` Eurostat estimate, `f` forecast -> 'estimate'
  * - `u` low reliability, `p` provisional -> 'reported' (published, not yet a confirmed figure)
- * - no flag, or only flags about comparability (`b` break in series, `d` definition differs)
- *                                    -> 'confirmed'
+ * - no flag, or only flags about comparability or history (`b` break in series, `d` definition
+ *   differs, `r` revised, `n` not significant, `z` not applicable) -> 'confirmed'
  * `c` (confidential) never reaches here: a confidential cell has no value and is skipped.
  */
 export function evidenceStatusOf(flags: string): Provenance['evidenceStatus'] {
-  if (flags.includes('e')) return 'estimate';
+  if (/[esf]/.test(flags)) return 'estimate';
   if (flags.includes('u') || flags.includes('p')) return 'reported';
   return 'confirmed';
 }

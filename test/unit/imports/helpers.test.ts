@@ -52,4 +52,6 @@ t.test('evidence status from flags: weakest wins', async (t) => {
   t.equal(evidenceStatusOf('e'), 'estimate');
   t.equal(evidenceStatusOf('ep'), 'estimate');
   t.equal(evidenceStatusOf('bu'), 'reported');
+  t.equal(evidenceStatusOf('s'), 'estimate');
+  t.equal(evidenceStatusOf('r'), 'confirmed');
 });

@@ -101,6 +101,7 @@ t.test('malformed files are rejected with the line and the problem', async (t) =
     ['a short series key', withLine(7, 'A,TOTAL,T,PER,EU27_2020\t1 \t2 \t3 '), 7, /has 5 values for 6 dimensions/],
     ['a value that is not a number', withLine(4, 'A,ET,TOTAL,T,PER,NL\t: \tabc \t135 '), 4, /"abc" is not a number.*column 3, period 2022/],
     ['unknown flags', withLine(3, 'A,ET,TOTAL,T,PER,EU27_2020\t1395 \t1475 \t2020 E!'), 3, /unknown status flags "E!"/],
+    ['a letter that is not a Eurostat flag', withLine(3, 'A,ET,TOTAL,T,PER,EU27_2020\t1395 \t1475 \t2020 x'), 3, /unknown status flags "x"/],
     ['a period header that is not a year or quarter', withLine(1, 'freq,citizen,age,sex,unit,geo\\TIME_PERIOD\t2021 \t2022-05 \t2023 '), 1, /"2022-05" is not a year or a quarter/],
     ['neither format', 'name,value\nET,3\n', 1, /not a Eurostat TSV header.*nor an SDMX-CSV header/],
     ['an empty file', '', 1, /empty/],
