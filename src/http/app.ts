@@ -16,13 +16,14 @@ import { sendProblem } from './problem.js';
 import { registerProtection } from './protection.js';
 import { commandRoutes } from './routes/commands.js';
 import { countryRoutes } from './routes/countries.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
 import { tokenRoutes } from './routes/tokens.js';
 
 export type ZodApp = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 export type RoutePlugin = (app: ZodApp, ctx: AppContext) => Promise<void> | void;
 
-const routePlugins: RoutePlugin[] = [healthRoutes, tokenRoutes, countryRoutes, commandRoutes];
+const routePlugins: RoutePlugin[] = [healthRoutes, tokenRoutes, countryRoutes, commandRoutes, dashboardRoutes];
 
 export async function buildApp(ctx: AppContext, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<ZodApp> {
   const app = Fastify({

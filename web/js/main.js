@@ -1,0 +1,101 @@
+// Entry point: token handling, routing and page rendering.
+import { checkToken, tokenStore, whenUnauthenticated } from './api.js';
+import { errorBox, h, loading, replace } from './dom.js';
+import * as audit from './pages/audit.js';
+import * as country from './pages/country.js';
+import * as overview from './pages/overview.js';
+import * as report from './pages/report.js';
+import { refresh, startRouter } from './router.js';
+
+const PAGES = {
+  overview: { title: 'Overview', module: overview },
+  country: { title: 'Country', module: country },
+  report: { title: 'Annual report', module: report },
+  audit: { title: 'Audit', module: audit },
+};
+
+const view = document.getElementById('view');
+const tokenPanel = document.getElementById('token-panel');
+const tokenForm = document.getElementById('token-form');
+const tokenInput = document.getElementById('token-input');
+const tokenError = document.getElementById('token-error');
+const forget = document.getElementById('forget-token');
+
+function askForToken(reason) {
+  tokenStore.clear();
+  forget.hidden = true;
+  view.hidden = true;
+  tokenPanel.hidden = false;
+  tokenError.textContent = reason ?? '';
+  tokenInput.focus();
+}
+
+whenUnauthenticated((detail) => askForToken(detail ? `The server refused the token: ${detail}` : undefined));
+
+tokenForm.addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const token = tokenInput.value.trim();
+  if (!token) {
+    tokenError.textContent = 'Enter a token.';
+    return;
+  }
+  const result = await checkToken(token);
+  if (!result.ok) {
+    tokenError.textContent = `The server refused the token: ${result.detail}`;
+    return;
+  }
+  tokenStore.set(token);
+  tokenInput.value = '';
+  tokenError.textContent = '';
+  tokenPanel.hidden = true;
+  view.hidden = false;
+  forget.hidden = false;
+  refresh();
+});
+
+forget.addEventListener('click', () => askForToken('Token forgotten. Enter a token to continue.'));
+
+let renderSeq = 0;
+
+async function show(route) {
+  if (!tokenStore.get()) {
+    askForToken();
+    return;
+  }
+  const page = PAGES[route.page] ?? null;
+  const seq = ++renderSeq;
+  for (const a of document.querySelectorAll('[data-nav]')) {
+    if (a.dataset.nav === route.page) a.setAttribute('aria-current', 'page');
+    else a.removeAttribute('aria-current');
+  }
+  view.dataset.page = route.page;
+  view.dataset.state = 'loading';
+  if (!page) {
+    replace(view, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/overview' }, 'Go to the overview')));
+    view.dataset.state = 'ready';
+    return;
+  }
+  document.title = `${page.title}${route.arg ? ` ${route.arg}` : ''} · Return Cooperation Monitor`;
+  // Each render gets its own container, so a slow, superseded render writes into a detached node.
+  const container = h('div', { class: 'page' }, loading(page.title.toLowerCase()));
+  replace(view, container);
+  try {
+    await page.module.render(container, route.params, route.arg);
+    if (seq !== renderSeq) return;
+    view.dataset.state = 'ready';
+  } catch (err) {
+    if (seq !== renderSeq) return;
+    if (err?.status === 401) return; // askForToken already took over
+    replace(container, h('h1', {}, page.title), errorBox(err));
+    view.dataset.state = 'error';
+  }
+  // Move focus to the new page's heading so keyboard and screen-reader users land on it.
+  const heading = container.querySelector('h1');
+  if (heading && document.activeElement !== tokenInput && route.focus !== false) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus({ preventScroll: true });
+  }
+}
+
+if (tokenStore.get()) forget.hidden = false;
+startRouter(show);
