@@ -191,7 +191,8 @@ export class KurrentDbEventStore implements EventStore {
 
   private async readToEnd(): Promise<void> {
     const from = this.index.lastServerPosition();
-    const reader = this.client.readAll({ fromPosition: from ?? START, direction: FORWARDS, filter: ourStreamsFilter(this.namespace) });
+    // Leader reads: the idempotency and event-id checks rely on seeing every committed append.
+    const reader = this.client.readAll({ fromPosition: from ?? START, direction: FORWARDS, filter: ourStreamsFilter(this.namespace), requiresLeader: true });
     let batch: IndexEntry[] = [];
     for await (const resolved of reader) {
       const entry = this.decodeForIndex(resolved);
@@ -212,15 +213,20 @@ export class KurrentDbEventStore implements EventStore {
     const subscription = this.client.subscribeToAll({ fromPosition: from ?? START, filter: ourStreamsFilter(this.namespace) });
     this.subscription = subscription;
     subscription.on('data', (resolved: AllStreamResolvedEvent) => {
+      if (this.subscription !== subscription) return;
       try {
         const entry = this.decodeForIndex(resolved);
         if (entry) this.addToIndex([entry]);
       } catch (e) {
-        this.onWarning(`KurrentDB subscription: ${e instanceof Error ? e.message : String(e)}`);
+        // Skipping the event would shift every later position; stop following instead. The
+        // on-demand catch-up reads hit the same event and report it to their callers.
+        this.subscription = undefined;
+        void subscription.unsubscribe().catch(() => undefined);
+        this.onWarning(`KurrentDB subscription stopped: ${e instanceof Error ? e.message : String(e)}`);
       }
     });
     subscription.on('error', (error: Error) => {
-      if (this.closed) return;
+      if (this.closed || this.subscription !== subscription) return;
       this.onWarning(`KurrentDB subscription dropped (${error.message}); resubscribing from the index's end in 1 s`);
       this.subscription = undefined;
       this.resubscribeTimer = setTimeout(() => this.subscribe(), 1000);
@@ -247,7 +253,7 @@ export class KurrentDbEventStore implements EventStore {
   private async readServerHead(streamId: string): Promise<{ revision: number; hash: string } | undefined> {
     const name = serverStreamName(this.namespace, streamId);
     try {
-      for await (const resolved of this.client.readStream(name, { fromRevision: END, direction: BACKWARDS, maxCount: 1 })) {
+      for await (const resolved of this.client.readStream(name, { fromRevision: END, direction: BACKWARDS, maxCount: 1, requiresLeader: true })) {
         if (resolved.event) {
           const { event } = fromRecordedEvent(resolved.event as RecordedLike, this.namespace);
           return { revision: event.streamRevision, hash: event.hash };

@@ -23,6 +23,7 @@ import {
   uuidV5,
   type KurrentDbEventStoreOptions,
 } from '../../../src/store/kurrentdb/index.js';
+import { openEventStore } from '../../../src/store/open-event-store.js';
 import { runEventStoreContract } from './contract.js';
 import { trackOpened } from './fixtures.js';
 import { FakeKurrentDb } from './kurrentdb-fake.js';
@@ -202,7 +203,9 @@ t.test('two instances on one server: idempotency, notifications, conflicts', asy
 
   // A stale expected revision after another instance moved the stream.
   await a.append('country-TN', 'no_stream', [trackOpened('TN', 1)]);
-  await t.rejects(b.append('country-TN', 'no_stream', [trackOpened('TN', 2)]), { constructor: WrongExpectedRevisionError, actual: 0 });
+  const stale = await b.append('country-TN', 'no_stream', [trackOpened('TN', 2)]).catch((e: unknown) => e);
+  t.type(stale, WrongExpectedRevisionError);
+  t.match(stale, { expected: 'no_stream', actual: 0 });
 
   // B's projections hear about A's appends through the subscription.
   const last = await a.append('country-DZ', 'no_stream', [trackOpened('DZ', 1)]);
@@ -227,7 +230,9 @@ t.test('a write by another instance between our head read and our append is a co
     sneaked = true;
     await b.append('country-ET', 'any', [trackOpened('ET', 1)]);
   };
-  await t.rejects(a.append('country-ET', 0, [trackOpened('ET', 2)]), { constructor: WrongExpectedRevisionError, expected: 0, actual: 1 });
+  const moved = await a.append('country-ET', 0, [trackOpened('ET', 2)]).catch((e: unknown) => e);
+  t.type(moved, WrongExpectedRevisionError);
+  t.match(moved, { expected: 0, actual: 1 });
   sneaked = false;
   const anyResult = await a.append('country-ET', 'any', [trackOpened('ET', 3)]);
   t.equal(anyResult.lastRevision, 3, "'any' retries on top of the other instance's write");
@@ -259,6 +264,25 @@ t.test('the local index survives a restart and is checked against the log', asyn
 
   await t.rejects(openOnFake(new FakeKurrentDb(), { indexPath: path }), /does not match the KurrentDB log/, 'an index from another database is refused');
   await t.rejects(openOnFake(fake, { indexPath: path, namespace: 'x-' }), /namespace/);
+});
+
+t.test('an event without our metadata in one of our streams stops reads loudly instead of shifting positions', async (t) => {
+  const fake = new FakeKurrentDb();
+  const store = await openOnFake(fake);
+  t.teardown(() => store.close());
+  await store.append('country-ET', 'no_stream', [trackOpened('ET', 1)]);
+  fake.writeForeign('country-ET');
+  await t.rejects(store.headPosition(), NotOurEventError);
+  await t.rejects(store.readAll(), NotOurEventError);
+});
+
+t.test('openEventStore: SQLite without a URL, KurrentDB only for a kurrentdb:// or esdb:// URL', async (t) => {
+  const dataDir = join(root, 'factory');
+  const store = await openEventStore({ dataDir, eventStoreUrl: '  ' });
+  t.teardown(() => store.close());
+  t.equal(store.kind, 'sqlite');
+  t.equal((store as { path?: string }).path, join(dataDir, 'events.sqlite'));
+  await t.rejects(openEventStore({ dataDir, eventStoreUrl: 'postgres://user:secret@db/x' }), /kurrentdb:\/\/.*postgres:\/\/\*\*\*@db/);
 });
 
 // ------------------------------------------------------------------ against a real server
