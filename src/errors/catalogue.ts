@@ -24,6 +24,7 @@ export const serviceErrors = {
   INTERNAL: { status: 500, title: 'Internal error' },
   OVERLOADED: { status: 503, title: 'The service is overloaded; retry later' },
   NOT_CAUGHT_UP: { status: 503, title: 'The read models have not reached the requested position yet' },
+  NOT_READY: { status: 503, title: 'The instance is not ready to serve requests' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export const errorCatalogue = { ...serviceErrors, ...domainErrors } as const;

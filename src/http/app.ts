@@ -18,12 +18,14 @@ import { commandRoutes } from './routes/commands.js';
 import { countryRoutes } from './routes/countries.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { healthRoutes } from './routes/health.js';
+import { operationsRoutes } from './routes/operations.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { auditRoutes } from './routes/audit.js';
 
 export type ZodApp = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 export type RoutePlugin = (app: ZodApp, ctx: AppContext) => Promise<void> | void;
 
-const routePlugins: RoutePlugin[] = [healthRoutes, tokenRoutes, countryRoutes, commandRoutes, dashboardRoutes];
+const routePlugins: RoutePlugin[] = [healthRoutes, operationsRoutes, tokenRoutes, countryRoutes, commandRoutes, auditRoutes, dashboardRoutes];
 
 export async function buildApp(ctx: AppContext, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<ZodApp> {
   const app = Fastify({

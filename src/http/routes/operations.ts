@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { Problem } from '../../../contracts/index.js';
+import type { AppContext } from '../../app/context.js';
+import { AppError } from '../../errors/catalogue.js';
+import { checkReadiness, type ProjectionStatusSource } from '../../ops/readiness.js';
+import type { RoutePlugin } from '../app.js';
+import { toProblem } from '../problem.js';
+
+/** A projection may trail the log head by this many events and still count as caught up. */
+export const READY_MAX_PROJECTION_LAG = 1000;
+
+const Check = z.object({ ok: z.boolean(), detail: z.string() });
+const Checks = z.object({ eventStore: Check, authStore: Check, projections: Check });
+
+/**
+ * The projection runner, when this instance runs a read side. Looked up by shape rather than by a
+ * field of AppContext so the route works before and after the read side is wired in.
+ */
+function projectionSource(ctx: AppContext): ProjectionStatusSource | undefined {
+  const readSide = (ctx as AppContext & { readSide?: { runner?: Partial<ProjectionStatusSource> } }).readSide;
+  const runner = readSide?.runner;
+  return runner && typeof runner.status === 'function' ? (runner as ProjectionStatusSource) : undefined;
+}
+
+export const operationsRoutes: RoutePlugin = (app, ctx) => {
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'Readiness: stores open and projections caught up (503 otherwise)',
+        security: [],
+        response: {
+          200: z.object({ status: z.literal('ready'), checks: Checks }),
+          503: Problem.extend({ checks: Checks }),
+        },
+      },
+    },
+    async (req, reply) => {
+      const readiness = await checkReadiness({
+        store: ctx.store,
+        tokens: ctx.tokens,
+        projections: projectionSource(ctx),
+        maxProjectionLag: READY_MAX_PROJECTION_LAG,
+      });
+      reply.header('cache-control', 'no-store');
+      if (readiness.ready) return reply.code(200).send({ status: 'ready' as const, checks: readiness.checks });
+      const failing = Object.entries(readiness.checks)
+        .filter(([, c]) => !c.ok)
+        .map(([name, c]) => `${name}: ${c.detail}`)
+        .join('; ');
+      req.log.warn({ checks: readiness.checks }, 'not ready');
+      const problem = toProblem(new AppError('NOT_READY', failing), '/ready');
+      return reply.code(503).type('application/problem+json').send({ ...problem, checks: readiness.checks });
+    },
+  );
+};

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { verifyChain, type ChainVerification } from '../store/hash-chain.js';
+import { openSqliteEventStore } from '../store/sqlite/index.js';
+
+export const EVENTS_FILE = 'events.sqlite';
+export const AUTH_FILE = 'auth.sqlite';
+export const MANIFEST_FILE = 'manifest.json';
+export const BACKUP_FORMAT = 'rcm-backup/1';
+
+export interface BackupFile {
+  name: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface BackupManifest {
+  format: typeof BACKUP_FORMAT;
+  createdAt: string;
+  sourceDataDir: string;
+  /** In the order they were copied: read models first, then tokens, the event log last. */
+  files: BackupFile[];
+  events: { headPosition: number; eventsChecked: number; streamsChecked: number };
+}
+
+export class BackupError extends Error {}
+
+/**
+ * The databases of a data directory, in backup order. The event log goes last so that a read
+ * model's checkpoint in the backup is never ahead of the backed-up log (the runner would otherwise
+ * serve effects of events the restored log does not have); the log is the durable record, and
+ * read models are re-projected from it anyway.
+ */
+export function databasesIn(dataDir: string): string[] {
+  const names = readdirSync(dataDir).filter((n) => n.endsWith('.sqlite') && statSync(join(dataDir, n)).isFile());
+  if (!names.includes(EVENTS_FILE)) throw new BackupError(`${resolve(dataDir)} has no ${EVENTS_FILE}: not a data directory`);
+  const rank = (n: string) => (n === EVENTS_FILE ? 2 : n === AUTH_FILE ? 1 : 0);
+  return names.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** Recomputes every hash chain of an event-store file (streamed in pages, bounded memory). */
+export async function verifyEventStoreFile(path: string): Promise<{ verification: ChainVerification; headPosition: number }> {
+  const store = openSqliteEventStore({ path });
+  try {
+    const verification = verifyChain(store.iterateAll(1, undefined, { raw: true }));
+    return { verification, headPosition: await store.headPosition() };
+  } finally {
+    await store.close();
+  }
+}
+
+function requireEmptyOrAbsent(dir: string, what: string): void {
+  if (existsSync(dir) && readdirSync(dir).length > 0) throw new BackupError(`${what} ${resolve(dir)} exists and is not empty`);
+}
+
+/**
+ * Online backup of every database of `dataDir` into the directory `outDir` (created; must be
+ * absent or empty), with SQLite's backup API while the server keeps running. Each database is
+ * copied in one step, i.e. from one read snapshot: in WAL mode that never blocks writers, and a
+ * concurrent commit cannot make the copy restart. The copied event log is verified (every hash
+ * chain) before the backup is published; files are written under `<outDir>.partial` and renamed
+ * at the end, so an interrupted backup never looks complete.
+ */
+export async function backupDataDir(dataDir: string, outDir: string, now = new Date()): Promise<BackupManifest> {
+  requireEmptyOrAbsent(outDir, 'Backup directory');
+  const names = databasesIn(dataDir);
+  const partial = `${resolve(outDir)}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(partial, { recursive: true });
+  try {
+    for (const name of names) {
+      const source = new Database(join(dataDir, name), { readonly: true, fileMustExist: true });
+      try {
+        // Returning a huge page count copies the whole database in one step (one snapshot).
+        await source.backup(join(partial, name), { progress: () => 1 << 30 });
+      } finally {
+        source.close();
+      }
+    }
+    const { verification, headPosition } = await verifyEventStoreFile(join(partial, EVENTS_FILE));
+    if (!verification.ok) {
+      throw new BackupError(`The copied event log does not verify: ${verification.streamId}@${verification.streamRevision}: ${verification.reason}`);
+    }
+    const files: BackupFile[] = [];
+    for (const name of names) {
+      const path = join(partial, name);
+      files.push({ name, bytes: statSync(path).size, sha256: await sha256File(path) });
+    }
+    const manifest: BackupManifest = {
+      format: BACKUP_FORMAT,
+      createdAt: now.toISOString(),
+      sourceDataDir: resolve(dataDir),
+      files,
+      events: { headPosition, eventsChecked: verification.eventsChecked, streamsChecked: verification.streamsChecked },
+    };
+    writeFileSync(join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (existsSync(outDir)) rmSync(outDir, { recursive: true }); // empty, checked above
+    renameSync(partial, outDir);
+    return manifest;
+  } catch (e) {
+    rmSync(partial, { recursive: true, force: true });
+    throw e;
+  }
+}
