@@ -5,7 +5,8 @@
  * server's idempotent replay of the same event ids at the same expected revision, StreamNotFoundError
  * when iterating a missing stream, $all positions that are NOT dense (commit positions jump by
  * record size, and system/foreign events sit in between), filters by stream-name regex, reads from a
- * position inclusive, subscriptions from a position exclusive. It is no substitute for a server:
+ * position inclusive (the docs do not say; the adapter copes with either), subscriptions from a
+ * position exclusive (documented). It is no substitute for a server:
  * the real leg of the contract runs when RCM_TEST_EVENTSTORE_URL is set.
  */
 import { EventEmitter } from 'node:events';
