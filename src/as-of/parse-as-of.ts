@@ -1,0 +1,39 @@
+import { DateTime } from 'luxon';
+import { AppError } from '../errors/catalogue.js';
+
+/**
+ * Normalises an `asOf` parameter to the recorded-time instant it means, as UTC ISO with
+ * milliseconds (the form the store keeps `recordedAt` in):
+ * - a date `YYYY-MM-DD` means the END of that day in UTC (`2024-03-01` -> `2024-03-01T23:59:59.999Z`),
+ *   so "as known on 1 March" includes everything recorded that day;
+ * - a date-time with an offset is converted to UTC.
+ * The same instant written two ways gives the same string, so reports asked either way match.
+ */
+export function parseAsOf(value: string): string {
+  const text = value.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    const day = DateTime.fromISO(text, { zone: 'utc' });
+    if (!day.isValid) throw new AppError('BAD_REQUEST', `asOf: ${text} is not a calendar date`);
+    return day.endOf('day').toISO({ suppressMilliseconds: false })!.replace('+00:00', 'Z');
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) {
+    throw new AppError('BAD_REQUEST', `asOf: expected YYYY-MM-DD or an ISO date-time with a zone (Z or +hh:mm), got "${text}"`);
+  }
+  const instant = DateTime.fromISO(text, { setZone: true });
+  if (!instant.isValid) throw new AppError('BAD_REQUEST', `asOf: ${text} is not a valid date-time (${instant.invalidExplanation ?? instant.invalidReason})`);
+  return instant.toUTC().toISO({ suppressMilliseconds: false })!.replace('+00:00', 'Z');
+}
+
+/**
+ * The cutoff of an answer asked for "now": one millisecond ago. Anything appended from now on is
+ * stamped at or after the current millisecond (the store's clock never goes back), so asking again
+ * later with this `asOf` sees exactly the same events.
+ */
+export function nowCutoff(now: Date = new Date()): string {
+  return new Date(now.getTime() - 1).toISOString();
+}
+
+/** The calendar day of an instant (UTC): the date used for "in force", "overdue" and "active". */
+export function dateOf(instant: string): string {
+  return instant.slice(0, 10);
+}

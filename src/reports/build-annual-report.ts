@@ -1,0 +1,85 @@
+import { allProjections } from '../../projections/index.js';
+import type { Projection } from '../../projections/types.js';
+import { openAsOfView } from '../as-of/as-of-read-side.js';
+import { dateOf, nowCutoff, parseAsOf } from '../as-of/parse-as-of.js';
+import { AppError } from '../errors/catalogue.js';
+import type { EventStore } from '../store/port.js';
+import { CountrySections } from './country-sections.js';
+import { contentHash, REPORT_FORMAT_VERSION } from './manifest.js';
+import type { AnnualReport, CountryReport } from './types.js';
+
+export interface AnnualReportOptions {
+  year: number;
+  countries: readonly string[];
+  /** Raw `asOf` (date or date-time). Absent: now (minus 1 ms, so the manifest reproduces it). */
+  asOf?: string | undefined;
+  /** Scoring-model version; absent: the latest published at the cutoff. */
+  model?: number | undefined;
+  projections?: readonly Projection[];
+  now?: () => Date;
+}
+
+/**
+ * The annual per-country assessment as known at a recorded-time cutoff. Always built from the
+ * events up to the cutoff (never from the live read models, which move on), so the same manifest
+ * (`asOf`, `position`, model and projection versions) gives the same body and the same bytes:
+ * nothing in it depends on the clock, and every list is sorted.
+ */
+export async function buildAnnualReport(store: EventStore, options: AnnualReportOptions): Promise<AnnualReport> {
+  const { year } = options;
+  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AppError('BAD_REQUEST', `year must be 1990-2100, got ${year}`);
+  const asOf = options.asOf === undefined ? nowCutoff(options.now?.()) : parseAsOf(options.asOf);
+  const projections = options.projections ?? allProjections;
+  const view = await openAsOfView(store, { asOf, countries: options.countries, projections });
+  try {
+    const yearEnd = `${year}-12-31`;
+    const cutoffDay = dateOf(asOf);
+    const referenceDate = cutoffDay < yearEnd ? cutoffDay : yearEnd;
+    const countries: CountryReport[] = [];
+    let modelVersion = 0;
+    for (const country of view.countries) {
+      const scorecard = view.readSide.scorecard(country, year, null, options.model);
+      modelVersion = scorecard.modelVersion;
+      const sections = new CountrySections(view, country, year, referenceDate);
+      const instruments = sections.instruments();
+      const visaMeasures = sections.visaMeasures();
+      const dialogueSessions = sections.dialogueSessions();
+      const returnOperations = sections.returnOperations();
+      const partnerMoratoria = sections.partnerMoratoria();
+      const cited = [
+        ...scorecard.indicators.flatMap((i) => i.evidence),
+        ...(scorecard.officialFinding ? [scorecard.officialFinding.eventId] : []),
+        ...instruments.flatMap((i) => i.steps.map((s) => s.eventId)),
+        ...visaMeasures.flatMap((m) => m.steps.map((s) => s.eventId)),
+        ...dialogueSessions.map((s) => s.eventId),
+        ...returnOperations.flatMap((o) => o.eventIds),
+        ...partnerMoratoria.flatMap((m) => m.eventIds),
+      ];
+      const dataGaps = [...scorecard.dataGaps];
+      if (scorecard.reasonDetail) dataGaps.push(`No overall score: ${scorecard.reasonDetail}`);
+      countries.push({ country, scorecard, instruments, visaMeasures, dialogueSessions, returnOperations, partnerMoratoria, dataGaps, evidence: sections.evidence(cited) });
+    }
+    if (modelVersion === 0) modelVersion = view.readSide.model(options.model).modelVersion;
+    const report = {
+      title: `Annual assessment of cooperation on return and readmission, ${year}`,
+      year,
+      referenceDate,
+      disclaimer:
+        'Prepared as input for the Commission’s annual Article 25a(2) assessment. Scores are an internal, explainable aid (see each indicator’s numerator, denominator and evidence), not the Commission’s finding, which is shown beside them where known.',
+      countries,
+    };
+    const manifest = {
+      kind: 'annual-report' as const,
+      year,
+      countries: [...view.countries],
+      asOf,
+      position: view.position,
+      modelVersion,
+      projectionVersions: Object.fromEntries([...projections].sort((a, b) => (a.name < b.name ? -1 : 1)).map((p) => [p.name, p.version])),
+      reportFormatVersion: REPORT_FORMAT_VERSION,
+    };
+    return { manifest: { ...manifest, contentHash: contentHash(manifest, report) }, report };
+  } finally {
+    await view.close();
+  }
+}

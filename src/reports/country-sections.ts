@@ -1,0 +1,186 @@
+import { effectiveOf, ENTITIES, TIMELINE, type EntityRow, type TimelineRow } from '../../projections/country-state/index.js';
+import type { AsOfView } from '../as-of/as-of-read-side.js';
+import type {
+  ReportDialogueSession,
+  ReportEvidence,
+  ReportInstrument,
+  ReportMoratorium,
+  ReportOperation,
+  ReportVisaMeasure,
+} from './types.js';
+import { instrumentStatusAt, measureStatusAt, stepsUntil } from './year-end-status.js';
+
+const COUNTRY = 'country-state';
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The report sections of one country, read from an as-of view's scratch read models (the same
+ * tables the live read side serves). Every list is sorted, so the same events give the same report.
+ */
+export class CountrySections {
+  constructor(
+    private readonly view: AsOfView,
+    private readonly country: string,
+    private readonly year: number,
+    /** "In force at year end" is judged on this day. */
+    private readonly referenceDate: string,
+  ) {}
+
+  private table(name: string): string {
+    return this.view.runner.table(COUNTRY, name);
+  }
+
+  private entities(kind: string): EntityRow[] {
+    const rows = this.view.db.prepare(`SELECT doc FROM ${this.table(ENTITIES)} WHERE country = ? AND kind = ? ORDER BY k`).all(this.country, kind) as { doc: string }[];
+    return rows.map((r) => JSON.parse(r.doc) as EntityRow);
+  }
+
+  timelineRow(eventId: string): TimelineRow | undefined {
+    const r = this.view.db.prepare(`SELECT doc FROM ${this.table(TIMELINE)} WHERE k = ?`).get(eventId) as { doc: string } | undefined;
+    return r ? (JSON.parse(r.doc) as TimelineRow) : undefined;
+  }
+
+  instruments(): ReportInstrument[] {
+    const out: ReportInstrument[] = [];
+    for (const e of this.entities('instrument')) {
+      const steps = stepsUntil(e.state['history'], this.referenceDate);
+      if (steps.length === 0) continue; // not yet known to exist at the reference date
+      let suspension: ReportInstrument['suspension'] = null;
+      const observed = (s: { eventId: string }) => {
+        const data = this.effectiveData(s.eventId);
+        suspension = {
+          declaredBy: String(data?.['declaredBy'] ?? 'unknown'),
+          declaredOn: (s as { on?: string }).on ?? '',
+          effect: String(data?.['effect'] ?? 'unknown'),
+          reason: (data?.['reason'] as string | undefined) ?? null,
+        };
+        return data?.['effect'] === 'observed-in-practice';
+      };
+      const status = instrumentStatusAt(steps, observed);
+      if (status === 'in-force') {
+        // a resumption after the last suspension clears it
+        const lastSusp = steps.map((s) => s.type).lastIndexOf('InstrumentSuspensionDeclared');
+        const lastResume = steps.map((s) => s.type).lastIndexOf('InstrumentResumed');
+        if (lastResume > lastSusp) suspension = null;
+      }
+      out.push({
+        instrumentId: e.id,
+        title: e.state['title'] ?? null,
+        kind: e.state['instrumentKind'] ?? null,
+        level: e.state['level'] ?? null,
+        legallyBinding: e.state['legallyBinding'] ?? null,
+        statusAtYearEnd: status,
+        inForceAtYearEnd: status === 'in-force',
+        suspension,
+        steps,
+      });
+    }
+    return out.sort((a, b) => byText(a.instrumentId, b.instrumentId));
+  }
+
+  visaMeasures(): ReportVisaMeasure[] {
+    const out: ReportVisaMeasure[] = [];
+    for (const e of this.entities('measure')) {
+      const steps = stepsUntil(e.state['history'], this.referenceDate);
+      if (steps.length === 0) continue;
+      const status = measureStatusAt(steps);
+      out.push({
+        measureId: e.id,
+        legalBasis: e.state['legalBasis'] ?? null,
+        provisions: [...(e.state['provisions'] ?? [])].sort(),
+        proposalRef: e.state['proposalRef'] ?? null,
+        councilActRef: steps.some((s) => s.type === 'VisaMeasureAdopted') ? (e.state['councilActRef'] ?? null) : null,
+        statusAtYearEnd: status,
+        inForceAtYearEnd: status === 'in-force',
+        steps,
+      });
+    }
+    return out.sort((a, b) => byText(a.measureId, b.measureId));
+  }
+
+  dialogueSessions(): ReportDialogueSession[] {
+    const titles = new Map(this.entities('track').map((t) => [t.id, (t.state['title'] as string | undefined) ?? null]));
+    const rows = this.view.db
+      .prepare(`SELECT doc FROM ${this.table(TIMELINE)} WHERE country = ? AND family = 'dialogues'`)
+      .all(this.country) as { doc: string }[];
+    const out: ReportDialogueSession[] = [];
+    for (const { doc } of rows) {
+      const row = JSON.parse(doc) as TimelineRow;
+      if (row.type !== 'DialogueSessionHeld') continue;
+      const eff = effectiveOf(row);
+      if (!eff || !eff.occurredOn.startsWith(`${this.year}-`)) continue;
+      const d = eff.data as Record<string, any>;
+      out.push({
+        eventId: row.eventId,
+        trackId: d['trackId'],
+        trackTitle: titles.get(d['trackId']) ?? null,
+        on: eff.occurredOn,
+        location: d['location'] ?? null,
+        topics: [...(d['topics'] ?? [])],
+        outcomeSummary: d['outcomeSummary'] ?? null,
+      });
+    }
+    return out.sort((a, b) => byText(a.on, b.on) || byText(a.trackId, b.trackId) || byText(a.eventId, b.eventId));
+  }
+
+  returnOperations(): ReportOperation[] {
+    const out: ReportOperation[] = [];
+    for (const e of this.entities('operation')) {
+      if (!e.sortDate || !e.sortDate.startsWith(`${this.year}-`)) continue;
+      const s = e.state;
+      out.push({
+        operationId: e.id,
+        mode: s['mode'] ?? null,
+        status: s['status'] ?? 'unknown',
+        plannedDate: s['plannedDate'] ?? null,
+        plannedReturnees: s['plannedReturnees'] ?? null,
+        executedOn: s['executed']?.on ?? null,
+        returnees: s['executed']?.returnees ?? null,
+        cancelledOn: s['cancelled']?.on ?? null,
+        cancelCause: s['cancelled']?.cause ?? null,
+        partnerAttributable: s['cancelled'] ? Boolean(s['cancelled'].partnerAttributable) : null,
+        eventIds: [...e.eventIds],
+      });
+    }
+    return out.sort((a, b) => byText(a.executedOn ?? a.cancelledOn ?? a.plannedDate ?? '', b.executedOn ?? b.cancelledOn ?? b.plannedDate ?? '') || byText(a.operationId, b.operationId));
+  }
+
+  /** Partner moratoria overlapping the year. */
+  partnerMoratoria(): ReportMoratorium[] {
+    const start = `${this.year}-01-01`;
+    const end = `${this.year}-12-31`;
+    return this.entities('moratorium')
+      .filter((m) => m.state['from'] && m.state['from'] <= end && (!m.state['to'] || m.state['to'] >= start))
+      .map((m) => ({ moratoriumId: m.id, scope: m.state['scope'] ?? null, from: m.state['from'], to: m.state['to'] ?? null, eventIds: [...m.eventIds] }))
+      .sort((a, b) => byText(a.from, b.from) || byText(a.moratoriumId, b.moratoriumId));
+  }
+
+  private effectiveData(eventId: string): Record<string, unknown> | undefined {
+    const row = this.timelineRow(eventId);
+    return row ? effectiveOf(row)?.data : undefined;
+  }
+
+  /** Provenance of every cited event, with its correction status as known at the cutoff. */
+  evidence(eventIds: Iterable<string>): ReportEvidence[] {
+    const out: ReportEvidence[] = [];
+    for (const id of new Set(eventIds)) {
+      const row = this.timelineRow(id);
+      if (!row) continue; // a global-stream event (e.g. a published model) has no country timeline row
+      const p = row.provenance as Record<string, unknown>;
+      out.push({
+        eventId: row.eventId,
+        type: row.type,
+        occurredOn: effectiveOf(row)?.occurredOn ?? row.occurredOn,
+        recordedAt: row.recordedAt,
+        position: row.position,
+        sourceKind: String(p['sourceKind'] ?? ''),
+        reference: String(p['reference'] ?? ''),
+        url: (p['url'] as string | undefined) ?? null,
+        evidenceStatus: String(p['evidenceStatus'] ?? ''),
+        status: row.status,
+        correctedBy: row.corrections.map((c) => c.eventId),
+      });
+    }
+    return out.sort((a, b) => byText(a.occurredOn, b.occurredOn) || a.position - b.position);
+  }
+}

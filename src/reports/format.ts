@@ -1,0 +1,16 @@
+/** Canonical number text for the tabular formats: at most 4 decimals, no trailing zeros, no exponent, no -0. */
+export function fmtNum(n: number | null | undefined): string {
+  if (n === null || n === undefined || !Number.isFinite(n)) return '';
+  const rounded = Number(n.toFixed(4));
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+/** A rate 0..1 as a percentage with one decimal ("" when absent). */
+export function fmtPct(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined || !Number.isFinite(rate)) return '';
+  return `${fmtNum(Number((rate * 100).toFixed(1)))}%`;
+}
+
+export function fmtBool(b: boolean | null | undefined): string {
+  return b === null || b === undefined ? '' : b ? 'yes' : 'no';
+}

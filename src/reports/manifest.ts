@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto';
+import type { ReportManifest } from '../../contracts/reports.js';
+import { canonicalJson } from '../store/hash-chain.js';
+import type { AnnualReportBody } from './types.js';
+
+/** Bump when the report body's shape or rendering changes (old reports then hash differently, knowingly). */
+export const REPORT_FORMAT_VERSION = 1;
+
+/**
+ * sha256 of the RFC 8785 canonical JSON of `{ manifest (without contentHash), report }`: the same
+ * inputs give the same hash whatever the output format, and any change to the body changes it.
+ */
+export function contentHash(manifest: Omit<ReportManifest, 'contentHash'>, report: AnnualReportBody): string {
+  return createHash('sha256').update(canonicalJson({ manifest, report }), 'utf8').digest('hex');
+}
+
+/** Recomputes the hash of a parsed JSON report and says whether it matches its manifest. */
+export function checkContentHash(parsed: { manifest: ReportManifest; report: AnnualReportBody }): boolean {
+  const { contentHash: stated, ...rest } = parsed.manifest;
+  return contentHash(rest, parsed.report) === stated;
+}

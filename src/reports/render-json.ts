@@ -1,0 +1,7 @@
+import { canonicalJson } from '../store/hash-chain.js';
+import type { AnnualReport } from './types.js';
+
+/** Canonical JSON (RFC 8785 key order and numbers), indented for reading, newline at the end. */
+export function renderJson(r: AnnualReport): string {
+  return `${JSON.stringify(JSON.parse(canonicalJson(r)), null, 2)}\n`;
+}

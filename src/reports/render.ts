@@ -1,0 +1,31 @@
+import type { ReportFormat } from '../../contracts/reports.js';
+import { renderCsv } from './render-csv.js';
+import { renderHtml } from './render-html.js';
+import { renderJson } from './render-json.js';
+import { renderMarkdown } from './render-md.js';
+import type { AnnualReport } from './types.js';
+
+export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8; header=present',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+};
+
+/** The report in one format: a pure function of the report, so equal reports give equal bytes. */
+export function renderReport(report: AnnualReport, format: ReportFormat): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'csv':
+      return renderCsv(report);
+    case 'md':
+      return renderMarkdown(report);
+    case 'html':
+      return renderHtml(report);
+  }
+}
+
+export function reportFileName(report: AnnualReport, format: ReportFormat): string {
+  return `annual-report-${report.manifest.year}-asof-${report.manifest.asOf.replace(/[:.]/g, '')}.${format}`;
+}
