@@ -1,0 +1,61 @@
+/**
+ * Exports the annual per-country report straight from the data directory (no server needed).
+ *
+ *   npm run report -- --year 2023 [--format json|csv|md|html] [--as-of 2024-03-01] [--model 1] [--out FILE] [--data-dir ./data]
+ *
+ * `--as-of` is a date (end of that day, UTC) or a date-time; without it, everything recorded so far.
+ * Without `--out` the report goes to stdout. The manifest (as-of, position, content hash) is
+ * printed to stderr; running again with the same `--as-of` gives the same bytes.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ReportFormat } from '../contracts/reports.js';
+import { loadConfig } from '../src/config/config.js';
+import { buildAnnualReport, renderReport } from '../src/reports/index.js';
+import { openEventStore } from '../src/store/open-event-store.js';
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      year: { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      'as-of': { type: 'string' },
+      model: { type: 'string' },
+      out: { type: 'string' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  const year = Number(values.year);
+  if (!values.year || !Number.isInteger(year)) throw new UsageError('--year is required, e.g. --year 2023');
+  const format = ReportFormat.safeParse(values.format);
+  if (!format.success) throw new UsageError(`--format must be one of ${ReportFormat.options.join(', ')}`);
+  const model = values.model === undefined ? undefined : Number(values.model);
+  if (model !== undefined && !Number.isInteger(model)) throw new UsageError('--model must be a version number');
+  const config = loadConfig(values['data-dir'] ? { ...process.env, RCM_DATA_DIR: values['data-dir'] } : process.env);
+  const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
+  try {
+    const report = await buildAnnualReport(store, { year, countries: config.countries, asOf: values['as-of'], model });
+    const bytes = renderReport(report, format.data);
+    if (values.out) writeFileSync(values.out, bytes);
+    else process.stdout.write(bytes);
+    const m = report.manifest;
+    process.stderr.write(
+      `annual report ${m.year} (${format.data}) as of ${m.asOf}: position ${m.position}, model v${m.modelVersion}, content hash ${m.contentHash}${values.out ? `, written to ${values.out}` : ''}\n`,
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+class UsageError extends Error {}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`report: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = e instanceof UsageError ? 2 : 1;
+  },
+);
