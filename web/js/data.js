@@ -20,22 +20,26 @@ export const returnRateOf = (card) => card?.indicators?.find((i) => i.code === '
 const hasData = (card) => card && (card.score !== null || returnRateOf(card) !== null);
 
 /**
- * Annual scorecards of every country for the last YEARS_SHOWN years, leading years without any
- * data dropped. Returns { years, cards: { [code]: Scorecard[] } } with cards aligned to years.
+ * Annual scorecards of every country for the last YEARS_SHOWN years, years without any data at
+ * either end dropped. Returns { years, cards: { [code]: Scorecard[] } } with cards aligned to years.
  */
 export async function loadScoreHistory(countries, model) {
-  const last = latestYear(countries);
-  const all = Array.from({ length: YEARS_SHOWN }, (_, i) => last - YEARS_SHOWN + 1 + i);
+  const newest = latestYear(countries);
+  const all = Array.from({ length: YEARS_SHOWN }, (_, i) => newest - YEARS_SHOWN + 1 + i);
   const cards = {};
   await Promise.all(
     countries.map(async (c) => {
       cards[c.code] = await Promise.all(all.map((y) => getJson(`/v1/countries/${c.code}/scorecards/${y}`, { model }).catch(nullOn404)));
     }),
   );
-  let first = all.findIndex((_, i) => countries.some((c) => hasData(cards[c.code][i])));
-  if (first < 0) first = all.length - 1;
-  const years = all.slice(first);
-  for (const c of countries) cards[c.code] = cards[c.code].slice(first);
+  // Years without any data at either end are dropped (a request filed this year opens a year
+  // that has no statistics yet); gaps inside the range stay, as gaps.
+  const some = (i) => countries.some((c) => hasData(cards[c.code][i]));
+  let first = all.findIndex((_, i) => some(i));
+  let last = all.findLastIndex((_, i) => some(i));
+  if (first < 0) first = last = all.length - 1;
+  const years = all.slice(first, last + 1);
+  for (const c of countries) cards[c.code] = cards[c.code].slice(first, last + 1);
   return { years, cards };
 }
 

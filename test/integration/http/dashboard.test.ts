@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, posix, relative } from 'node:path';
 import { createRequire } from 'node:module';
@@ -67,6 +68,9 @@ t.test('every web file is served with the right type, and every module import re
     if (type) t.match(res.headers['content-type'], type, `${file} content type`);
     t.notMatch(res.body, /\b(fetch|import)\s*\(\s*['"`]https?:/, `${file} fetches nothing from another origin`);
     if (file.endsWith('.js')) {
+      // Parses as an ES module (the root package.json says "type": "module"); imports are not resolved here.
+      const check = spawnSync(process.execPath, ['--check', join(WEB_ROOT, file)], { encoding: 'utf8' });
+      t.equal(check.status, 0, `${file} is valid module syntax ${check.stderr}`);
       for (const [, spec] of res.body.matchAll(/^import\b[^'"]*['"]([^'"]+)['"]/gm)) {
         t.match(spec, /^\.\.?\//, `${file}: relative import ${spec}`);
         const target = posix.join(posix.dirname(file), spec!);

@@ -53,8 +53,16 @@ async function feed(params) {
   const from = Math.max(1, Number.parseInt(params.get('from') ?? '1', 10) || 1);
   const page = await getJson('/v1/audit/events', { fromPosition: from, limit: PAGE_SIZE });
   const prev = Math.max(1, from - PAGE_SIZE);
+  const pager = (where) =>
+    h(
+      'nav',
+      { 'aria-label': `Event feed pages (${where})`, class: 'pager' },
+      from > 1 ? h('a', { href: `#/audit?from=${prev}`, rel: 'prev' }, '← Previous page') : null,
+      page.nextPosition ? h('a', { href: `#/audit?from=${page.nextPosition}`, rel: 'next' }, 'Next page →') : null,
+    );
   return [
-    h('p', {}, `Positions ${from}–${from + Math.max(0, page.events.length - 1)} of ${page.headPosition}.`),
+    h('p', { id: 'feed-range' }, `Positions ${from}–${from + Math.max(0, page.events.length - 1)} of ${page.headPosition}.`),
+    pager('top'),
     table(
       'Global event feed (stored form)',
       ['Position', 'Stream / revision', 'Type', 'Occurred on', 'Recorded', 'Hash', 'Data'],
@@ -69,12 +77,7 @@ async function feed(params) {
       ]),
       { class: 'data-table', id: 'feed-table' },
     ),
-    h(
-      'nav',
-      { 'aria-label': 'Event feed pages', class: 'pager' },
-      from > 1 ? h('a', { href: `#/audit?from=${prev}`, rel: 'prev' }, '← Previous page') : null,
-      page.nextPosition ? h('a', { href: `#/audit?from=${page.nextPosition}`, rel: 'next' }, 'Next page →') : null,
-    ),
+    pager('bottom'),
   ];
 }
 

@@ -148,7 +148,8 @@ export async function render(view, params, country) {
   const year = Number.parseInt(params.get('year') ?? '', 10) || latest;
   const [card, profile] = await Promise.all([getJson(`/v1/countries/${country}/scorecards/${year}`), getJson(`/v1/countries/${country}/profile`)]);
 
-  const years = Array.from({ length: YEARS_SHOWN + 1 }, (_, i) => latest + 1 - i);
+  const years = Array.from({ length: YEARS_SHOWN }, (_, i) => latest - i);
+  if (!years.includes(year)) years.unshift(year);
   const yearForm = h(
     'form',
     {
