@@ -1,6 +1,7 @@
 import type { TokenStore } from '../auth/token-store.js';
 import type { CommandService } from '../commands/command-service.js';
 import type { Config } from '../config/config.js';
+import type { ReadSide } from '../projection-runtime/read-side.js';
 import type { EventStore } from '../store/port.js';
 
 /** Everything routes need, built once by the entry point (or a test) and passed to buildApp. */
@@ -9,4 +10,6 @@ export interface AppContext {
   store: EventStore;
   commands: CommandService;
   tokens: TokenStore;
+  /** Read models fed by the projection runner (`readSide.runner`). */
+  readSide: ReadSide;
 }

@@ -1,28 +1,40 @@
 import { join } from 'node:path';
+import { allProjections } from '../../projections/index.js';
 import { TokenStore } from '../auth/token-store.js';
 import { CommandService } from '../commands/command-service.js';
 import type { Config } from '../config/config.js';
+import { openReadModelDb } from '../projection-runtime/read-model-db.js';
+import { ReadSide } from '../projection-runtime/read-side.js';
+import { ProjectionRunner } from '../projection-runtime/runner.js';
+import { openEventStore } from '../store/open-event-store.js';
 import { openSqliteDatabase } from '../store/open-sqlite.js';
-import { openSqliteEventStore } from '../store/sqlite/index.js';
 import type { AppContext } from './context.js';
 
 export interface OpenedContext extends AppContext {
   close(): Promise<void>;
 }
 
-/** Opens the embedded stores under the data directory and wires the services. */
-export async function openContext(config: Config): Promise<OpenedContext> {
-  const store = openSqliteEventStore({ path: join(config.dataDir, 'events.sqlite') });
+/**
+ * Opens the stores under the data directory (the event log is KurrentDB when RCM_EVENTSTORE_URL is
+ * set), starts the projection runner (it catches up from its checkpoints, then follows new
+ * commits) and wires the services.
+ */
+export async function openContext(config: Config, options: { today?: () => string } = {}): Promise<OpenedContext> {
+  const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
   const authDb = openSqliteDatabase(join(config.dataDir, 'auth.sqlite'));
-  const tokens = new TokenStore(authDb);
-  const commands = new CommandService(store);
+  const readDb = openReadModelDb(join(config.dataDir, 'read-models.sqlite'));
+  const runner = new ProjectionRunner({ store, db: readDb, projections: allProjections });
+  await runner.start();
   return {
     config,
     store,
-    commands,
-    tokens,
+    commands: new CommandService(store),
+    tokens: new TokenStore(authDb),
+    readSide: new ReadSide(readDb, runner, { countries: config.countries, ...(options.today ? { today: options.today } : {}) }),
     async close() {
+      await runner.stop();
       await store.close();
+      readDb.close();
       authDb.close();
     },
   };

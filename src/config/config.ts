@@ -20,6 +20,7 @@ const EnvSchema = z.object({
     .regex(/^[A-Za-z0-9._~-]{24,256}$/, 'must be 24-256 characters of letters, digits and . _ ~ -')
     .optional(),
   RCM_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(256 * 1024),
+  RCM_IMPORT_BODY_LIMIT: z.coerce.number().int().min(1024).max(2 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
   RCM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RCM_READ_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   RCM_EVENTSTORE_URL: z.string().optional(),
@@ -35,6 +36,7 @@ export type Config = {
   countries: string[];
   adminToken: string | undefined;
   bodyLimit: number;
+  importBodyLimit: number;
   logLevel: z.infer<typeof EnvSchema>['RCM_LOG_LEVEL'];
   readWaitMs: number;
   eventStoreUrl: string | undefined;
@@ -60,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     countries: e.RCM_COUNTRIES,
     adminToken: e.RCM_ADMIN_TOKEN,
     bodyLimit: e.RCM_BODY_LIMIT,
+    importBodyLimit: e.RCM_IMPORT_BODY_LIMIT,
     logLevel: e.RCM_LOG_LEVEL,
     readWaitMs: e.RCM_READ_WAIT_MS,
     eventStoreUrl: e.RCM_EVENTSTORE_URL,

@@ -21,11 +21,27 @@ import { healthRoutes } from './routes/health.js';
 import { operationsRoutes } from './routes/operations.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { auditRoutes } from './routes/audit.js';
+import { reportRoutes } from './routes/reports.js';
+import { makeImportRoutes } from './routes/imports.js';
+import { readGovernanceRoutes } from './routes/read-governance.js';
+import { readModelRoutes } from './routes/read-models.js';
 
 export type ZodApp = FastifyInstance<any, any, any, any, ZodTypeProvider>;
 export type RoutePlugin = (app: ZodApp, ctx: AppContext) => Promise<void> | void;
 
-const routePlugins: RoutePlugin[] = [healthRoutes, operationsRoutes, tokenRoutes, countryRoutes, commandRoutes, auditRoutes, dashboardRoutes];
+const routePlugins: RoutePlugin[] = [
+  healthRoutes,
+  operationsRoutes,
+  tokenRoutes,
+  countryRoutes,
+  commandRoutes,
+  readModelRoutes,
+  readGovernanceRoutes,
+  (app, ctx) => makeImportRoutes({ bodyLimit: ctx.config.importBodyLimit })(app, ctx),
+  auditRoutes,
+  reportRoutes,
+  dashboardRoutes,
+];
 
 export async function buildApp(ctx: AppContext, options: { logger?: FastifyServerOptions['logger'] } = {}): Promise<ZodApp> {
   const app = Fastify({

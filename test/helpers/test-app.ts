@@ -14,10 +14,10 @@ export interface TestApp {
 }
 
 /** A real app on a fresh temp data directory (real SQLite files), with one token per role. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, options: { today?: () => string } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'rcm-test-'));
   const config: Config = loadConfig({ RCM_DATA_DIR: dir, ...env });
-  const ctx = await openContext(config);
+  const ctx = await openContext(config, options);
   const app = await buildApp(ctx);
   const make = (principal: string, role: 'desk' | 'analyst' | 'auditor' | 'admin', countries?: string[]) =>
     ctx.tokens.create({ principal, role, countries }).token;

@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import { countryStreamId, CountryListEntry, EventPage, Problem } from '../../../contracts/index.js';
+import { countryStreamId, EventPage, Problem } from '../../../contracts/index.js';
 import type { RoutePlugin } from '../app.js';
 import { CountryParam, requireConfiguredCountry } from '../country-param.js';
 
 export const countryRoutes: RoutePlugin = (app, ctx) => {
-  app.get(
-    '/v1/countries',
-    {
-      config: { access: { roles: ['desk', 'analyst', 'auditor', 'admin'] } },
-      schema: { tags: ['countries'], summary: 'Configured countries', response: { 200: z.array(CountryListEntry) } },
-    },
-    async () => ctx.config.countries.map((code) => ({ code, streamId: countryStreamId(code) })),
-  );
-
   app.get(
     '/v1/countries/:country/events',
     {

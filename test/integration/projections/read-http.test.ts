@@ -1,34 +1,13 @@
 import t from 'tap';
-import { allProjections } from '../../../projections/index.js';
 import { scoringModelV1 } from '../../../projections/scoring/model-v1.js';
-import { openReadModelDb } from '../../../src/projection-runtime/read-model-db.js';
-import { ReadSide } from '../../../src/projection-runtime/read-side.js';
-import { ProjectionRunner } from '../../../src/projection-runtime/runner.js';
-import { readGovernanceRoutes } from '../../../src/http/routes/read-governance.js';
-import { readModelRoutes, type ReadRoutesContext } from '../../../src/http/routes/read-models.js';
 import { bearer, provenance, startTestApp } from '../../helpers/test-app.js';
-import { join } from 'node:path';
-import type { ZodApp } from '../../../src/http/app.js';
 
 const json = { 'content-type': 'application/json' };
 
 async function setup(t: { teardown: (fn: () => unknown) => void }) {
-  const h = await startTestApp();
-  const db = openReadModelDb(join(h.dir, 'read-models.sqlite'));
-  const runner = new ProjectionRunner({ store: h.ctx.store, db, projections: allProjections });
-  await runner.start();
-  const ctx: ReadRoutesContext = { ...h.ctx, readSide: new ReadSide(db, runner, { countries: h.ctx.config.countries, today: () => '2025-01-01' }) };
-  // The lead's app still has its own GET /v1/countries: register ours without it here.
-  await h.app.register(async (s) => {
-    readModelRoutes(s as ZodApp, ctx, { countryList: false });
-    readGovernanceRoutes(s as ZodApp, ctx);
-  });
-  t.teardown(async () => {
-    await runner.stop();
-    db.close();
-    await h.close();
-  });
-  return { h, ctx };
+  const h = await startTestApp({}, { today: () => '2025-01-01' });
+  t.teardown(() => h.close());
+  return { h, ctx: h.ctx };
 }
 
 t.test('desk writes, analyst reads with minPosition; scorecard, profile, timeline, governance', async (t) => {
