@@ -46,11 +46,14 @@ const MAX_ATTEMPTS = 8;
 /**
  * Validated command -> decided event -> durable append, per country stream.
  *
- * The decided state of each stream is cached and advanced optimistically when an append is handed
- * to the store (before its commit), so concurrent commands on one country are decided one after
- * the other and land in the same group commit instead of conflicting. If an append fails, the
- * cached state may contain an event that never committed: the entry is dropped and rebuilt from
- * the store, and the command is decided again (bounded retries).
+ * The decided state of each stream is cached and advanced when an append is handed to the store.
+ * Commands on one country are decided one after the other and each holds the country's mutex until
+ * its append has committed or failed: a command decided on a state that contains a not-yet-committed
+ * event could otherwise commit after that event failed, resting on a fact that was never recorded.
+ * (Appends to different countries still share group commits.) If an append fails, the cached state
+ * contains an event that never committed: the entry is dropped inside the critical section, so no
+ * later command is decided on it, and rebuilt from the store; on a revision conflict (another
+ * instance wrote) the command is decided again (bounded retries).
  */
 export class CommandService {
   private readonly streams = new Map<string, StreamEntry>();
@@ -108,15 +111,10 @@ export class CommandService {
   private async recordWithRetries(input: RecordInput, claim: IdempotencyClaim | undefined): Promise<AppendResult> {
     const streamId = countryStreamId(input.country);
     for (let attempt = 1; ; attempt++) {
-      const committed = await this.mutex.run(streamId, () => this.decideAndEnqueue(streamId, input, claim));
       try {
-        return await committed;
+        return await this.mutex.run(streamId, () => this.decideAndAppend(streamId, input, claim));
       } catch (e) {
-        if (!(e instanceof WrongExpectedRevisionError)) {
-          this.streams.delete(streamId);
-          throw e;
-        }
-        this.streams.delete(streamId);
+        if (!(e instanceof WrongExpectedRevisionError)) throw e;
         if (input.ifMatch !== undefined) throw preconditionFailed(input.ifMatch, e.actual);
         if (attempt >= MAX_ATTEMPTS) {
           throw new AppError('REVISION_CONFLICT', `Stream ${streamId} kept changing during ${attempt} attempts; send the command again`);
@@ -125,12 +123,8 @@ export class CommandService {
     }
   }
 
-  /** Runs under the stream's mutex; returns the pending commit without awaiting it. */
-  private async decideAndEnqueue(
-    streamId: string,
-    input: RecordInput,
-    claim: IdempotencyClaim | undefined,
-  ): Promise<Promise<AppendResult>> {
+  /** Runs under the stream's mutex until the append has committed or failed. */
+  private async decideAndAppend(streamId: string, input: RecordInput, claim: IdempotencyClaim | undefined): Promise<AppendResult> {
     const isCorrection = CORRECTION_TYPES.has(input.command.type);
     let entry = this.streams.get(streamId);
     let fact: NewFact;
@@ -142,8 +136,18 @@ export class CommandService {
       fact = decideCorrection(input.country, history, input.command);
     } else {
       entry ??= await this.load(streamId, input.country);
+      // A client naming a later revision than the cache has seen another instance's write: reload, do not refuse.
+      if (input.ifMatch !== undefined && input.ifMatch > entry.revision) entry = await this.load(streamId, input.country);
       this.assertIfMatch(streamId, input.ifMatch, entry.revision);
-      fact = decideFact(entry.state, input.command);
+      try {
+        fact = decideFact(entry.state, input.command);
+      } catch (refusal) {
+        // A refusal is trusted only if no other instance appended since the state was cached.
+        if (!(await this.isBehind(streamId, entry.revision))) throw refusal;
+        entry = await this.load(streamId, input.country);
+        this.assertIfMatch(streamId, input.ifMatch, entry.revision);
+        fact = decideFact(entry.state, input.command);
+      }
     }
     const event = this.toNewEvent(input, fact);
     const expected = entry.revision < 0 ? 'no_stream' : entry.revision;
@@ -157,11 +161,21 @@ export class CommandService {
       entry.revision = nextRevision;
       this.streams.set(streamId, entry);
     }
-    return committed;
+    try {
+      return await committed;
+    } catch (e) {
+      // The cached state now holds an event that was never recorded: drop it before the mutex is released.
+      this.streams.delete(streamId);
+      throw e;
+    }
   }
 
   private assertIfMatch(streamId: string, ifMatch: number | undefined, current: number): void {
     if (ifMatch !== undefined && ifMatch !== current) throw preconditionFailed(ifMatch, current, streamId);
+  }
+
+  private async isBehind(streamId: string, revision: number): Promise<boolean> {
+    return (await this.store.readStream(streamId, { fromRevision: revision + 1, limit: 1 })).length > 0;
   }
 
   private async load(streamId: string, country: string): Promise<StreamEntry> {

@@ -3,7 +3,7 @@
 import { fetchWithToken, getJson, withQuery } from '../api.js';
 import { definitionList, errorBox, h, replace, table } from '../dom.js';
 import { loadCountries, latestYear, loadModels } from '../data.js';
-import { bandBadge, countryName, fmtNumber } from '../format.js';
+import { bandBadge, countryName, findingBadge, fmtNumber } from '../format.js';
 import { navigate } from '../router.js';
 
 export const FORMATS = [
@@ -57,17 +57,24 @@ function manifestList(m) {
   );
 }
 
-/** A summary table of the JSON report's countries, when they carry a score and band. */
-function countrySummary(report) {
-  const rows = (Array.isArray(report.countries) ? report.countries : []).filter((c) => c && typeof c === 'object');
+/** A summary table of the JSON report's countries (`{ manifest, report: { countries: [{ country, scorecard }] } }`). */
+function countrySummary(body) {
+  const list = body.report?.countries ?? body.countries;
+  const rows = (Array.isArray(list) ? list : []).filter((c) => c && typeof c === 'object');
   if (rows.length === 0) return null;
   return table(
     'Countries in the report',
-    ['Country', 'Score', 'Band', 'Provisional'],
+    ['Country', 'Score', 'Band', 'Provisional', 'Commission finding (official)'],
     rows.map((c) => {
       const card = c.scorecard ?? c;
       const code = c.country ?? c.code ?? card.country;
-      return [countryName(code), card.score === null || card.score === undefined ? 'No score' : fmtNumber(card.score), bandBadge(card.band ?? null), card.provisional ? 'Yes' : 'No'];
+      return [
+        countryName(code),
+        card.score === null || card.score === undefined ? h('span', {}, 'No score', h('br'), h('small', {}, card.reasonDetail ?? '')) : fmtNumber(card.score),
+        bandBadge(card.band ?? null),
+        card.provisional ? 'Yes' : 'No',
+        findingBadge(card.officialFinding ?? null),
+      ];
     }),
     { class: 'data-table', id: 'report-countries' },
   );
