@@ -229,6 +229,7 @@ t.test('dashboard in headless Chromium with the API numbers', { skip }, async (t
   await page.waitForSelector('#report-manifest, #report-preview .error');
   const report = await getLog(`/v1/reports/annual/2023?format=json&model=1&asOf=${asOf}`);
   t.match(await page.textContent('#report-manifest'), report.manifest.contentHash, 'the manifest shown is the API report manifest');
+  t.equal(await page.$$eval('#report-countries tbody tr', (r) => r.length), report.manifest.countries.length, 'one preview row per country of the report');
   const frame = await page.$eval('#report-frame', (f) => ({ sandbox: f.getAttribute('sandbox'), length: (f as HTMLIFrameElement).srcdoc.length }));
   t.equal(frame.sandbox, '', 'the HTML preview is fully sandboxed');
   t.ok(frame.length > 200, 'the HTML preview has content');
