@@ -12,7 +12,9 @@ import {
   ScoringModelList,
   ClosedPeriodList,
 } from '../../../contracts/read-models.js';
+import { AsOfParam } from '../../../contracts/reports.js';
 import type { AppContext } from '../../app/context.js';
+import { profileAsOf, scorecardAsOf, timelineAsOf } from '../../as-of/as-of-read-side.js';
 import type { ReadSide } from '../../projection-runtime/read-side.js';
 import type { ZodApp } from '../app.js';
 import { CountryParam, requireConfiguredCountry } from '../country-param.js';
@@ -55,12 +57,13 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
         tags: ['read models'],
         summary: 'Country profile: instruments, visa measures, dialogues, open and overdue requests, operations, moratoria, official finding',
         params: z.object({ country: CountryParam }),
-        querystring: ReadQuery,
+        querystring: ReadQuery.extend({ asOf: AsOfParam.optional() }),
         response: { 200: CountryProfile, ...problems },
       },
     },
     async (req) => {
       const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
+      if (req.query.asOf) return profileAsOf(ctx.store, country, req.query.asOf);
       await rs.ready(req.query.minPosition, WAIT_MS);
       return rs.profile(country);
     },
@@ -74,14 +77,15 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
         tags: ['read models'],
         summary: 'History in occurredOn order; corrections are shown with what they corrected',
         params: z.object({ country: CountryParam }),
-        querystring: TimelineQuery,
+        querystring: TimelineQuery.extend({ asOf: AsOfParam.optional() }),
         response: { 200: TimelinePage, ...problems },
       },
     },
     async (req) => {
       const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
+      const { from, to, family, limit, cursor, asOf } = req.query;
+      if (asOf) return timelineAsOf(ctx.store, country, asOf, { from, to, family, limit, cursor });
       await rs.ready(req.query.minPosition, WAIT_MS);
-      const { from, to, family, limit, cursor } = req.query;
       return rs.timeline(country, { from, to, family, limit, cursor });
     },
   );
@@ -94,12 +98,13 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
         tags: ['read models'],
         summary: 'Explained cooperation scorecard of a year or quarter (?quarter=1..4), with any published model (?model=)',
         params: z.object({ country: CountryParam, year: z.coerce.number().int().min(1990).max(2100) }),
-        querystring: ScorecardQuery,
+        querystring: ScorecardQuery.extend({ asOf: AsOfParam.optional() }),
         response: { 200: ScorecardResponse, ...problems },
       },
     },
     async (req) => {
       const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
+      if (req.query.asOf) return scorecardAsOf(ctx.store, country, req.query.asOf, req.params.year, req.query.quarter ?? null, req.query.model);
       const position = await rs.ready(req.query.minPosition, WAIT_MS);
       return { ...rs.scorecard(country, req.params.year, req.query.quarter ?? null, req.query.model), position };
     },
