@@ -22,6 +22,8 @@ export async function registerProtection(app: FastifyInstance, config: Config): 
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Plain-http deployments on an internal host must keep working; TLS is the proxy's job.
+        upgradeInsecureRequests: null,
       },
     },
   });
