@@ -12,6 +12,7 @@ import './fastify-augment.js';
 import type { AppContext } from '../app/context.js';
 import { AppError } from '../errors/catalogue.js';
 import authPlugin from './auth-plugin.js';
+import { registerStrictJsonParser } from './json-body.js';
 import { sendProblem } from './problem.js';
 import { registerProtection } from './protection.js';
 import { commandRoutes } from './routes/commands.js';
@@ -50,8 +51,14 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
     // Reject prototype-pollution keys in JSON bodies instead of stripping them silently.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
+    // A client's X-Request-Id is kept only when it is a short plain token: it goes into every log line.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
+    },
+    // Router errors (malformed URL encoding, over-long parameters) answer problem+json like every other error.
+    frameworkErrors: (err, req, reply) => sendProblem(reply, req, err),
     requestTimeout: ctx.config.requestTimeoutMs,
     connectionTimeout: ctx.config.requestTimeoutMs * 2,
     return503OnClosing: true,
@@ -59,6 +66,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
 
   // JSON only; routes that take files (imports) register their own parsers in their scope.
   app.removeContentTypeParser('text/plain');
+  registerStrictJsonParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((err, req, reply) => sendProblem(reply, req, err));

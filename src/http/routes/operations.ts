@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { Problem } from '../../../contracts/index.js';
-import type { AppContext } from '../../app/context.js';
 import { AppError } from '../../errors/catalogue.js';
-import { checkReadiness, type ProjectionStatusSource } from '../../ops/readiness.js';
+import { checkReadiness } from '../../ops/readiness.js';
 import type { RoutePlugin } from '../app.js';
 import { toProblem } from '../problem.js';
 
@@ -11,16 +10,6 @@ export const READY_MAX_PROJECTION_LAG = 1000;
 
 const Check = z.object({ ok: z.boolean(), detail: z.string() });
 const Checks = z.object({ eventStore: Check, authStore: Check, projections: Check });
-
-/**
- * The projection runner, when this instance runs a read side. Looked up by shape rather than by a
- * field of AppContext so the route works before and after the read side is wired in.
- */
-function projectionSource(ctx: AppContext): ProjectionStatusSource | undefined {
-  const readSide = (ctx as AppContext & { readSide?: { runner?: Partial<ProjectionStatusSource> } }).readSide;
-  const runner = readSide?.runner;
-  return runner && typeof runner.status === 'function' ? (runner as ProjectionStatusSource) : undefined;
-}
 
 export const operationsRoutes: RoutePlugin = (app, ctx) => {
   app.get(
@@ -40,7 +29,7 @@ export const operationsRoutes: RoutePlugin = (app, ctx) => {
       const readiness = await checkReadiness({
         store: ctx.store,
         tokens: ctx.tokens,
-        projections: projectionSource(ctx),
+        projections: ctx.readSide.runner,
         maxProjectionLag: READY_MAX_PROJECTION_LAG,
       });
       reply.header('cache-control', 'no-store');
