@@ -15,7 +15,8 @@ import {
   type NewFact,
 } from '../domain/index.js';
 import { AppError } from '../errors/catalogue.js';
-import type { AppendResult, EventStore, IdempotencyClaim, NewEvent } from '../store/port.js';
+import type { AppendOptions, AppendResult, EventStore, IdempotencyClaim, NewEvent } from '../store/port.js';
+import type { PipelinedAppendOptions } from '../store/sqlite/sqlite-event-store.js';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '../store/errors.js';
 import { KeyedMutex } from './keyed-mutex.js';
 
@@ -38,6 +39,12 @@ interface StreamEntry {
   state: CountryState;
   /** Last revision included in `state`, counting appends still waiting for their commit (-1: empty stream). */
   revision: number;
+  /** Appends queued on this entry that have not committed or failed yet (pipelining stores only). */
+  inFlight: number;
+  /** Settles when the last queued append has committed or failed. */
+  settled: Promise<unknown>;
+  /** Names the last queued append, for a pipelining store (PipelinedAppendOptions). */
+  token: object | undefined;
 }
 
 const CORRECTION_TYPES = new Set(['EntryCorrected', 'EntryRetracted']);
@@ -50,7 +57,11 @@ const MAX_ATTEMPTS = 8;
  * Commands on one country are decided one after the other and each holds the country's mutex until
  * its append has committed or failed: a command decided on a state that contains a not-yet-committed
  * event could otherwise commit after that event failed, resting on a fact that was never recorded.
- * (Appends to different countries still share group commits.) If an append fails, the cached state
+ * (Appends to different countries still share group commits.) With a store that pipelines appends
+ * (the embedded SQLite store: arrival order, and an append decided on a queued one that then failed
+ * is rejected as a revision conflict) the mutex is released once the append is queued, so
+ * concurrent commands on one country share a group commit; a refusal is then trusted only after the
+ * stream's queued appends have settled. If an append fails, the cached state
  * contains an event that never committed: the entry is dropped inside the critical section, so no
  * later command is decided on it, and rebuilt from the store; on a revision conflict (another
  * instance wrote) the command is decided again (bounded retries).
@@ -60,7 +71,16 @@ export class CommandService {
   private readonly mutex = new KeyedMutex();
   private readonly pendingIdempotency = new Map<string, { requestHash: string; done: Promise<AppendResult> }>();
 
-  constructor(private readonly store: EventStore) {}
+  /**
+   * The embedded store commits appends in arrival order and rejects an append queued behind a failed
+   * one to the same stream, so the mutex can be released once an append is queued: the next command
+   * on the country is decided on the optimistic state and joins the same group commit.
+   */
+  private readonly pipelined: boolean;
+
+  constructor(private readonly store: EventStore) {
+    this.pipelined = (store as { pipelinesAppends?: boolean }).pipelinesAppends === true;
+  }
 
   async record(input: RecordInput): Promise<RecordOutcome> {
     const claim = input.idempotency
@@ -112,7 +132,9 @@ export class CommandService {
     const streamId = countryStreamId(input.country);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.mutex.run(streamId, () => this.decideAndAppend(streamId, input, claim));
+        // Wrapped: a promise returned from an async function would be adopted (awaited) inside the mutex.
+        const { committed } = await this.mutex.run(streamId, () => this.decideAndAppend(streamId, input, claim));
+        return await committed;
       } catch (e) {
         if (!(e instanceof WrongExpectedRevisionError)) throw e;
         if (input.ifMatch !== undefined) throw preconditionFailed(input.ifMatch, e.actual);
@@ -123,15 +145,22 @@ export class CommandService {
     }
   }
 
-  /** Runs under the stream's mutex until the append has committed or failed. */
-  private async decideAndAppend(streamId: string, input: RecordInput, claim: IdempotencyClaim | undefined): Promise<AppendResult> {
+  /**
+   * Runs under the stream's mutex until the append has committed or failed, or, with a pipelining
+   * store, until it is queued (the pending commit is returned wrapped).
+   */
+  private async decideAndAppend(
+    streamId: string,
+    input: RecordInput,
+    claim: IdempotencyClaim | undefined,
+  ): Promise<{ committed: Promise<AppendResult> }> {
     const isCorrection = CORRECTION_TYPES.has(input.command.type);
     let entry = this.streams.get(streamId);
     let fact: NewFact;
     if (isCorrection) {
       // Corrections are rare and are checked against the whole effective history.
       const history = await this.store.readStream(streamId);
-      entry = { state: replayCountry(input.country, history), revision: history.length - 1 };
+      entry = { state: replayCountry(input.country, history), revision: history.length - 1, inFlight: 0, settled: Promise.resolve(), token: undefined };
       this.assertIfMatch(streamId, input.ifMatch, entry.revision);
       fact = decideCorrection(input.country, history, input.command);
     } else {
@@ -142,8 +171,10 @@ export class CommandService {
       try {
         fact = decideFact(entry.state, input.command);
       } catch (refusal) {
-        // A refusal is trusted only if no other instance appended since the state was cached.
-        if (!(await this.isBehind(streamId, entry.revision))) throw refusal;
+        // A refusal is trusted only on committed facts (this stream's queued appends settle first)
+        // and only if no other instance appended since the state was cached.
+        if (entry.inFlight > 0) await entry.settled;
+        if (this.streams.get(streamId) === entry && !(await this.isBehind(streamId, entry.revision))) throw refusal;
         entry = await this.load(streamId, input.country);
         this.assertIfMatch(streamId, input.ifMatch, entry.revision);
         fact = decideFact(entry.state, input.command);
@@ -151,7 +182,12 @@ export class CommandService {
     }
     const event = this.toNewEvent(input, fact);
     const expected = entry.revision < 0 ? 'no_stream' : entry.revision;
-    const committed = this.store.append(streamId, expected, [event], { idempotency: claim });
+    const decided = entry;
+    // With a pipelining store this append names the queued one it was decided on: if that fails, so does this.
+    const token = {};
+    const pipeline: PipelinedAppendOptions = this.pipelined && decided.inFlight > 0 && decided.token ? { token, after: decided.token } : { token };
+    const appended = this.store.append(streamId, expected, [event], { idempotency: claim, ...(this.pipelined ? pipeline : {}) } as AppendOptions);
+    decided.token = token;
     if (isCorrection) {
       this.streams.delete(streamId); // rebuilt from the log on next use: corrections change past facts
     } else {
@@ -161,13 +197,22 @@ export class CommandService {
       entry.revision = nextRevision;
       this.streams.set(streamId, entry);
     }
-    try {
-      return await committed;
-    } catch (e) {
-      // The cached state now holds an event that was never recorded: drop it before the mutex is released.
-      this.streams.delete(streamId);
-      throw e;
-    }
+    decided.inFlight++;
+    const committed = appended.then(
+      (result) => {
+        decided.inFlight--;
+        return result;
+      },
+      (e: unknown) => {
+        decided.inFlight--;
+        // The cached state holds an event that was never recorded: no later command may be decided on it.
+        if (this.streams.get(streamId) === decided) this.streams.delete(streamId);
+        throw e;
+      },
+    );
+    decided.settled = committed.catch(() => undefined);
+    if (this.pipelined) return { committed };
+    return { committed: Promise.resolve(await committed) };
   }
 
   private assertIfMatch(streamId: string, ifMatch: number | undefined, current: number): void {
@@ -180,8 +225,8 @@ export class CommandService {
 
   private async load(streamId: string, country: string): Promise<StreamEntry> {
     const events = await this.store.readStream(streamId);
-    if (events.length === 0) return { state: initialCountryState(country), revision: -1 };
-    return { state: replayCountry(country, events), revision: events[events.length - 1]!.streamRevision };
+    if (events.length === 0) return { state: initialCountryState(country), revision: -1, inFlight: 0, settled: Promise.resolve(), token: undefined };
+    return { state: replayCountry(country, events), revision: events[events.length - 1]!.streamRevision, inFlight: 0, settled: Promise.resolve(), token: undefined };
   }
 
   private toNewEvent(input: RecordInput, fact: NewFact): NewEvent {

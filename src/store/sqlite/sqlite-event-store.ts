@@ -55,6 +55,17 @@ export interface ImportResult {
   lastPosition: number;
 }
 
+/**
+ * Store-specific append options for pipelined callers (passed inside AppendOptions): `token`
+ * names this append; `after` names the earlier, still uncommitted append it was decided on. If that
+ * one failed, this one is rejected as a revision conflict instead of committing on a fact that was
+ * never recorded (its expected revision could otherwise match another writer's event).
+ */
+export interface PipelinedAppendOptions {
+  token?: object;
+  after?: object;
+}
+
 interface PendingAppend {
   streamId: string;
   expected: ExpectedRevision;
@@ -94,6 +105,14 @@ function checkLimit(limit: number | undefined): number {
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
+  /**
+   * Appends commit in arrival order, and an append queued `after` one that failed is rejected
+   * (PipelinedAppendOptions), so a caller may queue the next append to a stream before the previous
+   * one has committed.
+   */
+  readonly pipelinesAppends = true;
+  /** Tokens of pipelined appends that failed (weak: forgotten with their callers). */
+  private readonly failedAppends = new WeakSet<object>();
   readonly path: string;
   private readonly db: SqliteDatabase;
   private readonly stmts: EventStoreStatements;
@@ -172,6 +191,12 @@ export class SqliteEventStore implements EventStore {
         const now = new Date().toISOString();
         const recordedAt = now > clock ? now : clock;
         clock = recordedAt;
+        const { token, after } = item.options as PipelinedAppendOptions;
+        if (after && this.failedAppends.has(after)) {
+          if (token) this.failedAppends.add(token);
+          outcomes.push({ ok: false, error: this.dependencyFailed(item) });
+          continue;
+        }
         this.stmts.savepoint.run();
         try {
           outcomes.push({ ok: true, result: this.appendInTransaction(item, recordedAt) });
@@ -182,6 +207,7 @@ export class SqliteEventStore implements EventStore {
           this.stmts.rollbackToSavepoint.run();
           this.stmts.release.run();
           outcomes.push({ ok: false, error });
+          if (token) this.failedAppends.add(token);
         }
       }
       this.stmts.commit.run();
@@ -195,6 +221,10 @@ export class SqliteEventStore implements EventStore {
       }
       this.counters.failedTransactions++;
       this.counters.appendsRejected += batch.length;
+      for (const item of batch) {
+        const { token } = item.options as PipelinedAppendOptions;
+        if (token) this.failedAppends.add(token);
+      }
       for (const item of batch) item.reject(fatal);
       return;
     }
@@ -216,6 +246,11 @@ export class SqliteEventStore implements EventStore {
       }
     });
     if (lastPosition > 0) this.notify(lastPosition);
+  }
+
+  private dependencyFailed(item: PendingAppend): WrongExpectedRevisionError {
+    const head = this.stmts.streamHead.get(item.streamId);
+    return new WrongExpectedRevisionError(item.streamId, item.expected, head ? head.revision : 'no_stream');
   }
 
   private appendInTransaction(item: PendingAppend, recordedAt: string): AppendResult {
