@@ -1,0 +1,33 @@
+import http from 'node:http';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+export interface Reply {
+  status: number;
+  body: string;
+}
+
+/** A plain keep-alive HTTP request (no client library overhead on the measured path). */
+export function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.end(options.body);
+    else req.end();
+  });
+}
+
+export async function json<T>(url: string, options: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<T> {
+  const reply = await request(url, {
+    method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
+    headers: { ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...(options.headers ?? {}) },
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  if (reply.status >= 400) throw new Error(`${options.method ?? 'GET'} ${url}: ${reply.status} ${reply.body.slice(0, 500)}`);
+  return JSON.parse(reply.body) as T;
+}
