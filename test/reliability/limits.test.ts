@@ -1,0 +1,95 @@
+import { connect } from 'node:net';
+import t from 'tap';
+import { bearer, startTestApp } from '../helpers/test-app.js';
+import { identificationRequest, listenLoopback } from './helpers.js';
+
+const problemJson = /^application\/problem\+json/;
+
+t.test('a body over RCM_BODY_LIMIT is refused with 413 before it reaches the store', async (t) => {
+  const h = await startTestApp({ RCM_BODY_LIMIT: '2048' });
+  t.teardown(() => h.close());
+  const body = { ...identificationRequest('BIG-1'), provenance: { sourceKind: 'nl-desk', reference: 'x'.repeat(4000), evidenceStatus: 'confirmed' } };
+  const res = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/requests', headers: { ...bearer(h.tokens.deskEtSo), 'content-type': 'application/json' }, payload: body });
+  t.equal(res.statusCode, 413);
+  t.match(res.headers['content-type'], problemJson);
+  t.equal(res.json().code, 'PAYLOAD_TOO_LARGE');
+  const small = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/requests', headers: { ...bearer(h.tokens.deskEtSo), 'content-type': 'application/json' }, payload: identificationRequest('SMALL-1') });
+  t.equal(small.statusCode, 201, 'a body within the limit is accepted');
+  t.equal(await h.ctx.store.headPosition(), 1, 'only the small fact was written');
+});
+
+t.test('per-token rate limit: 429 with Retry-After, other tokens and /health unaffected', async (t) => {
+  const h = await startTestApp({ RCM_RATE_LIMIT_PER_MINUTE: '5' });
+  t.teardown(() => h.close());
+  const get = (token: string) => h.app.inject({ method: 'GET', url: '/v1/countries', headers: bearer(token) });
+  for (let i = 0; i < 5; i++) t.equal((await get(h.tokens.analyst)).statusCode, 200, `request ${i + 1} of 5`);
+  const limited = await get(h.tokens.analyst);
+  t.equal(limited.statusCode, 429, 'the 6th request in the minute is refused');
+  t.match(limited.headers['content-type'], problemJson);
+  t.equal(limited.json().code, 'RATE_LIMITED');
+  t.ok(Number(limited.headers['retry-after']) > 0, `Retry-After: ${limited.headers['retry-after']}`);
+  t.equal((await get(h.tokens.auditor)).statusCode, 200, 'another token has its own budget');
+  for (let i = 0; i < 8; i++) t.equal((await h.app.inject({ method: 'GET', url: '/health' })).statusCode, 200, 'health checks are not rate limited');
+  const desk = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/requests', headers: { ...bearer(h.tokens.deskEtSo), 'content-type': 'application/json' }, payload: identificationRequest('RL-1') });
+  t.equal(desk.statusCode, 201, 'writes count per token too, and this desk has budget left');
+});
+
+t.test('security headers (helmet) on API answers and on errors', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  for (const res of [await h.app.inject({ method: 'GET', url: '/health' }), await h.app.inject({ method: 'GET', url: '/v1/countries' })]) {
+    t.equal(res.headers['x-content-type-options'], 'nosniff');
+    t.match(res.headers['content-security-policy'], /default-src 'self'/);
+    t.match(res.headers['strict-transport-security'], /max-age=\d+/);
+    t.ok(res.headers['x-frame-options'], 'x-frame-options');
+    t.ok(res.headers['referrer-policy'], 'referrer-policy');
+    t.notOk(res.headers['x-powered-by'], 'no x-powered-by');
+  }
+});
+
+t.test('overload is answered with 503 and Retry-After (under-pressure), then the service recovers', async (t) => {
+  const h = await startTestApp({ RCM_MAX_EVENT_LOOP_DELAY_MS: '1' });
+  t.teardown(() => h.close());
+  const app = h.app as unknown as { memoryUsage(): { eventLoopDelay: number }; isUnderPressure(): boolean };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  // Block the event loop, then wait for under-pressure's next sample to see it (it samples once a second).
+  const until = Date.now() + 400;
+  while (Date.now() < until) {
+    /* busy: simulates a stalled event loop */
+  }
+  for (let i = 0; i < 50 && !app.isUnderPressure(); i++) await sleep(100);
+  t.ok(app.isUnderPressure(), `under pressure (event-loop delay ${app.memoryUsage().eventLoopDelay.toFixed(1)} ms)`);
+  const res = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/requests', headers: { ...bearer(h.tokens.deskEtSo), 'content-type': 'application/json' }, payload: identificationRequest('OVL-1') });
+  t.equal(res.statusCode, 503, 'shed with 503');
+  t.match(res.headers['content-type'], problemJson);
+  t.equal(res.json().code, 'OVERLOADED');
+  t.equal(res.headers['retry-after'], '5');
+  t.equal(await h.ctx.store.headPosition(), 0, 'a shed request writes nothing');
+  for (let i = 0; i < 50 && app.isUnderPressure(); i++) await sleep(100);
+  const after = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/requests', headers: { ...bearer(h.tokens.deskEtSo), 'content-type': 'application/json' }, payload: identificationRequest('OVL-1') });
+  t.equal(after.statusCode, 201, 'accepted again once the pressure is gone');
+});
+
+t.test('a client that stops sending mid-request is cut off (RCM_REQUEST_TIMEOUT_MS)', async (t) => {
+  const h = await startTestApp({ RCM_REQUEST_TIMEOUT_MS: '1000' });
+  t.teardown(() => h.close());
+  const base = await listenLoopback(h.app);
+  const port = Number(new URL(base).port);
+  const socket = connect({ host: '127.0.0.1', port });
+  let answer = '';
+  socket.on('data', (d) => (answer += d.toString()));
+  const closed = new Promise<boolean>((resolve) => {
+    const guard = setTimeout(() => resolve(false), 15_000); // bound of the test, far above the configured timeouts
+    socket.on('close', () => {
+      clearTimeout(guard);
+      resolve(true);
+    });
+  });
+  socket.write(
+    `POST /v1/countries/ET/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${h.tokens.deskEtSo}\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"type":`,
+  );
+  t.ok(await closed, 'the server closed the stalled connection');
+  socket.destroy();
+  t.notMatch(answer, /^HTTP\/1\.1 2/, `no success answer (${answer.split('\r\n')[0] || 'connection closed without an answer'})`);
+  t.equal(await h.ctx.store.headPosition(), 0, 'nothing was written');
+});
