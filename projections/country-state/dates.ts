@@ -2,8 +2,44 @@ import { DateTime } from 'luxon';
 
 const iso = (d: string) => DateTime.fromISO(d, { zone: 'utc' });
 
+/**
+ * Day number (days since 1970-01-01) of a plain `YYYY-MM-DD` date, or null for any other form.
+ * The fold runs this for every request it touches during a rebuild, so plain integer arithmetic
+ * (Date.UTC) stands in for luxon there; other forms still go through luxon.
+ */
+const DAY_MS = 86_400_000;
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+function dayNumber(d: string): number | null {
+  const m = PLAIN_DATE.exec(d);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const day = Number(m[3]);
+  const t = Date.UTC(y, mo - 1, day);
+  const back = new Date(t);
+  // Reject dates such as 2023-02-30 the way luxon does (invalid), by taking the slow path.
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== day || y < 1000) return null;
+  return t / DAY_MS;
+}
+
+function isoOfDay(n: number): string {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
 /** Date plus a deadline; working days skip Saturdays and Sundays (public holidays are not modelled). */
 export function addDeadline(from: string, days: number, dayKind: 'calendar' | 'working'): string {
+  const start = Number.isInteger(days) ? dayNumber(from) : null;
+  if (start !== null) {
+    if (dayKind === 'calendar') return isoOfDay(start + days);
+    let n = start;
+    let left = days;
+    while (left > 0) {
+      n++;
+      // 1970-01-01 was a Thursday: (n + 3) mod 7 is 0 on Monday ... 5 on Saturday, 6 on Sunday.
+      if (((n + 3) % 7 + 7) % 7 < 5) left--;
+    }
+    return isoOfDay(n);
+  }
   let d = iso(from);
   if (dayKind === 'calendar') return d.plus({ days }).toISODate()!;
   let left = days;
@@ -16,6 +52,9 @@ export function addDeadline(from: string, days: number, dayKind: 'calendar' | 'w
 
 /** Whole calendar days from `a` to `b` (negative when b is earlier). */
 export function daysBetween(a: string, b: string): number {
+  const da = dayNumber(a);
+  const db = dayNumber(b);
+  if (da !== null && db !== null) return db - da;
   return Math.round(iso(b).diff(iso(a), 'days').days);
 }
 

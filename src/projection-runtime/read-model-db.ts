@@ -33,16 +33,32 @@ export function physicalTable(projection: string, version: number, table: string
   return `rm_${projection.replace(/[^A-Za-z0-9]/g, '_')}_v${version}_${table}`;
 }
 
-function ddl(projection: Projection, version: number, spec: TableSpec): string[] {
+function tableDdl(projection: Projection, version: number, spec: TableSpec): string {
   const name = physicalTable(projection.name, version, spec.name);
   const cols = Object.entries(spec.columns ?? {}).map(([c, s]) => `, ${c} ${s.type}`);
-  const out = [`CREATE TABLE IF NOT EXISTS ${name} (k TEXT PRIMARY KEY, doc TEXT NOT NULL${cols.join('')})`];
-  (spec.indexes ?? []).forEach((cols, i) => out.push(`CREATE INDEX IF NOT EXISTS ${name}_i${i} ON ${name} (${cols.join(', ')})`));
-  return out;
+  return `CREATE TABLE IF NOT EXISTS ${name} (k TEXT PRIMARY KEY, doc TEXT NOT NULL${cols.join('')})`;
 }
 
-export function createProjectionTables(db: ReadModelDatabase, projection: Projection, version = projection.version): void {
-  for (const spec of projection.tables) for (const sql of ddl(projection, version, spec)) db.exec(sql);
+function indexDdl(projection: Projection, version: number, spec: TableSpec): string[] {
+  const name = physicalTable(projection.name, version, spec.name);
+  return (spec.indexes ?? []).map((cols, i) => `CREATE INDEX IF NOT EXISTS ${name}_i${i} ON ${name} (${cols.join(', ')})`);
+}
+
+/**
+ * Creates a projection version's tables. `indexes: false` leaves out the query indexes: a version
+ * being built is never queried (only its primary keys are read), and one CREATE INDEX over the
+ * finished table is much cheaper than keeping the index up to date row by row.
+ */
+export function createProjectionTables(db: ReadModelDatabase, projection: Projection, version = projection.version, options: { indexes?: boolean } = {}): void {
+  for (const spec of projection.tables) {
+    db.exec(tableDdl(projection, version, spec));
+    if (options.indexes !== false) for (const sql of indexDdl(projection, version, spec)) db.exec(sql);
+  }
+}
+
+/** Creates the query indexes of a projection version (no-op for those that exist). */
+export function createProjectionIndexes(db: ReadModelDatabase, projection: Projection, version = projection.version): void {
+  for (const spec of projection.tables) for (const sql of indexDdl(projection, version, spec)) db.exec(sql);
 }
 
 /** Drops every table of one projection version (whatever its table list was). */

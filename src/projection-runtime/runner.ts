@@ -3,6 +3,7 @@ import type { Projection } from '../../projections/types.js';
 import { AppError } from '../errors/catalogue.js';
 import type { EventStore } from '../store/port.js';
 import {
+  createProjectionIndexes,
   createProjectionTables,
   dropProjectionTables,
   physicalTable,
@@ -38,8 +39,10 @@ export interface ProjectionRunnerOptions {
   projections: readonly Projection[];
   /** Modules of older versions still able to follow new events while their successor is built. */
   previousVersions?: readonly Projection[];
-  /** Events per transaction. */
+  /** Most events per transaction (default 50,000: a rebuild commits rarely; live batches are small anyway). */
   batchSize?: number;
+  /** Read-model rows each projection keeps parsed in memory between batches (default 100,000). */
+  maxCachedRows?: number;
   /** Called when a projection fails on an event (its batch is rolled back). */
   onError?: (projection: string, error: unknown) => void;
   /** Called after each committed batch (metrics, tests). */
@@ -87,7 +90,7 @@ export class ProjectionRunner {
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.store = options.store;
     this.db = options.db;
-    this.batchSize = options.batchSize ?? 5000;
+    this.batchSize = options.batchSize ?? 50_000;
     const names = new Set<string>();
     for (const p of options.projections) {
       if (names.has(p.name)) throw new Error(`Projection ${p.name} is registered twice`);
@@ -124,8 +127,10 @@ export class ProjectionRunner {
     const live = rows.find((r) => r.status === 'live');
     const make = (module: Projection | undefined, version: number, status: Track['status'], position: number): Track => {
       const shape = module ?? p; // a frozen track is never applied; its tx is only for symmetry
-      createProjectionTables(this.db, shape, version);
-      return { projection: shape, version, status, position, tx: new SqliteProjectionTx(this.db, shape, version), frozen: !module, error: null };
+      // A version being built is not queried: its query indexes are created when it goes live.
+      createProjectionTables(this.db, shape, version, { indexes: status === 'live' });
+      const tx = new SqliteProjectionTx(this.db, shape, version, this.options.maxCachedRows);
+      return { projection: shape, version, status, position, tx, frozen: !module, error: null };
     };
     // Drop half-built versions of other code versions: they can never finish.
     for (const r of rows) {
@@ -180,19 +185,11 @@ export class ProjectionRunner {
     return [...this.tracks.values()].flat().filter((t) => !t.frozen && t.error === null);
   }
 
-  private async readBatch(from: number, to: number): Promise<StoredEvent[]> {
-    if (canIterate(this.store)) {
-      const out: StoredEvent[] = [];
-      for (const e of this.store.iterateAll(from, to, { pageSize: this.batchSize })) {
-        out.push(e);
-        if (out.length >= this.batchSize) break;
-      }
-      return out;
-    }
-    return this.store.readAll({ fromPosition: from, toPosition: to, limit: this.batchSize });
-  }
-
-  /** One transaction. Returns false when there was nothing to do. */
+  /**
+   * One transaction. Returns false when there was nothing to do. With a store that can stream the
+   * global order synchronously, events are applied as they are read (one page in memory, whatever
+   * the batch size); otherwise the batch is read first.
+   */
   private async runBatch(): Promise<boolean> {
     const active = this.activeTracks().filter((t) => t.position < this.head);
     if (active.length === 0) {
@@ -200,23 +197,33 @@ export class ProjectionRunner {
       return false;
     }
     const from = Math.min(...active.map((t) => t.position)) + 1;
-    const events = await this.readBatch(from, this.head);
-    if (events.length === 0) {
-      // The head moved back (should not happen) or events are missing: do not spin.
-      return false;
-    }
-    const last = events[events.length - 1]!.position;
+    const head = this.head;
+    const source: Iterable<StoredEvent> = canIterate(this.store)
+      ? this.store.iterateAll(from, head, { pageSize: Math.min(this.batchSize, 1000) })
+      : await this.store.readAll({ fromPosition: from, toPosition: head, limit: this.batchSize });
     let failing: Track | null = null;
+    let count = 0;
+    let last = 0;
     const save = this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ? AND version = ?');
     try {
       this.db.transaction(() => {
+        for (const e of source) {
+          for (const t of active) {
+            if (e.position <= t.position) continue;
+            failing = t;
+            t.projection.apply(e, t.tx);
+          }
+          last = e.position;
+          if (++count >= this.batchSize) break;
+        }
+        failing = null;
+        if (count === 0) return;
         for (const t of active) {
+          // A track already ahead of this batch (the live version while its successor catches up) keeps its checkpoint.
+          if (t.position >= last) continue;
           failing = t;
-          const { projection, tx } = t;
-          const after = t.position;
-          for (const e of events) if (e.position > after) projection.apply(e, tx);
-          tx.flush();
-          save.run(last, projection.name, t.version);
+          t.tx.flush();
+          save.run(last, t.projection.name, t.version);
         }
         failing = null;
       })();
@@ -228,8 +235,12 @@ export class ProjectionRunner {
       this.options.onError?.(t.projection.name, err);
       return true; // the other tracks go on
     }
-    for (const t of active) t.position = last;
-    this.options.onBatchCommitted?.({ lastPosition: last, events: events.length, projections: active.map((t) => `${t.projection.name}@${t.version}`) });
+    if (count === 0) {
+      // The head moved back (should not happen) or events are missing: do not spin.
+      return false;
+    }
+    for (const t of active) t.position = Math.max(t.position, last);
+    this.options.onBatchCommitted?.({ lastPosition: last, events: count, projections: active.map((t) => `${t.projection.name}@${t.version}`) });
     this.settleWaiters();
     if (last >= this.head) this.switchOver();
     return true;
@@ -242,6 +253,7 @@ export class ProjectionRunner {
       if (!building) continue;
       const old = tracks.find((t) => t.status === 'live');
       this.db.transaction(() => {
+        createProjectionIndexes(this.db, building.projection, building.version);
         if (old) {
           this.db.prepare('DELETE FROM projection_checkpoints WHERE name = ? AND version = ?').run(name, old.version);
           dropProjectionTables(this.db, name, old.version);

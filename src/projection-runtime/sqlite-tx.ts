@@ -14,13 +14,18 @@ interface TableStatements {
 }
 
 /**
- * The SQLite-backed `ReadModelTx` of one projection version: a write-back cache. Reads go to the
+ * The SQLite-backed `ReadModelTx` of one projection version: a write-behind cache. Reads go to the
  * cache, then the database; writes stay in the cache and are flushed once per batch, inside the
- * batch transaction that also moves the checkpoint. So a row touched by many events of a batch is
- * parsed and serialised once.
+ * batch transaction that also moves the checkpoint (so the checkpoint stays exact). A row touched
+ * by many events of a batch is serialised and written once.
+ *
+ * The cache outlives the batch: hot rows (a country's open instruments, this quarter's buckets) stay
+ * parsed in memory across batches. It is bounded: after a flush, the least recently written rows
+ * beyond `maxCachedRows` are forgotten (they are all clean by then). A rolled-back batch drops it all.
  */
 export class SqliteProjectionTx implements ReadModelTx {
   private readonly tables = new Map<string, TableStatements>();
+  /** Per table, in least-recently-written-first order (a put moves its key to the end). */
   private readonly cache = new Map<string, Map<string, Cached>>();
   private readonly dirty = new Map<string, Set<string>>();
   private cachedRows = 0;
@@ -29,8 +34,8 @@ export class SqliteProjectionTx implements ReadModelTx {
     db: ReadModelDatabase,
     projection: Projection,
     version: number,
-    /** Rows kept in memory between batches; beyond this the cache is dropped after a flush. */
-    private readonly maxCachedRows = 50_000,
+    /** Rows kept in memory between batches. */
+    private readonly maxCachedRows = 100_000,
   ) {
     for (const spec of projection.tables) {
       const name = physicalTable(projection.name, version, spec.name);
@@ -56,8 +61,14 @@ export class SqliteProjectionTx implements ReadModelTx {
     return t;
   }
 
+  private cacheOf(name: string): Map<string, Cached> {
+    const c = this.cache.get(name);
+    if (!c) throw new Error(`Projection has no table ${name}`);
+    return c;
+  }
+
   get<T extends Row = Row>(table: string, key: string): T | undefined {
-    const cache = this.cache.get(table)!;
+    const cache = this.cacheOf(table);
     const hit = cache.get(key);
     if (hit !== undefined) return hit === null || hit === ABSENT ? undefined : (hit as T);
     const found = this.table(table).select.get(key);
@@ -67,16 +78,20 @@ export class SqliteProjectionTx implements ReadModelTx {
     return row === ABSENT ? undefined : (row as T);
   }
 
-  put(table: string, key: string, row: Row): void {
-    this.table(table);
-    if (this.cache.get(table)!.set(key, row)) this.cachedRows++;
+  private remember(table: string, key: string, value: Cached): void {
+    const cache = this.cacheOf(table);
+    if (cache.delete(key)) this.cachedRows--;
+    cache.set(key, value);
+    this.cachedRows++;
     this.dirty.get(table)!.add(key);
   }
 
+  put(table: string, key: string, row: Row): void {
+    this.remember(table, key, row);
+  }
+
   delete(table: string, key: string): void {
-    this.table(table);
-    this.cache.get(table)!.set(key, null);
-    this.dirty.get(table)!.add(key);
+    this.remember(table, key, null);
   }
 
   /** Writes the batch's changes; call inside the batch transaction. */
@@ -85,20 +100,39 @@ export class SqliteProjectionTx implements ReadModelTx {
       if (keys.size === 0) continue;
       const t = this.tables.get(name)!;
       const cache = this.cache.get(name)!;
+      const columns = t.columns;
+      const args: unknown[] = new Array(2 + columns.length);
       for (const key of keys) {
         const row = cache.get(key);
         if (row === null || row === ABSENT || row === undefined) {
           t.remove.run(key);
           cache.set(key, ABSENT);
         } else {
-          const args: unknown[] = [key, JSON.stringify(row)];
-          for (const [, from] of t.columns) args.push(from(row) ?? null);
+          args[0] = key;
+          args[1] = JSON.stringify(row);
+          for (let i = 0; i < columns.length; i++) args[2 + i] = columns[i]![1](row) ?? null;
           t.upsert.run(args);
         }
       }
       keys.clear();
     }
-    if (this.cachedRows > this.maxCachedRows) this.dropCache();
+    if (this.cachedRows > this.maxCachedRows) this.evict(Math.floor(this.maxCachedRows / 2));
+  }
+
+  /** Forgets the least recently written clean rows until `keep` rows are left. */
+  private evict(keep: number): void {
+    // Spread the rows to forget over the tables in proportion to their size.
+    const excess = this.cachedRows - keep;
+    for (const cache of this.cache.values()) {
+      let drop = Math.ceil((excess * cache.size) / this.cachedRows);
+      for (const key of cache.keys()) {
+        if (drop-- <= 0) break;
+        cache.delete(key);
+      }
+    }
+    let n = 0;
+    for (const cache of this.cache.values()) n += cache.size;
+    this.cachedRows = n;
   }
 
   /** Forgets everything cached: after a rolled-back batch the cache may hold changes that never committed. */
