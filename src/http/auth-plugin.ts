@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { mayAccessCountry } from '../auth/principal.js';
 import type { TokenStore } from '../auth/token-store.js';
 import { AppError } from '../errors/catalogue.js';
@@ -16,7 +16,7 @@ const REASONS = {
  */
 async function authPlugin(app: FastifyInstance, opts: { tokens: TokenStore; countries: string[] }) {
   app.decorateRequest('principal', undefined);
-  app.addHook('onRequest', async (req: FastifyRequest) => {
+  app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const access = req.routeOptions.config.access;
     if (!access) return;
     const header = req.headers.authorization;
@@ -29,6 +29,7 @@ async function authPlugin(app: FastifyInstance, opts: { tokens: TokenStore; coun
     req.principal = principal;
     // Logs name the principal; the token itself is never logged (the header is redacted).
     req.log = req.log.child({ principal: principal.id, role: principal.role });
+    reply.log = req.log; // fastify's "request completed" line is written through reply.log
     if (!access.roles.includes(principal.role)) {
       throw new AppError('FORBIDDEN', `Role "${principal.role}" may not call ${req.method} ${req.routeOptions.url}`);
     }
