@@ -60,3 +60,41 @@ export function removeContribution(tx: ReadModelTx, country: string, c: Contribu
     save(tx, b);
   }
 }
+
+function sameCounters(a: Counters | undefined, b: Counters | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  let n = 0;
+  for (const k in a) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const _k in b) n--;
+  return n === 0;
+}
+
+/**
+ * Replaces an entity's contribution `before` by `after` (either may be absent). Same result as
+ * `removeContribution` then `applyContribution`, but a bucket both touch is read and written once,
+ * and nothing is written when the contribution did not change (most events of a request or an
+ * operation leave its counters as they were): this runs for nearly every event of a rebuild.
+ */
+export function moveContribution(tx: ReadModelTx, country: string, before: Contribution | null | undefined, after: Contribution | null | undefined, eventIds: string[]): void {
+  if (before && after && before.year === after.year && before.quarter === after.quarter && !before.report && !after.report) {
+    if (sameCounters(before.counters, after.counters)) return;
+    for (const q of targets(after)) {
+      const b = load(tx, country, after.year, q);
+      if (before.counters)
+        for (const k in before.counters) {
+          const left = (b.counters[k] ?? 0) - before.counters[k]!;
+          if (left === 0) delete b.counters[k];
+          else b.counters[k] = left;
+        }
+      if (after.counters) for (const k in after.counters) if (after.counters[k] !== 0) b.counters[k] = (b.counters[k] ?? 0) + after.counters[k]!;
+      save(tx, b);
+    }
+    return;
+  }
+  if (before) removeContribution(tx, country, before, eventIds);
+  if (after) applyContribution(tx, country, after);
+}

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../../contracts/index.js';
 import { familyOf } from '../../contracts/index.js';
 import type { Projection, ReadModelTx, Row, TableSpec } from '../types.js';
-import { applyContribution, bucketKey, BUCKETS_TABLE, removeContribution } from './buckets.js';
+import { bucketKey, BUCKETS_TABLE, moveContribution, removeContribution } from './buckets.js';
 import { derive, entitiesOf, step, type EntityKind, type EntityRef, type Fact, type FoldContext } from './entities.js';
 
 /**
@@ -124,14 +124,14 @@ function contextFor(tx: ReadModelTx, country: string): FoldContext {
 /** Stores the entity's new state and moves its contribution between buckets. */
 function saveEntity(tx: ReadModelTx, country: string, ref: EntityRef, before: EntityRow | undefined, eventIds: string[], state: Record<string, any> | undefined): void {
   const key = entityKey(country, ref.kind, ref.id);
-  if (before?.contribution) removeContribution(tx, country, before.contribution, before.eventIds);
   if (!state || eventIds.length === 0) {
+    if (before?.contribution) removeContribution(tx, country, before.contribution, before.eventIds);
     if (before) tx.delete(ENTITIES, key);
     return;
   }
   const d = derive(ref.kind, state, contextFor(tx, country));
   const row: EntityRow = { country, kind: ref.kind, id: ref.id, eventIds, state, sortDate: d.sortDate, open: d.open, contribution: d.contribution };
-  if (d.contribution) applyContribution(tx, country, d.contribution);
+  moveContribution(tx, country, before?.contribution, d.contribution, before?.eventIds ?? eventIds);
   tx.put(ENTITIES, key, row);
 }
 

@@ -10,6 +10,8 @@ export interface RebuildFigures {
   events: number;
   seconds: number;
   eventsPerSecond: number;
+  /** CPU time of the process during the rebuild (user + system): steadier than wall time on a shared machine. */
+  cpuSeconds: number;
   /** Highest RSS sampled after each committed batch (MiB). */
   peakRssMiB: number;
   projections: string[];
@@ -18,6 +20,7 @@ export interface RebuildFigures {
 export interface BaselineFigures {
   events: number;
   seconds: number;
+  cpuSeconds: number;
   eventsPerSecond: number;
 }
 
@@ -31,6 +34,7 @@ export async function rebuildAll(options: {
   readModelsPath: string;
   projections?: readonly Projection[];
   batchSize?: number;
+  maxCachedRows?: number;
   onProgress?: (position: number, head: number) => void;
 }): Promise<RebuildFigures> {
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(options.readModelsPath + suffix)) rmSync(options.readModelsPath + suffix);
@@ -44,20 +48,23 @@ export async function rebuildAll(options: {
       db,
       projections: options.projections ?? allProjections,
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      ...(options.maxCachedRows ? { maxCachedRows: options.maxCachedRows } : {}),
       onBatchCommitted: (info) => {
         peak = Math.max(peak, process.memoryUsage().rss);
         options.onProgress?.(info.lastPosition, head);
       },
     });
     const started = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
     await runner.start();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpu0);
     const status = await runner.status();
     await runner.stop();
     const unfinished = status.filter((s) => s.state !== 'live' || s.position < head);
     if (unfinished.length > 0) throw new Error(`Rebuild did not finish: ${JSON.stringify(unfinished)}`);
     peak = Math.max(peak, process.memoryUsage().rss);
-    return { events: head, seconds, eventsPerSecond: head / seconds, peakRssMiB: peak / 1048576, projections: status.map((s) => `${s.name}@${s.version}`) };
+    return { events: head, seconds, eventsPerSecond: head / seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakRssMiB: peak / 1048576, projections: status.map((s) => `${s.name}@${s.version}`) };
   } finally {
     db.close();
     await store.close();
@@ -72,6 +79,7 @@ export function rawReadBaseline(eventsPath: string): BaselineFigures {
   const db = new Database(eventsPath, { readonly: true });
   try {
     const started = process.hrtime.bigint();
+    const cpu0 = process.cpuUsage();
     let events = 0;
     let checksum = 0;
     const rows = db.prepare('SELECT position, stream_id, type, occurred_on, recorded_at, provenance, data FROM events ORDER BY position');
@@ -82,8 +90,9 @@ export function rawReadBaseline(eventsPath: string): BaselineFigures {
       events++;
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpu = process.cpuUsage(cpu0);
     if (checksum < 0) throw new Error('unreachable'); // keeps the parse from being optimised away
-    return { events, seconds, eventsPerSecond: events / seconds };
+    return { events, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, eventsPerSecond: events / seconds };
   } finally {
     db.close();
   }

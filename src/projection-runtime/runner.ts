@@ -21,6 +21,9 @@ function canIterate(store: EventStore): store is EventStore & IterableStore {
   return typeof (store as Partial<IterableStore>).iterateAll === 'function';
 }
 
+/** Events applied between two flushes of the write-behind caches inside one batch transaction. */
+const FLUSH_EVERY = 5000;
+
 /** One projection version being fed: the live one (served) or one being built beside it. */
 interface Track {
   projection: Projection;
@@ -41,7 +44,7 @@ export interface ProjectionRunnerOptions {
   previousVersions?: readonly Projection[];
   /** Most events per transaction (default 50,000: a rebuild commits rarely; live batches are small anyway). */
   batchSize?: number;
-  /** Read-model rows each projection keeps parsed in memory between batches (default 100,000). */
+  /** Read-model rows each projection keeps parsed in memory between batches (default 20,000). */
   maxCachedRows?: number;
   /** Called when a projection fails on an event (its batch is rolled back). */
   onError?: (projection: string, error: unknown) => void;
@@ -215,6 +218,8 @@ export class ProjectionRunner {
           }
           last = e.position;
           if (++count >= this.batchSize) break;
+          // Bounded memory whatever the batch size: write the rows out early, still inside this transaction.
+          if (count % FLUSH_EVERY === 0) for (const t of active) (failing = t).tx.flush();
         }
         failing = null;
         if (count === 0) return;

@@ -20,12 +20,14 @@ interface TableStatements {
  * by many events of a batch is serialised and written once.
  *
  * The cache outlives the batch: hot rows (a country's open instruments, this quarter's buckets) stay
- * parsed in memory across batches. It is bounded: after a flush, the least recently written rows
- * beyond `maxCachedRows` are forgotten (they are all clean by then). A rolled-back batch drops it all.
+ * parsed in memory across batches. It is bounded: after a flush, the oldest cached rows beyond
+ * `maxCachedRows` are forgotten (they are all clean by then). A rolled-back batch drops it all.
+ * The runner may flush several times inside one transaction to bound memory; the checkpoint is
+ * still written once, after the last flush, in the same transaction.
  */
 export class SqliteProjectionTx implements ReadModelTx {
   private readonly tables = new Map<string, TableStatements>();
-  /** Per table, in least-recently-written-first order (a put moves its key to the end). */
+  /** Per table, in first-cached order: eviction forgets the oldest entries (a hot row is simply read back). */
   private readonly cache = new Map<string, Map<string, Cached>>();
   private readonly dirty = new Map<string, Set<string>>();
   private cachedRows = 0;
@@ -35,7 +37,7 @@ export class SqliteProjectionTx implements ReadModelTx {
     projection: Projection,
     version: number,
     /** Rows kept in memory between batches. */
-    private readonly maxCachedRows = 100_000,
+    private readonly maxCachedRows = 20_000,
   ) {
     for (const spec of projection.tables) {
       const name = physicalTable(projection.name, version, spec.name);
@@ -80,10 +82,17 @@ export class SqliteProjectionTx implements ReadModelTx {
 
   private remember(table: string, key: string, value: Cached): void {
     const cache = this.cacheOf(table);
-    if (cache.delete(key)) this.cachedRows--;
+    const size = cache.size;
     cache.set(key, value);
-    this.cachedRows++;
+    if (cache.size > size) this.cachedRows++;
     this.dirty.get(table)!.add(key);
+  }
+
+  /** Rows changed since the last flush (the runner flushes early to bound memory). */
+  dirtyRows(): number {
+    let n = 0;
+    for (const d of this.dirty.values()) n += d.size;
+    return n;
   }
 
   put(table: string, key: string, row: Row): void {
@@ -119,7 +128,7 @@ export class SqliteProjectionTx implements ReadModelTx {
     if (this.cachedRows > this.maxCachedRows) this.evict(Math.floor(this.maxCachedRows / 2));
   }
 
-  /** Forgets the least recently written clean rows until `keep` rows are left. */
+  /** Forgets the oldest cached (clean) rows until about `keep` rows are left. */
   private evict(keep: number): void {
     // Spread the rows to forget over the tables in proportion to their size.
     const excess = this.cachedRows - keep;
