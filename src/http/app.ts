@@ -61,7 +61,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
     frameworkErrors: (err, req, reply) => sendProblem(reply, req, err),
     requestTimeout: ctx.config.requestTimeoutMs,
     connectionTimeout: ctx.config.requestTimeoutMs * 2,
-    return503OnClosing: true,
+    // While closing, requests already on open connections are served (with Connection: close) instead
+    // of fastify's non-problem 503 body; the stores close only after the last of them has answered.
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   // JSON only; routes that take files (imports) register their own parsers in their scope.
@@ -73,6 +75,16 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
   app.setNotFoundHandler((req, reply) =>
     sendProblem(reply, req, new AppError('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`)),
   );
+
+  // On close, answers still in flight end their keep-alive connections; otherwise those sockets sit
+  // idle until keepAliveTimeout (72 s) and hold the shutdown (server.close waits for them).
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   await registerProtection(app, ctx.config);
   await app.register(swagger, {
