@@ -33,6 +33,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10,50' },
     docs: { type: 'boolean', default: false },
     'server-prof': { type: 'boolean', default: false },
+    rounds: { type: 'string' },
   },
 });
 
@@ -65,8 +66,9 @@ async function run(): Promise<void> {
   const bigHistory = await history(bigEvents, log);
 
   if (selected.includes('rebuild')) {
-    log(`rebuild: ${label(bigEvents)}, ${quick ? 1 : 3} rounds`);
-    results.push(await rebuildScenario(bigHistory, { rounds: quick ? 1 : 3 }));
+    const rounds = Number(values.rounds ?? (quick ? 1 : 3));
+    log(`rebuild: ${label(bigEvents)}, ${rounds} rounds`);
+    results.push(await rebuildScenario(bigHistory, { rounds }));
   }
   if (selected.includes('query') || selected.includes('asof') || selected.includes('startup')) {
     const big = await preparedDataDir(bigHistory, bigEvents, log);

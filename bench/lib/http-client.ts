@@ -7,8 +7,21 @@ export interface Reply {
   body: string;
 }
 
-/** A plain keep-alive HTTP request (no client library overhead on the measured path). */
-export function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+/**
+ * A plain keep-alive HTTP request (no client library overhead on the measured path). A GET whose
+ * reused socket was closed by the server's keep-alive timeout is sent once more on a new one.
+ */
+export async function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  try {
+    return await requestOnce(url, options);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if ((options.method ?? 'GET') === 'GET' && (code === 'ECONNRESET' || code === 'EPIPE')) return await requestOnce(url, options);
+    throw e;
+  }
+}
+
+function requestOnce(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent }, (res) => {
       const chunks: Buffer[] = [];
