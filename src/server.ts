@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 
   const address = await app.listen({ port: config.port, host: config.host });
-  if (adminToken) {
+  if (adminToken && config.adminToken) {
+    // The operator chose it: never echo a secret they already hold into logs.
+    process.stdout.write('\nFirst start: created the admin token given in RCM_ADMIN_TOKEN.\n\n');
+  } else if (adminToken) {
     process.stdout.write(
       `\nFirst start: created an admin token. It is shown only this once; store it safely:\n\n  ${adminToken}\n\n`,
     );
