@@ -3,6 +3,8 @@ import { request } from '../lib/http-client.js';
 import type { RcmServer } from '../lib/rcm-server.js';
 import { summarize, type LatencySummary } from '../lib/stats.js';
 
+/** Most time spent sampling one query (all servers), so one pathological query cannot stall the run. */
+const QUERY_BUDGET_MS = 60_000;
 const COUNTRIES = ['ET', 'SO', 'TN', 'DZ', 'TR', 'NG', 'GH', 'SN', 'IQ', 'PK', 'BD', 'MA'];
 const YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
 
@@ -39,11 +41,19 @@ export async function sampleAlternating(
   warmup: number,
 ): Promise<LatencySummary[] | null> {
   const times: number[][] = servers.map(() => []);
+  const began = Date.now();
   for (let i = 0; i < warmup + samples; i++) {
+    // Bounded: a query that is far too slow stops after its budget with the samples it has.
+    if (Date.now() - began > QUERY_BUDGET_MS && times.every((t) => t.length >= 5)) break;
     for (let s = 0; s < servers.length; s++) {
       const server = servers[s]!;
       const started = process.hrtime.bigint();
-      const reply = await request(`${server.url}${q.path(i)}`, { headers: { authorization: `Bearer ${server.analystToken}` } });
+      let reply;
+      try {
+        reply = await request(`${server.url}${q.path(i)}`, { headers: { authorization: `Bearer ${server.analystToken}` } });
+      } catch (e) {
+        throw new Error(`${q.name}: GET ${q.path(i)} failed after ${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(0)} ms: ${String(e)}`);
+      }
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       if (reply.status === 404 && i === 0 && /No route/.test(reply.body)) return null;
       if (reply.status !== 200) throw new Error(`${q.name}: GET ${q.path(i)} -> ${reply.status} ${reply.body.slice(0, 300)}`);
@@ -58,7 +68,14 @@ export async function queryScenario(big: RcmServer, small: RcmServer, labels: { 
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
   for (const q of QUERIES) {
-    const res = await sampleAlternating([big, small], q, options.samples, options.warmup);
+    let res: LatencySummary[] | null;
+    try {
+      res = await sampleAlternating([big, small], q, options.samples, options.warmup);
+    } catch (e) {
+      details[q.name] = `failed: ${String(e)}`;
+      figures.push({ scenario: 'query latency', figure: `${q.name}: failed`, unit: 'ms', value: Number.NaN, baseline: null, baselineLabel: '—', ratio: null, target: 'p99 ratio <= 1.5', met: false, notes: String(e).slice(0, 300) });
+      continue;
+    }
     if (!res) {
       details[q.name] = 'route not available in this build (404)';
       figures.push({ scenario: 'query latency', figure: `${q.name}: not available (route missing)`, unit: 'ms', value: Number.NaN, baseline: null, baselineLabel: '—', ratio: null, target: q.p99TargetMs === null ? 'p99 ratio <= 1.5' : `p99 ratio <= 1.5, p99 < ${q.p99TargetMs} ms`, met: null });
