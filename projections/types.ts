@@ -28,6 +28,12 @@ export interface TableSpec {
   columns?: Record<string, ColumnSpec>;
   /** Each entry is the ordered column list of one index. */
   indexes?: string[][];
+  /**
+   * Rows mostly written once and rarely read back (the timeline): the SQLite runner writes a `put`
+   * straight through (inside the batch transaction, so checkpoints stay exact) and reads a `get`
+   * from the database, instead of keeping the rows in its write-behind cache. Same semantics.
+   */
+  writeThrough?: boolean;
 }
 
 /**

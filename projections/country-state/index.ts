@@ -65,6 +65,8 @@ const tables: TableSpec[] = [
       ['country', 'occurred_on', 'position'],
       ['country', 'family', 'occurred_on', 'position'],
     ],
+    // One row per event, changed again only by a correction: not worth a place in the write-behind cache.
+    writeThrough: true,
   },
   {
     name: ENTITIES,
@@ -76,6 +78,9 @@ const tables: TableSpec[] = [
       bucket_year: { type: 'INTEGER', from: (r) => (r as EntityRow).contribution?.year ?? null },
       bucket_quarter: { type: 'INTEGER', from: (r) => (r as EntityRow).contribution?.quarter ?? null },
       role: { type: 'TEXT', from: (r) => (r as EntityRow).contribution?.role ?? null },
+      // The scorecard's evidence list reads these two slim columns instead of parsing every contributing entity.
+      entity_id: { type: 'TEXT', from: (r) => ((r as EntityRow).contribution?.role ? (r as EntityRow).id : null) },
+      evidence: { type: 'TEXT', from: (r) => ((r as EntityRow).contribution?.role ? JSON.stringify((r as EntityRow).eventIds) : null) },
     },
     indexes: [
       ['country', 'kind', 'open', 'sort_date'],
@@ -156,7 +161,11 @@ function applyFact(tx: ReadModelTx, country: string, f: Fact): void {
   for (const ref of entitiesOf(f.type, f.data, f.eventId)) {
     const before = tx.get<EntityRow>(ENTITIES, entityKey(country, ref.kind, ref.id));
     const state = step(ref.kind, before?.state, f);
-    saveEntity(tx, country, ref, before, [...(before?.eventIds ?? []), f.eventId], state);
+    // Appended in place (a long-lived entity would otherwise copy its whole list on every event);
+    // `before` is this projection's own row, put back by saveEntity.
+    const eventIds = before ? before.eventIds : [];
+    eventIds.push(f.eventId);
+    saveEntity(tx, country, ref, before, eventIds, state);
   }
 }
 
@@ -215,7 +224,8 @@ function touchActivity(tx: ReadModelTx, event: StoredEvent, country: string): vo
 
 export const countryStateProjection: Projection = {
   name: 'country-state',
-  version: 1,
+  // 2: timeline written through, entity evidence columns (entity_id, evidence) for the scorecard.
+  version: 2,
   tables,
   apply(event: StoredEvent, tx: ReadModelTx): void {
     const country = event.country;

@@ -2,6 +2,12 @@ import type { EntityRow } from '../country-state/index.js';
 import type { BucketRow } from '../country-state/buckets.js';
 import { emptyInputs, type EvidenceRole, type InstrumentFlag, type MoratoriumSpan, type OfficialFinding, type ScorecardInputs } from './inputs.js';
 
+export interface Contributing {
+  id: string;
+  eventIds: readonly string[];
+  contribution: { role?: EvidenceRole | undefined } | null;
+}
+
 /**
  * Builds the scorecard inputs of one country and period from read-model rows: the bucket, the
  * entities contributing to it (evidence), and the country's moratoria, instruments and Commission
@@ -12,7 +18,8 @@ export function assembleInputs(args: {
   year: number;
   quarter: number | null;
   bucket: BucketRow | undefined;
-  contributing: readonly EntityRow[];
+  /** The entities feeding this bucket (only their id, role and event ids are read). */
+  contributing: readonly Contributing[];
   moratoria: readonly EntityRow[];
   instruments: readonly EntityRow[];
   assessments: readonly EntityRow[];

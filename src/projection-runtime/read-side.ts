@@ -8,6 +8,7 @@ import { instrumentDeadline } from '../../projections/country-state/entities.js'
 import { MODELS, PERIODS, type ModelRow, type PeriodRow } from '../../projections/governance/index.js';
 import { assembleInputs, officialFindingFor } from '../../projections/scoring/assemble.js';
 import { computeScorecard } from '../../projections/scoring/compute-scorecard.js';
+import type { EvidenceRole } from '../../projections/scoring/inputs.js';
 import { scoringModelV1 } from '../../projections/scoring/model-v1.js';
 import { AppError } from '../errors/catalogue.js';
 import type { ReadModelDatabase } from './read-model-db.js';
@@ -30,6 +31,12 @@ export interface TimelineOptions {
   family?: string | undefined;
   limit: number;
   cursor?: string | undefined;
+}
+
+interface EvidenceRow {
+  entity_id: string;
+  role: EvidenceRole;
+  evidence: string;
 }
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
@@ -148,11 +155,13 @@ export class ReadSide {
 
   private scorecardFromBucket(country: string, year: number, quarter: number | null, bucket: BucketRow | undefined, model: ScoringModel, withEvidence: boolean): Scorecard {
     const entities = this.t(COUNTRY, ENTITIES);
-    const contributing = withEvidence
+    // Evidence: the slim columns of the contributing entities (their id, role and event ids), not their documents.
+    const rows = withEvidence
       ? quarter === null
-        ? this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND bucket_year = ? AND role IS NOT NULL`, country, year)
-        : this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND bucket_year = ? AND bucket_quarter = ? AND role IS NOT NULL`, country, year, quarter)
+        ? (this.stmt(`SELECT entity_id, role, evidence FROM ${entities} WHERE country = ? AND bucket_year = ? AND role IS NOT NULL`).all(country, year) as EvidenceRow[])
+        : (this.stmt(`SELECT entity_id, role, evidence FROM ${entities} WHERE country = ? AND bucket_year = ? AND bucket_quarter = ? AND role IS NOT NULL`).all(country, year, quarter) as EvidenceRow[])
       : [];
+    const contributing = rows.map((r) => ({ id: r.entity_id, eventIds: JSON.parse(r.evidence) as string[], contribution: { role: r.role } }));
     const inputs = assembleInputs({
       country,
       year,

@@ -21,8 +21,18 @@ function canIterate(store: EventStore): store is EventStore & IterableStore {
   return typeof (store as Partial<IterableStore>).iterateAll === 'function';
 }
 
-/** Events applied between two flushes of the write-behind caches inside one batch transaction. */
-const FLUSH_EVERY = 5000;
+/**
+ * Bounded memory inside a long batch: every CHECK_EVERY events, a projection whose write-behind
+ * cache holds at least FLUSH_DIRTY_ROWS changed rows writes them out (still inside the batch
+ * transaction). Counting rows rather than events lets a projection whose hot rows are few (its
+ * timeline is written through) rewrite each row less often.
+ */
+const CHECK_EVERY = 1000;
+const FLUSH_DIRTY_ROWS = 20_000;
+
+/** Page cache of the read-model database (negative: KiB) while a version is built, and while serving. */
+const BUILD_PAGE_CACHE_KIB = -16_384;
+const SERVE_PAGE_CACHE_KIB = -65_536;
 
 /** One projection version being fed: the live one (served) or one being built beside it. */
 interface Track {
@@ -105,6 +115,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     this.stopped = false;
     for (const p of this.options.projections) this.tracks.set(p.name, this.initTracks(p));
+    this.sizePageCache();
     this.unsubscribe = this.store.onCommit((pos) => {
       if (pos > this.head) this.head = pos;
       this.kick();
@@ -123,6 +134,16 @@ export class ProjectionRunner {
       w.reject(new AppError('NOT_CAUGHT_UP', 'The projection runner stopped'));
     }
     this.waiters.clear();
+  }
+
+  /**
+   * While a version is being built, its tables are written in key order per batch and hardly read
+   * back, so a small page cache costs little time and keeps the rebuild's memory bounded; the full
+   * cache is for serving queries once every projection is live.
+   */
+  private sizePageCache(): void {
+    const building = [...this.tracks.values()].some((ts) => ts.some((t) => t.status === 'building'));
+    this.db.pragma(`cache_size = ${building ? BUILD_PAGE_CACHE_KIB : SERVE_PAGE_CACHE_KIB}`);
   }
 
   private initTracks(p: Projection): Track[] {
@@ -219,7 +240,7 @@ export class ProjectionRunner {
           last = e.position;
           if (++count >= this.batchSize) break;
           // Bounded memory whatever the batch size: write the rows out early, still inside this transaction.
-          if (count % FLUSH_EVERY === 0) for (const t of active) (failing = t).tx.flush();
+          if (count % CHECK_EVERY === 0) for (const t of active) if (t.tx.dirtyRows() >= FLUSH_DIRTY_ROWS) (failing = t).tx.flush();
         }
         failing = null;
         if (count === 0) return;
@@ -267,6 +288,7 @@ export class ProjectionRunner {
       })();
       building.status = 'live';
       this.tracks.set(name, [building]);
+      this.sizePageCache();
     }
     this.settleWaiters();
   }

@@ -11,6 +11,7 @@ interface TableStatements {
   select: Statement<[string], { doc: string }>;
   upsert: Statement<unknown[]>;
   remove: Statement<[string]>;
+  writeThrough: boolean;
 }
 
 /**
@@ -51,6 +52,7 @@ export class SqliteProjectionTx implements ReadModelTx {
         select: db.prepare(`SELECT doc FROM ${name} WHERE k = ?`),
         upsert: db.prepare(`INSERT INTO ${name} (k, doc${colNames.map((c) => `, ${c}`).join('')}) VALUES (${placeholders}) ON CONFLICT(k) DO UPDATE SET ${updates}`),
         remove: db.prepare(`DELETE FROM ${name} WHERE k = ?`),
+        writeThrough: spec.writeThrough === true,
       });
       this.cache.set(spec.name, new Map());
       this.dirty.set(spec.name, new Set());
@@ -70,10 +72,15 @@ export class SqliteProjectionTx implements ReadModelTx {
   }
 
   get<T extends Row = Row>(table: string, key: string): T | undefined {
+    const t = this.table(table);
+    if (t.writeThrough) {
+      const found = t.select.get(key);
+      return found ? (JSON.parse(found.doc) as T) : undefined;
+    }
     const cache = this.cacheOf(table);
     const hit = cache.get(key);
     if (hit !== undefined) return hit === null || hit === ABSENT ? undefined : (hit as T);
-    const found = this.table(table).select.get(key);
+    const found = t.select.get(key);
     const row = found ? (JSON.parse(found.doc) as Row) : ABSENT;
     cache.set(key, row);
     this.cachedRows++;
@@ -96,11 +103,27 @@ export class SqliteProjectionTx implements ReadModelTx {
   }
 
   put(table: string, key: string, row: Row): void {
-    this.remember(table, key, row);
+    const t = this.table(table);
+    if (t.writeThrough) this.write(t, key, row);
+    else this.remember(table, key, row);
   }
 
   delete(table: string, key: string): void {
-    this.remember(table, key, null);
+    const t = this.table(table);
+    if (t.writeThrough) t.remove.run(key);
+    else this.remember(table, key, null);
+  }
+
+  private readonly args: unknown[] = [];
+
+  private write(t: TableStatements, key: string, row: Row): void {
+    const columns = t.columns;
+    const args = this.args;
+    args.length = 2 + columns.length;
+    args[0] = key;
+    args[1] = JSON.stringify(row);
+    for (let i = 0; i < columns.length; i++) args[2 + i] = columns[i]![1](row) ?? null;
+    t.upsert.run(args);
   }
 
   /** Writes the batch's changes; call inside the batch transaction. */
@@ -109,19 +132,12 @@ export class SqliteProjectionTx implements ReadModelTx {
       if (keys.size === 0) continue;
       const t = this.tables.get(name)!;
       const cache = this.cache.get(name)!;
-      const columns = t.columns;
-      const args: unknown[] = new Array(2 + columns.length);
       for (const key of keys) {
         const row = cache.get(key);
         if (row === null || row === ABSENT || row === undefined) {
           t.remove.run(key);
           cache.set(key, ABSENT);
-        } else {
-          args[0] = key;
-          args[1] = JSON.stringify(row);
-          for (let i = 0; i < columns.length; i++) args[2 + i] = columns[i]![1](row) ?? null;
-          t.upsert.run(args);
-        }
+        } else this.write(t, key, row);
       }
       keys.clear();
     }
