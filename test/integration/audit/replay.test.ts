@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import t from 'tap';
+import { countryStateProjection } from '../../../projections/country-state/index.js';
 import { physicalTable } from '../../../src/projection-runtime/read-model-db.js';
 import { replayAndCompare } from '../../../src/audit/replay.js';
 import { ethiopiaStory } from '../../helpers/facts.js';
@@ -53,8 +54,8 @@ t.test('replay: no difference on a healthy database; planted differences are fou
 
   // Plant: alter one timeline document and delete one entity row in the live read models.
   const db = new Database(liveDbPath);
-  const timeline = physicalTable('country-state', 1, 'timeline');
-  const entities = physicalTable('country-state', 1, 'entities');
+  const timeline = physicalTable('country-state', countryStateProjection.version, 'timeline');
+  const entities = physicalTable('country-state', countryStateProjection.version, 'entities');
   const altered = ids['DialogueSessionHeld']!;
   t.equal(db.prepare(`UPDATE ${timeline} SET doc = json_set(doc, '$.data.location', 'Nairobi') WHERE k = ?`).run(altered).changes, 1);
   const removedKey = 'ET|operation|OP-2024-07';
