@@ -2,13 +2,16 @@
  * Token administration without the HTTP API (e.g. before the first start, or to recover access).
  *
  *   npm run token -- --principal desk-horn --role desk --countries ET,SO [--expires 2027-01-01T00:00:00Z]
+ *   echo "$SECRET" | npm run token -- --principal desk-horn --role desk --countries ET,SO --token-from-stdin
+ *       (the same token on several instances, each with its own auth database)
  *   npm run token -- --list
  *   npm run token -- --revoke <tokenId>
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CreateTokenBody } from '../contracts/index.js';
-import { TokenStore } from '../src/auth/token-store.js';
+import { readFileSync } from 'node:fs';
+import { looksLikeToken, TokenStore } from '../src/auth/token-store.js';
 import { loadConfig } from '../src/config/config.js';
 import { openSqliteDatabase } from '../src/store/open-sqlite.js';
 
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     expires: { type: 'string' },
     list: { type: 'boolean' },
     revoke: { type: 'string' },
+    'token-from-stdin': { type: 'boolean' },
   },
 });
 
@@ -44,7 +48,10 @@ try {
     if (!spec.success) throw new Error(spec.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const unknown = (spec.data.countries ?? []).filter((c) => !config.countries.includes(c));
     if (unknown.length > 0) throw new Error(`Countries not configured: ${unknown.join(', ')}`);
-    const { token, info } = tokens.create(spec.data);
+    // Read from stdin, never from the command line: arguments are visible to other users in `ps`.
+    const given = values['token-from-stdin'] ? readFileSync(0, 'utf8').trim() : undefined;
+    if (given !== undefined && !looksLikeToken(given)) throw new Error('The token must be 24-256 characters of letters, digits and . _ ~ -');
+    const { token, info } = tokens.create({ ...spec.data, token: given });
     process.stdout.write(`${JSON.stringify({ ...info, token }, null, 2)}\n`);
   }
 } catch (e) {

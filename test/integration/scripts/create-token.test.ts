@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { TokenStore } from '../../../src/auth/token-store.js';
+import { openSqliteDatabase } from '../../../src/store/open-sqlite.js';
+
+const run = (dir: string, args: string[], input?: string) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-token.ts', ...args], {
+    env: { ...process.env, RCM_DATA_DIR: dir },
+    input,
+    encoding: 'utf8',
+  });
+
+t.test('npm run token: create, provision a given token, list, revoke, refuse bad input', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rcm-token-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+
+  const created = run(dir, ['--principal', 'desk-horn', '--role', 'desk', '--countries', 'et,so']);
+  t.equal(created.status, 0, created.stderr);
+  const info = JSON.parse(created.stdout) as { token: string; tokenId: string; countries: string[] };
+  t.same(info.countries, ['ET', 'SO']);
+
+  const shared = 'rcm_shared_' + 'a'.repeat(30);
+  t.equal(run(dir, ['--principal', 'analyst-1', '--role', 'analyst', '--token-from-stdin'], `${shared}\n`).status, 0);
+
+  const db = openSqliteDatabase(join(dir, 'auth.sqlite'));
+  const tokens = new TokenStore(db);
+  t.match(tokens.authenticate(info.token), { ok: true, principal: { id: 'desk-horn', role: 'desk' } });
+  t.match(tokens.authenticate(shared), { ok: true, principal: { id: 'analyst-1', role: 'analyst' } });
+
+  const listed = run(dir, ['--list']);
+  t.match(listed.stdout, /desk-horn/);
+  t.match(listed.stdout, /analyst-1/);
+
+  t.equal(run(dir, ['--revoke', info.tokenId]).status, 0);
+  t.match(tokens.authenticate(info.token), { ok: false, reason: 'revoked' });
+  t.equal(run(dir, ['--revoke', info.tokenId]).status, 1, 'revoking twice fails');
+  db.close();
+
+  const noCountry = run(dir, ['--principal', 'desk-2', '--role', 'desk']);
+  t.equal(noCountry.status, 1);
+  t.match(noCountry.stderr, /desk token needs at least one country/);
+  t.equal(run(dir, ['--principal', 'desk-3', '--role', 'desk', '--countries', 'IQ']).status, 1, 'unconfigured country');
+  t.equal(run(dir, ['--principal', 'x', '--role', 'admin', '--token-from-stdin'], 'short').status, 1, 'weak token refused');
+});
