@@ -25,6 +25,8 @@ interface TokenRow {
   revoked_at: string | null;
 }
 
+const CACHE_TTL_MS = 5_000;
+const CACHE_MAX = 10_000;
 const TOKEN_PATTERN = /^rcm_[A-Za-z0-9_-]{20,200}$|^[A-Za-z0-9._~-]{24,256}$/;
 
 export function hashToken(token: string): string {
@@ -41,6 +43,12 @@ export function looksLikeToken(token: string): boolean {
  * enough: there is nothing to brute-force.
  */
 export class TokenStore {
+  /**
+   * Recently authenticated tokens, so the hot path does not hit SQLite on every request. Revocation
+   * through this store clears the entry at once; a revocation by another process (the token script)
+   * is seen within CACHE_TTL_MS.
+   */
+  private readonly recent = new Map<string, { row: TokenRow; checkedAt: number }>();
   private readonly byHash;
   private readonly insert;
   private readonly listAll;
@@ -97,7 +105,8 @@ export class TokenStore {
 
   authenticate(token: string, now = new Date()): AuthResult {
     if (!looksLikeToken(token)) return { ok: false, reason: 'unknown' };
-    const row = this.byHash.get(hashToken(token));
+    const hash = hashToken(token);
+    const row = this.lookup(hash, now.getTime());
     if (!row) return { ok: false, reason: 'unknown' };
     if (row.revoked_at) return { ok: false, reason: 'revoked' };
     if (row.expires_at && Date.parse(row.expires_at) <= now.getTime()) return { ok: false, reason: 'expired' };
@@ -107,13 +116,28 @@ export class TokenStore {
     };
   }
 
+  private lookup(hash: string, nowMs: number): TokenRow | undefined {
+    const cached = this.recent.get(hash);
+    if (cached && nowMs - cached.checkedAt < CACHE_TTL_MS) return cached.row;
+    const row = this.byHash.get(hash);
+    if (!row || row.revoked_at) {
+      this.recent.delete(hash);
+      return row;
+    }
+    if (this.recent.size >= CACHE_MAX) this.recent.clear();
+    this.recent.set(hash, { row, checkedAt: nowMs });
+    return row;
+  }
+
   list(): TokenInfo[] {
     return this.listAll.all().map(toInfo);
   }
 
   /** Returns false when the token does not exist or was already revoked. */
   revoke(tokenId: string, now = new Date()): boolean {
-    return this.revokeStmt.run(now.toISOString(), tokenId).changes === 1;
+    const revoked = this.revokeStmt.run(now.toISOString(), tokenId).changes === 1;
+    if (revoked) for (const [hash, entry] of this.recent) if (entry.row.token_id === tokenId) this.recent.delete(hash);
+    return revoked;
   }
 }
 
