@@ -27,6 +27,12 @@ export class MemoryReadModel implements ReadModelTx {
     this.tables.get(table)?.delete(key);
   }
 
+  keyOf(table: string, column: string, value: string): string | undefined {
+    // A scan: in-memory read models are small (tests, replay of a few countries).
+    for (const [key, row] of this.tables.get(table) ?? []) if (row[column] === value) return key;
+    return undefined;
+  }
+
   /** Rows of one table sorted by key: a canonical form for comparisons. */
   rows(table: string): [string, Row][] {
     return [...(this.tables.get(table) ?? new Map<string, Row>()).entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

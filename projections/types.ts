@@ -13,6 +13,12 @@ export interface ReadModelTx {
   get<T extends Row = Row>(table: string, key: string): T | undefined;
   put(table: string, key: string, row: Row): void;
   delete(table: string, key: string): void;
+  /**
+   * Key of a row whose `column` (declared in the table's `lookup`) equals `value`, or undefined.
+   * For tables keyed by something else than what events name (the timeline is keyed by position,
+   * corrections name an event id).
+   */
+  keyOf(table: string, column: string, value: string): string | undefined;
 }
 
 /** A column copied out of the JSON row so queries can filter and sort on it. */
@@ -34,6 +40,18 @@ export interface TableSpec {
    * from the database, instead of keeping the rows in its write-behind cache. Same semantics.
    */
   writeThrough?: boolean;
+  /**
+   * INTEGER: the key is an integer (`k INTEGER PRIMARY KEY`, the rowid): rows appended in key order
+   * are the cheapest SQLite writes there are. Keys still travel as strings through `ReadModelTx`.
+   */
+  key?: 'TEXT' | 'INTEGER';
+  /**
+   * false: no JSON document column; a row is exactly its columns (plus the key `k`), and `get`
+   * returns an object of the column values. Requires `writeThrough`.
+   */
+  document?: boolean;
+  /** The column `keyOf` finds rows by (its index should be among `indexes`). */
+  lookup?: string;
 }
 
 /**

@@ -63,7 +63,23 @@ export function firstDifference(a: unknown, b: unknown, path = '$'): string | nu
   return `${path}: rebuilt ${show(b)}, live ${show(a)}`;
 }
 
-type RowIter = Iterator<{ k: string; doc: string } & Record<string, unknown>>;
+/** `k` is a number in tables keyed by an integer (the timeline's position); `doc` is absent in document-less tables. */
+/** Column values that hold JSON text (an object or a list), parsed; others as they are. */
+function parseJsonColumns(cols: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [c, v] of Object.entries(cols)) {
+    out[c] = v;
+    if (typeof v === 'string' && (v.startsWith('{') || v.startsWith('[')))
+      try {
+        out[c] = JSON.parse(v);
+      } catch {
+        // not JSON after all: compared as text
+      }
+  }
+  return out;
+}
+
+type RowIter = Iterator<{ k: string | number; doc?: string } & Record<string, unknown>>;
 
 /**
  * Rebuilds every projection from the event log into a scratch database and compares it with the
@@ -120,10 +136,10 @@ export async function replayAndCompare(options: ReplayOptions): Promise<ReplayRe
         let b = builtRows.next();
         while (!a.done || !b.done) {
           if (b.done || (!a.done && a.value.k < b.value.k)) {
-            differ({ projection: projection.name, table: spec.name, key: a.value!.k, kind: 'extra-in-live', detail: null }, entry);
+            differ({ projection: projection.name, table: spec.name, key: String(a.value!.k), kind: 'extra-in-live', detail: null }, entry);
             a = liveRows.next();
           } else if (a.done || b.value.k < a.value.k) {
-            differ({ projection: projection.name, table: spec.name, key: b.value.k, kind: 'missing-in-live', detail: null }, entry);
+            differ({ projection: projection.name, table: spec.name, key: String(b.value.k), kind: 'missing-in-live', detail: null }, entry);
             b = builtRows.next();
           } else {
             entry.rowsCompared++;
@@ -131,12 +147,16 @@ export async function replayAndCompare(options: ReplayOptions): Promise<ReplayRe
             const { k: _k, doc: builtDoc, ...builtCols } = b.value;
             let parsed: unknown = liveDoc;
             try {
-              parsed = JSON.parse(liveDoc);
+              if (liveDoc !== undefined) parsed = JSON.parse(liveDoc);
             } catch {
               // unparsable live doc: compared as text below
             }
-            const detail = firstDifference({ doc: parsed, columns: liveCols }, { doc: JSON.parse(builtDoc), columns: builtCols });
-            if (detail) differ({ projection: projection.name, table: spec.name, key: k, kind: 'differs', detail }, entry);
+            // A document-less table (the timeline) is compared on its columns alone, JSON-text columns parsed (a difference is named by its path inside).
+            const detail =
+              builtDoc === undefined && liveDoc === undefined
+                ? firstDifference({ columns: parseJsonColumns(liveCols) }, { columns: parseJsonColumns(builtCols) })
+                : firstDifference({ doc: parsed, columns: liveCols }, { doc: builtDoc === undefined ? undefined : JSON.parse(builtDoc), columns: builtCols });
+            if (detail) differ({ projection: projection.name, table: spec.name, key: String(k), kind: 'differs', detail }, entry);
             a = liveRows.next();
             b = builtRows.next();
           }

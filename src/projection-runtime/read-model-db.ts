@@ -36,7 +36,9 @@ export function physicalTable(projection: string, version: number, table: string
 function tableDdl(projection: Projection, version: number, spec: TableSpec): string {
   const name = physicalTable(projection.name, version, spec.name);
   const cols = Object.entries(spec.columns ?? {}).map(([c, s]) => `, ${c} ${s.type}`);
-  return `CREATE TABLE IF NOT EXISTS ${name} (k TEXT PRIMARY KEY, doc TEXT NOT NULL${cols.join('')})`;
+  const key = spec.key === 'INTEGER' ? 'k INTEGER PRIMARY KEY' : 'k TEXT PRIMARY KEY';
+  const doc = spec.document === false ? '' : ', doc TEXT NOT NULL';
+  return `CREATE TABLE IF NOT EXISTS ${name} (${key}${doc}${cols.join('')})`;
 }
 
 function indexDdl(projection: Projection, version: number, spec: TableSpec): string[] {

@@ -1,10 +1,9 @@
 import type { Statement } from 'better-sqlite3';
 import { countryStreamId, ScoringModel } from '../../contracts/index.js';
 import type { CountryProfile, CountrySummary, Scorecard, TimelinePage } from '../../contracts/read-models.js';
-import { ACTIVITY, BUCKETS, ENTITIES, TIMELINE, type EntityRow, type TimelineRow } from '../../projections/country-state/index.js';
+import { ACTIVITY, BUCKETS, ENTITIES, evidenceCounter, TIMELINE, timelineEntry, type EntityRow, type TimelineRow } from '../../projections/country-state/index.js';
 import type { BucketRow } from '../../projections/country-state/buckets.js';
 import { addDeadline } from '../../projections/country-state/dates.js';
-import { instrumentDeadline } from '../../projections/country-state/entities.js';
 import { MODELS, PERIODS, type ModelRow, type PeriodRow } from '../../projections/governance/index.js';
 import { assembleInputs, officialFindingFor } from '../../projections/scoring/assemble.js';
 import { computeScorecard } from '../../projections/scoring/compute-scorecard.js';
@@ -40,6 +39,20 @@ interface EvidenceRow {
 }
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/** Event ids per indicator in a default (bounded) scorecard answer; `evidence: 'full'` lists them all. */
+export const EVIDENCE_LIMIT = 20;
+const ROLES: readonly EvidenceRole[] = ['C', 'D1', 'D2', 'D3', 'D4'];
+
+export interface ScorecardOptions {
+  /** bounded (default): at most EVIDENCE_LIMIT ids per indicator, read from O(1) rows; full: every id (the annual report). */
+  evidence?: 'bounded' | 'full';
+}
+
+export interface ProfileOptions {
+  requestsLimit?: number;
+  requestsCursor?: string | undefined;
+}
 
 /**
  * The queries behind the read endpoints, on the live read-model tables. Every answer is built from
@@ -138,7 +151,7 @@ export class ReadSide {
       const latest = this.doc<BucketRow>(`SELECT doc FROM ${buckets} WHERE country = ? AND quarter = 0 ORDER BY year DESC LIMIT 1`, code);
       let latestScore: CountrySummary['latestScore'] = null;
       if (latest) {
-        const card = this.scorecardFromBucket(code, latest.year, null, latest, model, false);
+        const card = this.scorecardFromBucket(code, latest.year, null, latest, model, 'none');
         latestScore = {
           year: latest.year,
           score: card.score,
@@ -153,14 +166,17 @@ export class ReadSide {
     });
   }
 
-  private scorecardFromBucket(country: string, year: number, quarter: number | null, bucket: BucketRow | undefined, model: ScoringModel, withEvidence: boolean): Scorecard {
+  private scorecardFromBucket(country: string, year: number, quarter: number | null, bucket: BucketRow | undefined, model: ScoringModel, evidence: 'none' | 'bounded' | 'full'): Scorecard {
     const entities = this.t(COUNTRY, ENTITIES);
+    const period = quarter === null ? 'bucket_year = ?' : 'bucket_year = ? AND bucket_quarter = ?';
+    const periodArgs = quarter === null ? [year] : [year, quarter];
     // Evidence: the slim columns of the contributing entities (their id, role and event ids), not their documents.
-    const rows = withEvidence
-      ? quarter === null
-        ? (this.stmt(`SELECT entity_id, role, evidence FROM ${entities} WHERE country = ? AND bucket_year = ? AND role IS NOT NULL`).all(country, year) as EvidenceRow[])
-        : (this.stmt(`SELECT entity_id, role, evidence FROM ${entities} WHERE country = ? AND bucket_year = ? AND bucket_quarter = ? AND role IS NOT NULL`).all(country, year, quarter) as EvidenceRow[])
-      : [];
+    // Bounded: per role only the first entities in id order (an index range with LIMIT; every entity has at least one event).
+    let rows: EvidenceRow[] = [];
+    if (evidence === 'full') rows = this.stmt(`SELECT entity_id, role, evidence FROM ${entities} WHERE country = ? AND ${period} AND role IS NOT NULL`).all(country, ...periodArgs) as EvidenceRow[];
+    else if (evidence === 'bounded')
+      for (const role of ROLES)
+        rows.push(...(this.stmt(`SELECT entity_id, role, evidence FROM ${entities} WHERE country = ? AND ${period} AND role = ? ORDER BY entity_id LIMIT ?`).all(country, ...periodArgs, role, EVIDENCE_LIMIT) as EvidenceRow[]));
     const contributing = rows.map((r) => ({ id: r.entity_id, eventIds: JSON.parse(r.evidence) as string[], contribution: { role: r.role } }));
     const inputs = assembleInputs({
       country,
@@ -172,31 +188,49 @@ export class ReadSide {
       instruments: this.entitiesOfKind(country, 'instrument'),
       assessments: this.entitiesOfKind(country, 'assessment'),
     });
-    return computeScorecard(inputs, model, { closed: this.isClosed(year, quarter) });
+    const card = computeScorecard(inputs, model, { closed: this.isClosed(year, quarter) });
+    return evidence === 'bounded' ? boundEvidence(card, inputs.evidence, bucket?.counters ?? {}) : card;
   }
 
-  scorecard(country: string, year: number, quarter: number | null, modelVersion?: number): Scorecard {
+  /**
+   * A year's or quarter's scorecard. By default each indicator lists at most EVIDENCE_LIMIT event ids
+   * (with the full count, from the bucket); `{ evidence: 'full' }` lists every id (reads every
+   * contributing entity: the annual report).
+   */
+  scorecard(country: string, year: number, quarter: number | null, modelVersion?: number, options: ScorecardOptions = {}): Scorecard {
     const model = this.model(modelVersion);
     const bucket = this.doc<BucketRow>(`SELECT doc FROM ${this.t(COUNTRY, BUCKETS)} WHERE k = ?`, `${country}|${year}|${quarter ?? 0}`);
-    return this.scorecardFromBucket(country, year, quarter, bucket, model, true);
+    return this.scorecardFromBucket(country, year, quarter, bucket, model, options.evidence ?? 'bounded');
   }
 
-  profile(country: string, asOfDate = (this.options.today ?? todayUtc)()): CountryProfile {
+  /**
+   * The country profile. Open requests: the count is kept by the projection (activity row), the
+   * overdue count is the open ones minus those not yet due (an index range over recent due dates),
+   * and one page of open requests is listed, most recently submitted first (`requestsCursor`).
+   */
+  profile(country: string, asOfDate = (this.options.today ?? todayUtc)(), options: ProfileOptions = {}): CountryProfile {
     const model = this.model();
     const entities = this.t(COUNTRY, ENTITIES);
     const view = (e: EntityRow): Record<string, any> => ({ id: e.id, ...e.state, eventIds: e.eventIds });
     const instruments = this.entitiesOfKind(country, 'instrument');
     const measures = this.entitiesOfKind(country, 'measure').map(view);
-    const terms = new Map(instruments.map((i) => [i.id, i.state['terms']]));
-    const ctx = { instrumentTerms: (id: string) => terms.get(id) };
-    const open = this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 ORDER BY sort_date, k`, country);
-    let overdue = 0;
-    const openRequests = open.map((r) => {
+    const openCount = (this.stmt(`SELECT json_extract(doc, '$.openRequests') AS n FROM ${this.t(COUNTRY, ACTIVITY)} WHERE k = ?`).get(country) as { n: number | null } | undefined)?.n ?? 0;
+    // Without an instrument deadline (due_on NULL) the model's default applies: due = submittedOn + default calendar days.
+    const defaultDueFrom = addDeadline(asOfDate, -model.defaultReplyDeadlineDays, 'calendar');
+    const notDue = this.stmt(
+      `SELECT (SELECT COUNT(*) FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND due_on >= ?)
+            + (SELECT COUNT(*) FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND due_on IS NULL AND sort_date >= ?) AS n`,
+    ).get(country, asOfDate, country, defaultDueFrom) as { n: number };
+    const limit = options.requestsLimit ?? 20;
+    const cursor = options.requestsCursor ? decodeRequestCursor(options.requestsCursor) : null;
+    const page = cursor
+      ? this.stmt(`SELECT k, doc FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND (sort_date < ? OR (sort_date = ? AND k < ?)) ORDER BY sort_date DESC, k DESC LIMIT ?`).all(country, cursor.sortDate, cursor.sortDate, cursor.k, limit + 1)
+      : this.stmt(`SELECT k, doc FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 ORDER BY sort_date DESC, k DESC LIMIT ?`).all(country, limit + 1);
+    const open = (page as { k: string; doc: string }[]).map((r) => ({ k: r.k, row: JSON.parse(r.doc) as EntityRow }));
+    const openRequests = open.slice(0, limit).map(({ row: r }) => {
       const s = r.state;
-      const dl = instrumentDeadline(s, ctx) ?? { days: model.defaultReplyDeadlineDays, dayKind: 'calendar' as const };
-      const deadline = addDeadline(s['submittedOn'], dl.days, dl.dayKind);
-      const isOverdue = deadline < asOfDate;
-      if (isOverdue) overdue++;
+      // The deadline the projection stored (instrument terms when the request was saved), else the model default.
+      const deadline = r.dueOn ?? addDeadline(s['submittedOn'], model.defaultReplyDeadlineDays, 'calendar');
       return {
         requestId: r.id,
         requestKind: s['requestKind'] ?? null,
@@ -204,10 +238,12 @@ export class ReadSide {
         requestingState: s['requestingState'] ?? null,
         instrumentId: s['instrumentId'] ?? null,
         deadline,
-        overdue: isOverdue,
+        overdue: deadline < asOfDate,
         lapse: s['lapse'] ?? null,
       };
     });
+    const last = open[Math.min(limit, open.length) - 1];
+    const nextCursor = open.length > limit && last ? encodeRequestCursor(last.row.sortDate ?? '', last.k) : null;
     const moratoria = this.entitiesOfKind(country, 'moratorium').map(view);
     return {
       country,
@@ -222,7 +258,7 @@ export class ReadSide {
       dialogueTracks: this.entitiesOfKind(country, 'track').map(view),
       openCommitments: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'commitment' AND open = 1 ORDER BY sort_date, k`, country).map(view),
       notifications: this.entitiesOfKind(country, 'notification').map(view),
-      requests: { open: open.length, overdue, openRequests: openRequests.slice(0, 100) },
+      requests: { open: openCount, overdue: Math.max(0, openCount - notDue.n), openRequests, nextCursor },
       recentOperations: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'operation' ORDER BY sort_date DESC, k LIMIT 20`, country).map(view),
       activeMoratoria: moratoria.filter((m) => m['from'] <= asOfDate && (!m['to'] || m['to'] >= asOfDate)),
       moratoria,
@@ -249,16 +285,19 @@ export class ReadSide {
     }
     if (q.cursor) {
       const c = decodeCursor(q.cursor);
-      where.push('(occurred_on > ? OR (occurred_on = ? AND position > ?))');
+      where.push('(occurred_on > ? OR (occurred_on = ? AND k > ?))');
       args.push(c.occurredOn, c.occurredOn, c.position);
     }
     args.push(q.limit + 1);
-    const rows = this.docs<TimelineRow>(`SELECT doc FROM ${table} WHERE ${where.join(' AND ')} ORDER BY occurred_on, position LIMIT ?`, ...args);
+    // Slim rows keyed by position (k); the entry is assembled from the columns and the pre-serialised summary.
+    const rows = (this.stmt(`SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY occurred_on, k LIMIT ?`).all(...args) as (TimelineRow & { k: number })[]).map((r) =>
+      timelineEntry(r.k, r),
+    );
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
       country,
-      entries: page.map(({ country: _x, ...e }) => e),
+      entries: page,
       nextCursor: rows.length > q.limit && last ? encodeCursor(last.occurredOn, last.position) : null,
       position: this.position(),
     };
@@ -273,4 +312,38 @@ export function decodeCursor(cursor: string): { occurredOn: string; position: nu
   const m = /^(\d{4}-\d{2}-\d{2})\|(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!m) throw new AppError('BAD_REQUEST', 'Invalid timeline cursor');
   return { occurredOn: m[1]!, position: Number(m[2]) };
+}
+
+function encodeRequestCursor(sortDate: string, k: string): string {
+  return Buffer.from(JSON.stringify([sortDate, k])).toString('base64url');
+}
+
+function decodeRequestCursor(cursor: string): { sortDate: string; k: string } {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { sortDate: v[0], k: v[1] };
+  } catch {
+    // falls through to the error below
+  }
+  throw new AppError('BAD_REQUEST', 'Invalid requests cursor');
+}
+
+/**
+ * Bounds a scorecard computed from the first ids of each role: each indicator keeps its first
+ * EVIDENCE_LIMIT ids (the same prefix as the full list, whose role lists are concatenated whole) and
+ * says how many ids the full list holds, from the bucket's per-role evidence counters.
+ */
+function boundEvidence(card: Scorecard, partial: Partial<Record<EvidenceRole, string[]>>, counters: Record<string, number>): Scorecard {
+  const indicators = card.indicators.map((i) => {
+    const ids = new Set(i.evidence);
+    let count = i.evidence.length;
+    for (const role of ROLES) {
+      const first = partial[role]?.[0];
+      // A role's list is included whole or not at all: its first id tells.
+      if (first !== undefined && ids.has(first)) count += (counters[evidenceCounter(role)] ?? partial[role]!.length) - partial[role]!.length;
+    }
+    const evidence = i.evidence.slice(0, EVIDENCE_LIMIT);
+    return { ...i, evidence, evidenceCount: count, evidenceTruncated: count > evidence.length };
+  });
+  return { ...card, indicators };
 }

@@ -280,6 +280,7 @@ export class ProjectionRunner {
       const old = tracks.find((t) => t.status === 'live');
       this.db.transaction(() => {
         createProjectionIndexes(this.db, building.projection, building.version);
+        building.tx.indexesCreated();
         if (old) {
           this.db.prepare('DELETE FROM projection_checkpoints WHERE name = ? AND version = ?').run(name, old.version);
           dropProjectionTables(this.db, name, old.version);

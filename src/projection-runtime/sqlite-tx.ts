@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Projection, ReadModelTx, Row, TableSpec } from '../../projections/types.js';
+import { LookupHash } from './lookup-hash.js';
 import { physicalTable, type ReadModelDatabase } from './read-model-db.js';
 
 const ABSENT = Symbol('absent');
@@ -8,10 +9,17 @@ type Cached = Row | null | typeof ABSENT; // null: deleted in this batch; ABSENT
 interface TableStatements {
   spec: TableSpec;
   columns: [string, (row: Row) => string | number | null][];
-  select: Statement<[string], { doc: string }>;
+  /** Documents: `{ doc }`; document-less tables: the row's columns. */
+  select: Statement<[string | number], Row>;
   upsert: Statement<unknown[]>;
-  remove: Statement<[string]>;
+  remove: Statement<[string | number]>;
+  /** By the `lookup` column, through its index (once the query indexes exist). */
+  selectBy: Statement<[string], { k: string | number }> | null;
   writeThrough: boolean;
+  document: boolean;
+  integerKey: boolean;
+  /** While the lookup column has no index yet (a version being built): candidate keys in memory. */
+  hash: LookupHash | null;
 }
 
 /**
@@ -44,15 +52,32 @@ export class SqliteProjectionTx implements ReadModelTx {
       const name = physicalTable(projection.name, version, spec.name);
       const columns = Object.entries(spec.columns ?? {}).map(([c, s]) => [c, s.from] as [string, (row: Row) => string | number | null]);
       const colNames = columns.map(([c]) => c);
-      const placeholders = ['?', '?', ...colNames.map(() => '?')].join(', ');
-      const updates = ['doc = excluded.doc', ...colNames.map((c) => `${c} = excluded.${c}`)].join(', ');
+      const document = spec.document !== false;
+      if (!document && spec.writeThrough !== true) throw new Error(`Table ${spec.name}: a table without documents must be written through`);
+      const stored = document ? ['doc', ...colNames] : colNames;
+      const placeholders = ['?', ...stored.map(() => '?')].join(', ');
+      const updates = stored.map((c) => `${c} = excluded.${c}`).join(', ');
+      let hash: LookupHash | null = null;
+      if (spec.lookup && spec.key === 'INTEGER') {
+        const i = (spec.indexes ?? []).findIndex((cols) => cols.length === 1 && cols[0] === spec.lookup);
+        const indexed = i >= 0 && db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(`${name}_i${i}`) !== undefined;
+        if (!indexed) {
+          hash = new LookupHash();
+          // A build resumed after a restart: the rows already written.
+          for (const r of db.prepare(`SELECT k, ${spec.lookup} AS v FROM ${name}`).iterate() as Iterable<{ k: number; v: string }>) hash.add(r.v, r.k);
+        }
+      }
       this.tables.set(spec.name, {
         spec,
         columns,
-        select: db.prepare(`SELECT doc FROM ${name} WHERE k = ?`),
-        upsert: db.prepare(`INSERT INTO ${name} (k, doc${colNames.map((c) => `, ${c}`).join('')}) VALUES (${placeholders}) ON CONFLICT(k) DO UPDATE SET ${updates}`),
+        select: db.prepare(`SELECT ${document ? 'doc' : colNames.join(', ')} FROM ${name} WHERE k = ?`),
+        upsert: db.prepare(`INSERT INTO ${name} (k${stored.map((c) => `, ${c}`).join('')}) VALUES (${placeholders}) ON CONFLICT(k) DO UPDATE SET ${updates}`),
         remove: db.prepare(`DELETE FROM ${name} WHERE k = ?`),
+        selectBy: spec.lookup ? db.prepare(`SELECT k FROM ${name} WHERE ${spec.lookup} = ?`) : null,
         writeThrough: spec.writeThrough === true,
+        document,
+        integerKey: spec.key === 'INTEGER',
+        hash,
       });
       this.cache.set(spec.name, new Map());
       this.dirty.set(spec.name, new Set());
@@ -74,14 +99,15 @@ export class SqliteProjectionTx implements ReadModelTx {
   get<T extends Row = Row>(table: string, key: string): T | undefined {
     const t = this.table(table);
     if (t.writeThrough) {
-      const found = t.select.get(key);
-      return found ? (JSON.parse(found.doc) as T) : undefined;
+      const found = t.select.get(t.integerKey ? Number(key) : key);
+      if (!found) return undefined;
+      return (t.document ? JSON.parse(found['doc'] as string) : found) as T;
     }
     const cache = this.cacheOf(table);
     const hit = cache.get(key);
     if (hit !== undefined) return hit === null || hit === ABSENT ? undefined : (hit as T);
-    const found = t.select.get(key);
-    const row = found ? (JSON.parse(found.doc) as Row) : ABSENT;
+    const found = t.select.get(t.integerKey ? Number(key) : key);
+    const row = found ? (JSON.parse(found['doc'] as string) as Row) : ABSENT;
     cache.set(key, row);
     this.cachedRows++;
     return row === ABSENT ? undefined : (row as T);
@@ -110,8 +136,27 @@ export class SqliteProjectionTx implements ReadModelTx {
 
   delete(table: string, key: string): void {
     const t = this.table(table);
-    if (t.writeThrough) t.remove.run(key);
+    if (t.writeThrough) t.remove.run(t.integerKey ? Number(key) : key);
     else this.remember(table, key, null);
+  }
+
+  keyOf(table: string, column: string, value: string): string | undefined {
+    const t = this.table(table);
+    if (t.spec.lookup !== column) throw new Error(`Table ${table} is not looked up by ${column}`);
+    if (!t.hash) {
+      const found = t.selectBy!.get(value);
+      return found ? String(found.k) : undefined;
+    }
+    for (const key of t.hash.candidates(value)) {
+      const row = this.get(table, String(key));
+      if (row && row[column] === value) return String(key);
+    }
+    return undefined;
+  }
+
+  /** The query indexes now exist (the version went live): look rows up through them from now on. */
+  indexesCreated(): void {
+    for (const t of this.tables.values()) t.hash = null;
   }
 
   private readonly args: unknown[] = [];
@@ -119,11 +164,13 @@ export class SqliteProjectionTx implements ReadModelTx {
   private write(t: TableStatements, key: string, row: Row): void {
     const columns = t.columns;
     const args = this.args;
-    args.length = 2 + columns.length;
-    args[0] = key;
-    args[1] = JSON.stringify(row);
-    for (let i = 0; i < columns.length; i++) args[2 + i] = columns[i]![1](row) ?? null;
+    const first = t.document ? 2 : 1;
+    args.length = first + columns.length;
+    args[0] = t.integerKey ? Number(key) : key;
+    if (t.document) args[1] = JSON.stringify(row);
+    for (let i = 0; i < columns.length; i++) args[first + i] = columns[i]![1](row) ?? null;
     t.upsert.run(args);
+    if (t.hash) t.hash.add(row[t.spec.lookup!] as string, args[0] as number);
   }
 
   /** Writes the batch's changes; call inside the batch transaction. */

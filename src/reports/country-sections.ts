@@ -1,4 +1,4 @@
-import { effectiveOf, ENTITIES, TIMELINE, type EntityRow, type TimelineRow } from '../../projections/country-state/index.js';
+import { effectiveOf, ENTITIES, TIMELINE, timelineEntry, type EntityRow, type TimelineEntry, type TimelineRow } from '../../projections/country-state/index.js';
 import type { AsOfView } from '../as-of/as-of-read-side.js';
 import type {
   ReportDialogueSession,
@@ -35,9 +35,10 @@ export class CountrySections {
     return rows.map((r) => JSON.parse(r.doc) as EntityRow);
   }
 
-  timelineRow(eventId: string): TimelineRow | undefined {
-    const r = this.view.db.prepare(`SELECT doc FROM ${this.table(TIMELINE)} WHERE k = ?`).get(eventId) as { doc: string } | undefined;
-    return r ? (JSON.parse(r.doc) as TimelineRow) : undefined;
+  /** The timeline entry of an event (rows are keyed by position; looked up through the event_id index). */
+  timelineRow(eventId: string): TimelineEntry | undefined {
+    const r = this.view.db.prepare(`SELECT * FROM ${this.table(TIMELINE)} WHERE event_id = ?`).get(eventId) as (TimelineRow & { k: number }) | undefined;
+    return r ? timelineEntry(r.k, r) : undefined;
   }
 
   instruments(): ReportInstrument[] {
@@ -101,17 +102,16 @@ export class CountrySections {
   dialogueSessions(): ReportDialogueSession[] {
     const titles = new Map(this.entities('track').map((t) => [t.id, (t.state['title'] as string | undefined) ?? null]));
     const rows = this.view.db
-      .prepare(`SELECT doc FROM ${this.table(TIMELINE)} WHERE country = ? AND family = 'dialogues'`)
-      .all(this.country) as { doc: string }[];
+      .prepare(`SELECT * FROM ${this.table(TIMELINE)} WHERE country = ? AND family = 'dialogues'`)
+      .all(this.country) as TimelineRow[];
     const out: ReportDialogueSession[] = [];
-    for (const { doc } of rows) {
-      const row = JSON.parse(doc) as TimelineRow;
+    for (const row of rows) {
       if (row.type !== 'DialogueSessionHeld') continue;
       const eff = effectiveOf(row);
       if (!eff || !eff.occurredOn.startsWith(`${this.year}-`)) continue;
       const d = eff.data as Record<string, any>;
       out.push({
-        eventId: row.eventId,
+        eventId: row.event_id,
         trackId: d['trackId'],
         trackTitle: titles.get(d['trackId']) ?? null,
         on: eff.occurredOn,
@@ -157,7 +157,8 @@ export class CountrySections {
 
   private effectiveData(eventId: string): Record<string, unknown> | undefined {
     const row = this.timelineRow(eventId);
-    return row ? effectiveOf(row)?.data : undefined;
+    if (!row || row.effective === null) return undefined;
+    return (row.effective ?? row).data;
   }
 
   /** Provenance of every cited event, with its correction status as known at the cutoff. */
@@ -170,7 +171,7 @@ export class CountrySections {
       out.push({
         eventId: row.eventId,
         type: row.type,
-        occurredOn: effectiveOf(row)?.occurredOn ?? row.occurredOn,
+        occurredOn: row.effective?.occurredOn ?? row.occurredOn,
         recordedAt: row.recordedAt,
         position: row.position,
         sourceKind: String(p['sourceKind'] ?? ''),

@@ -28,7 +28,8 @@ function dumpLive(db: ReadModelDatabase): Record<string, string> {
     for (const spec of p.tables) {
       const table = physicalTable(p.name, live?.version ?? p.version, spec.name);
       const exists = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(table);
-      const rows = exists ? (db.prepare(`SELECT k, doc FROM ${table} ORDER BY k`).all() as { k: string; doc: string }[]) : [];
+      // A document-less table (the timeline) is compared on all its columns.
+      const rows = exists ? (db.prepare(`SELECT ${spec.document === false ? '*' : 'k, doc'} FROM ${table} ORDER BY k`).all() as Record<string, unknown>[]) : [];
       out[`${p.name}.${spec.name}`] = JSON.stringify(rows);
     }
   }

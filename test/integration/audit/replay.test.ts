@@ -56,8 +56,10 @@ t.test('replay: no difference on a healthy database; planted differences are fou
   const db = new Database(liveDbPath);
   const timeline = physicalTable('country-state', countryStateProjection.version, 'timeline');
   const entities = physicalTable('country-state', countryStateProjection.version, 'entities');
-  const altered = ids['DialogueSessionHeld']!;
-  t.equal(db.prepare(`UPDATE ${timeline} SET doc = json_set(doc, '$.data.location', 'Nairobi') WHERE k = ?`).run(altered).changes, 1);
+  // Timeline rows are keyed by global position (v3): plant by event id, expect the row's position as key.
+  const alteredId = ids['DialogueSessionHeld']!;
+  t.equal(db.prepare(`UPDATE ${timeline} SET summary = json_set(summary, '$.data.location', 'Nairobi') WHERE event_id = ?`).run(alteredId).changes, 1);
+  const altered = String((db.prepare(`SELECT k FROM ${timeline} WHERE event_id = ?`).get(alteredId) as { k: number }).k);
   const removedKey = 'ET|operation|OP-2024-07';
   t.equal(db.prepare(`DELETE FROM ${entities} WHERE k = ?`).run(removedKey).changes, 1);
   db.close();
@@ -66,7 +68,7 @@ t.test('replay: no difference on a healthy database; planted differences are fou
   t.equal(planted.ok, false);
   t.equal(planted.totalDifferences, 2);
   t.match(planted.differences, [
-    { projection: 'country-state', table: 'timeline', key: altered, kind: 'differs', detail: /\$\.doc\.data\.location: rebuilt "Addis Ababa", live "Nairobi"/ },
+    { projection: 'country-state', table: 'timeline', key: altered, kind: 'differs', detail: /\$\.columns\.summary\.data\.location: rebuilt "Addis Ababa", live "Nairobi"/ },
     { projection: 'country-state', table: 'entities', key: removedKey, kind: 'missing-in-live' },
   ]);
   const cliDiff = await replayCli(h.dir);

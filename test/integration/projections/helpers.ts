@@ -43,6 +43,14 @@ export function counterProjection(version: number, options: { failAt?: () => num
 export function dumpTables(db: ReadModelDatabase, projection: Projection, version = projection.version): Record<string, [string, unknown][]> {
   const out: Record<string, [string, unknown][]> = {};
   for (const spec of projection.tables) {
+    if (spec.document === false) {
+      // A document-less table (the timeline): the row is its columns.
+      const rows = db.prepare(`SELECT * FROM ${physicalTable(projection.name, version, spec.name)} ORDER BY k`).all() as ({ k: string | number } & Record<string, unknown>)[];
+      // Keys as text, in text order (as MemoryReadModel.snapshot lists them).
+      const byKey = rows.map(({ k, ...cols }) => [String(k), cols] as [string, unknown]).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      if (byKey.length > 0) out[spec.name] = byKey;
+      continue;
+    }
     const rows = db.prepare(`SELECT k, doc FROM ${physicalTable(projection.name, version, spec.name)} ORDER BY k`).all() as { k: string; doc: string }[];
     if (rows.length > 0) out[spec.name] = rows.map((r) => [r.k, JSON.parse(r.doc)]);
   }

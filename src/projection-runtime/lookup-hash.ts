@@ -1,0 +1,59 @@
+/**
+ * Candidate integer keys by a text value (an event id -> timeline position), in typed arrays: about
+ * 16 bytes per row whatever the text, instead of a SQLite index maintained row by row while a
+ * version is built (random inserts into a B-tree are the costliest writes of a rebuild) or a Map
+ * of a million strings. Only a 32-bit hash is kept, so a lookup returns candidates the caller must
+ * confirm against the row itself; a candidate whose row was rolled back is simply not confirmed.
+ */
+export class LookupHash {
+  private hashes: Int32Array;
+  private keys: Float64Array;
+  private used = 0;
+
+  constructor(capacity = 1 << 16) {
+    this.hashes = new Int32Array(capacity);
+    this.keys = new Float64Array(capacity).fill(-1);
+  }
+
+  /** FNV-1a over UTF-16 code units; 0 is reserved for empty slots. */
+  private static hash(value: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+    return h === 0 ? 1 : h;
+  }
+
+  add(value: string, key: number): void {
+    if ((this.used + 1) * 2 > this.hashes.length) this.grow();
+    this.insert(LookupHash.hash(value), key);
+  }
+
+  private insert(h: number, key: number): void {
+    const mask = this.hashes.length - 1;
+    let i = h & mask;
+    while (this.hashes[i] !== 0) {
+      if (this.hashes[i] === h && this.keys[i] === key) return; // the same row written again
+      i = (i + 1) & mask;
+    }
+    this.hashes[i] = h;
+    this.keys[i] = key;
+    this.used++;
+  }
+
+  private grow(): void {
+    const oldHashes = this.hashes;
+    const oldKeys = this.keys;
+    this.hashes = new Int32Array(oldHashes.length * 2);
+    this.keys = new Float64Array(oldHashes.length * 2).fill(-1);
+    this.used = 0;
+    for (let i = 0; i < oldHashes.length; i++) if (oldHashes[i] !== 0) this.insert(oldHashes[i]!, oldKeys[i]!);
+  }
+
+  /** Keys whose value may be `value` (confirm each against its row). */
+  candidates(value: string): number[] {
+    const h = LookupHash.hash(value);
+    const mask = this.hashes.length - 1;
+    const out: number[] = [];
+    for (let i = h & mask; this.hashes[i] !== 0; i = (i + 1) & mask) if (this.hashes[i] === h) out.push(this.keys[i]!);
+    return out;
+  }
+}
