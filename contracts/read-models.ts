@@ -29,7 +29,11 @@ export const ScorecardIndicator = z.object({
   rate: z.number().nullable(),
   normalised: z.number().nullable().describe('0-100'),
   components: z.array(ScorecardComponent),
-  evidence: z.array(z.string()).describe('Ids of the events behind the value'),
+  evidence: z
+    .array(z.string())
+    .describe('Ids of the events behind the value: by default the first ones only (see evidenceTruncated); `?evidence=full` lists them all'),
+  evidenceCount: z.number().int().describe('How many event ids the full evidence list holds'),
+  evidenceTruncated: z.boolean().describe('True when `evidence` lists only the first of evidenceCount ids'),
   fallback: z
     .object({ source: IndicatorSource, numerator: z.number(), denominator: z.number(), rate: z.number().nullable() })
     .nullable()
@@ -138,7 +142,8 @@ export const CountryProfile = z.object({
   requests: z.object({
     open: z.number().int(),
     overdue: z.number().int(),
-    openRequests: z.array(RequestSummary).describe('Oldest first, at most 100'),
+    openRequests: z.array(RequestSummary).describe('Most recently submitted first, one page (requestsLimit, default 20)'),
+    nextCursor: z.string().nullable().describe('Pass as requestsCursor for the next page of open requests; null on the last page'),
   }),
   recentOperations: z.array(Json),
   activeMoratoria: z.array(Json),
@@ -182,9 +187,18 @@ export const TimelineQuery = z
 
 export const ReadQuery = z.object({ minPosition: z.coerce.number().int().min(0).optional() }).strict();
 
+export const ProfileQuery = z
+  .object({
+    requestsLimit: z.coerce.number().int().min(1).max(500).default(20),
+    requestsCursor: z.string().max(200).optional(),
+    minPosition: z.coerce.number().int().min(0).optional(),
+  })
+  .strict();
+
 export const ScorecardQuery = z
   .object({
     quarter: z.coerce.number().int().min(1).max(4).optional(),
+    evidence: z.enum(['bounded', 'full']).default('bounded').describe('bounded: at most 20 event ids per indicator (with counts); full: every id'),
     model: z.coerce.number().int().min(1).optional(),
     minPosition: z.coerce.number().int().min(0).optional(),
   })

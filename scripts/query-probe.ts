@@ -37,6 +37,8 @@ const rounds = Number(values.rounds);
 const queries: Record<string, (c: string) => unknown> = {
   'scorecard year': (c) => readSide.scorecard(c, year, null),
   'scorecard quarter': (c) => readSide.scorecard(c, year, 2),
+  // The annual report's variant (every evidence id): exempt from the latency target, shown for comparison.
+  'scorecard year full': (c) => readSide.scorecard(c, year, null, undefined, { evidence: 'full' }),
   profile: (c) => readSide.profile(c),
   'timeline page (50)': (c) => readSide.timeline(c, { limit: 50, from: `${year}-01-01` }),
 };

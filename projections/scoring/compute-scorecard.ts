@@ -10,7 +10,7 @@ export interface ScoreOptions {
 }
 
 type Source = NonNullable<ScorecardIndicator['source']>;
-type Draft = Omit<ScorecardIndicator, 'weight' | 'effectiveWeight' | 'article' | 'label' | 'code'>;
+type Draft = Omit<ScorecardIndicator, 'weight' | 'effectiveWeight' | 'article' | 'label' | 'code' | 'evidenceCount' | 'evidenceTruncated'>;
 
 const META: Record<IndicatorCode, { article: string; label: string }> = {
   A: { article: '(a)', label: 'Return decisions issued (volume; context and sample size, not scored)' },
@@ -401,6 +401,9 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
       effectiveWeight: d.available && availableWeight > 0 ? round2((w / availableWeight) * 100) : 0,
       ...d,
       normalised: d.normalised === null ? null : round2(d.normalised),
+      // The full list; the query side bounds it (and sets the count) for the default answer.
+      evidenceCount: d.evidence.length,
+      evidenceTruncated: false,
     };
   });
 

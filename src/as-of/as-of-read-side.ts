@@ -3,7 +3,7 @@ import type { CountryProfile, Scorecard, TimelinePage } from '../../contracts/re
 import { allProjections } from '../../projections/index.js';
 import type { Projection } from '../../projections/types.js';
 import { openReadModelDb, type ReadModelDatabase } from '../projection-runtime/read-model-db.js';
-import { ReadSide, type TimelineOptions } from '../projection-runtime/read-side.js';
+import { ReadSide, type ProfileOptions, type ScorecardOptions, type TimelineOptions } from '../projection-runtime/read-side.js';
 import { ProjectionRunner } from '../projection-runtime/runner.js';
 import type { EventStore } from '../store/port.js';
 import { FrozenLog } from './frozen-log.js';
@@ -90,8 +90,8 @@ export async function withAsOfView<T>(store: EventStore, asOf: string, countries
   }
 }
 
-export async function profileAsOf(store: EventStore, country: string, asOf: string): Promise<CountryProfile> {
-  return withAsOfView(store, asOf, [country], (v) => ({ ...v.readSide.profile(country), position: v.position }));
+export async function profileAsOf(store: EventStore, country: string, asOf: string, options: ProfileOptions = {}): Promise<CountryProfile> {
+  return withAsOfView(store, asOf, [country], (v) => ({ ...v.readSide.profile(country, undefined, options), position: v.position }));
 }
 
 export async function timelineAsOf(store: EventStore, country: string, asOf: string, options: TimelineOptions): Promise<TimelinePage> {
@@ -105,6 +105,7 @@ export async function scorecardAsOf(
   year: number,
   quarter: number | null,
   modelVersion?: number,
+  options: ScorecardOptions = {},
 ): Promise<Scorecard & { position: number }> {
-  return withAsOfView(store, asOf, [country], (v) => ({ ...v.readSide.scorecard(country, year, quarter, modelVersion), position: v.position }));
+  return withAsOfView(store, asOf, [country], (v) => ({ ...v.readSide.scorecard(country, year, quarter, modelVersion, options), position: v.position }));
 }

@@ -38,7 +38,8 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
     const countries: CountryReport[] = [];
     let modelVersion = 0;
     for (const country of view.countries) {
-      const scorecard = view.readSide.scorecard(country, year, null, options.model);
+      // The report cites every evidence event: the full list, not the bounded default.
+      const scorecard = view.readSide.scorecard(country, year, null, options.model, { evidence: 'full' });
       modelVersion = scorecard.modelVersion;
       const sections = new CountrySections(view, country, year, referenceDate);
       const instruments = sections.instruments();

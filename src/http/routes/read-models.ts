@@ -4,6 +4,7 @@ import {
   CountryList,
   CountryProfile,
   ProjectionStatusList,
+  ProfileQuery,
   ReadQuery,
   ScorecardQuery,
   ScorecardResponse,
@@ -57,15 +58,16 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
         tags: ['read models'],
         summary: 'Country profile: instruments, visa measures, dialogues, open and overdue requests, operations, moratoria, official finding',
         params: z.object({ country: CountryParam }),
-        querystring: ReadQuery.extend({ asOf: AsOfParam.optional() }),
+        querystring: ProfileQuery.extend({ asOf: AsOfParam.optional() }),
         response: { 200: CountryProfile, ...problems },
       },
     },
     async (req) => {
       const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
-      if (req.query.asOf) return profileAsOf(ctx.store, country, req.query.asOf);
+      const page = { requestsLimit: req.query.requestsLimit, requestsCursor: req.query.requestsCursor };
+      if (req.query.asOf) return profileAsOf(ctx.store, country, req.query.asOf, page);
       await rs.ready(req.query.minPosition, WAIT_MS);
-      return rs.profile(country);
+      return rs.profile(country, undefined, page);
     },
   );
 
@@ -96,7 +98,7 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
       config: { access: { roles: [...readers], countryScoped: true } },
       schema: {
         tags: ['read models'],
-        summary: 'Explained cooperation scorecard of a year or quarter (?quarter=1..4), with any published model (?model=)',
+        summary: 'Explained cooperation scorecard of a year or quarter (?quarter=1..4), with any published model (?model=); at most 20 evidence ids per indicator unless ?evidence=full',
         params: z.object({ country: CountryParam, year: z.coerce.number().int().min(1990).max(2100) }),
         querystring: ScorecardQuery.extend({ asOf: AsOfParam.optional() }),
         response: { 200: ScorecardResponse, ...problems },
@@ -104,9 +106,10 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     },
     async (req) => {
       const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
-      if (req.query.asOf) return scorecardAsOf(ctx.store, country, req.query.asOf, req.params.year, req.query.quarter ?? null, req.query.model);
+      const options = { evidence: req.query.evidence };
+      if (req.query.asOf) return scorecardAsOf(ctx.store, country, req.query.asOf, req.params.year, req.query.quarter ?? null, req.query.model, options);
       const position = await rs.ready(req.query.minPosition, WAIT_MS);
-      return { ...rs.scorecard(country, req.params.year, req.query.quarter ?? null, req.query.model), position };
+      return { ...rs.scorecard(country, req.params.year, req.query.quarter ?? null, req.query.model, options), position };
     },
   );
 

@@ -73,7 +73,9 @@ function registersSection(profile) {
     ),
     h('p', { id: 'request-counts' }, `Open requests: ${profile.requests.open}. Overdue: ${profile.requests.overdue}.`),
     table(
-      'Open requests (oldest first)',
+      profile.requests.openRequests.length < profile.requests.open
+        ? `Open requests (most recent first, ${profile.requests.openRequests.length} of ${profile.requests.open} shown)`
+        : 'Open requests (most recent first)',
       ['Request', 'Kind', 'Submitted', 'Deadline', 'Overdue'],
       profile.requests.openRequests.map((r) => [
         r.requestId,
