@@ -21,10 +21,41 @@ export const ENTITIES = 'entities';
 export const BUCKETS = BUCKETS_TABLE;
 export const ACTIVITY = 'activity';
 
+/**
+ * A timeline row as stored (version 3): keyed by the event's global position, plain columns, no
+ * JSON document. The display fields that never change after recording (recordedAt, recordedBy,
+ * provenance, data) are kept pre-serialised in `summary`; correction state is in three JSON
+ * columns that are null for the great majority of rows.
+ */
 export interface TimelineRow extends Row {
+  event_id: string;
+  country: string;
+  occurred_on: string;
+  family: string;
+  type: string;
+  status: 'recorded' | 'corrected' | 'retracted';
+  /** JSON list of the correction entries that target this event, in recorded order; null: none. */
+  corrections: string | null;
+  /** JSON `{ occurredOn, data }` in force after corrections; null unless status is 'corrected'. */
+  effective: string | null;
+  /** For a correction entry: JSON `{ eventId, type, occurredOn }` of the event it corrects; null otherwise (or no valid target). */
+  target: string | null;
+  /** JSON `{ recordedAt, recordedBy, provenance, data }` as recorded. */
+  summary: string;
+}
+
+export interface TimelineCorrection {
+  eventId: string;
+  type: string;
+  position: number;
+  recordedAt: string;
+  reason: string;
+}
+
+/** A timeline entry as the read side returns it (the version 2 document, without `country`). */
+export interface TimelineEntry {
   eventId: string;
   position: number;
-  country: string;
   type: string;
   family: string;
   occurredOn: string;
@@ -34,11 +65,42 @@ export interface TimelineRow extends Row {
   data: Record<string, unknown>;
   status: 'recorded' | 'corrected' | 'retracted';
   /** Correction entries that target this event, in recorded order. */
-  corrections: { eventId: string; type: string; position: number; recordedAt: string; reason: string }[];
+  corrections: TimelineCorrection[];
   /** The data in force after corrections (absent: as recorded; null: retracted). */
   effective?: { occurredOn: string; data: Record<string, unknown> } | null;
   /** For a correction entry: the event it corrects or retracts. */
   target?: { eventId: string; type: string; occurredOn: string } | null;
+}
+
+interface TimelineSummary {
+  recordedAt: string;
+  recordedBy: string;
+  provenance: Record<string, unknown>;
+  data: Record<string, unknown>;
+}
+
+const isCorrectionType = (type: string) => type === 'EntryCorrected' || type === 'EntryRetracted';
+
+/** The full entry of a stored timeline row (`position` is its key). */
+export function timelineEntry(position: number, row: TimelineRow): TimelineEntry {
+  const summary = JSON.parse(row.summary) as TimelineSummary;
+  const entry: TimelineEntry = {
+    eventId: row.event_id,
+    position,
+    type: row.type,
+    family: row.family,
+    occurredOn: row.occurred_on,
+    recordedAt: summary.recordedAt,
+    recordedBy: summary.recordedBy,
+    provenance: summary.provenance,
+    data: summary.data,
+    status: row.status,
+    corrections: row.corrections === null ? [] : (JSON.parse(row.corrections) as TimelineCorrection[]),
+  };
+  if (row.status === 'retracted') entry.effective = null;
+  else if (row.status === 'corrected') entry.effective = JSON.parse(row.effective!) as TimelineEntry['effective'];
+  if (isCorrectionType(row.type)) entry.target = row.target === null ? null : (JSON.parse(row.target) as TimelineEntry['target']);
+  return entry;
 }
 
 export interface EntityRow extends Row {
@@ -55,19 +117,29 @@ export interface EntityRow extends Row {
   dueOn?: string | null;
 }
 
+const text = (col: string) => (r: Row) => (r[col] as string | null) ?? null;
+
 const tables: TableSpec[] = [
   {
     name: TIMELINE,
+    // Keyed by global position: rows arrive in key order, so each insert appends to the table's B-tree.
+    key: 'INTEGER',
+    document: false,
     columns: {
-      country: { type: 'TEXT', from: (r) => r['country'] as string },
-      occurred_on: { type: 'TEXT', from: (r) => r['occurredOn'] as string },
-      position: { type: 'INTEGER', from: (r) => r['position'] as number },
-      family: { type: 'TEXT', from: (r) => r['family'] as string },
+      event_id: { type: 'TEXT', from: text('event_id') },
+      country: { type: 'TEXT', from: text('country') },
+      occurred_on: { type: 'TEXT', from: text('occurred_on') },
+      family: { type: 'TEXT', from: text('family') },
+      type: { type: 'TEXT', from: text('type') },
+      status: { type: 'TEXT', from: text('status') },
+      corrections: { type: 'TEXT', from: text('corrections') },
+      effective: { type: 'TEXT', from: text('effective') },
+      target: { type: 'TEXT', from: text('target') },
+      summary: { type: 'TEXT', from: text('summary') },
     },
-    indexes: [
-      ['country', 'occurred_on', 'position'],
-      ['country', 'family', 'occurred_on', 'position'],
-    ],
+    indexes: [['country', 'occurred_on', 'k'], ['country', 'family', 'occurred_on', 'k'], ['event_id']],
+    // Corrections name the event they correct by id.
+    lookup: 'event_id',
     // One row per event, changed again only by a correction: not worth a place in the write-behind cache.
     writeThrough: true,
   },
@@ -112,21 +184,30 @@ export const entityKey = (country: string, kind: string, id: string) => `${count
 
 /** The data of a timeline row as the read models see it: null once retracted. */
 export function effectiveOf(row: TimelineRow): { occurredOn: string; data: Record<string, unknown> } | null {
-  if (row.effective === undefined) return { occurredOn: row.occurredOn, data: row.data };
-  return row.effective;
+  if (row.status === 'retracted') return null;
+  if (row.status === 'corrected') return JSON.parse(row.effective!) as { occurredOn: string; data: Record<string, unknown> };
+  return { occurredOn: row.occurred_on, data: (JSON.parse(row.summary) as TimelineSummary).data };
 }
 
-function factOf(row: TimelineRow): Fact | null {
+function factOf(position: number, row: TimelineRow): Fact | null {
   const eff = effectiveOf(row);
   if (!eff) return null;
+  const provenance = (JSON.parse(row.summary) as TimelineSummary).provenance;
   return {
-    eventId: row.eventId,
+    eventId: row.event_id,
     type: row.type,
     occurredOn: eff.occurredOn,
-    position: row.position,
-    evidenceStatus: (row.provenance['evidenceStatus'] as string) ?? 'reported',
+    position,
+    evidenceStatus: (provenance['evidenceStatus'] as string) ?? 'reported',
     data: eff.data,
   };
+}
+
+/** Key (position) and row of the timeline entry of an event id. */
+function timelineRowOf(tx: ReadModelTx, eventId: string): { position: number; row: TimelineRow } | undefined {
+  const key = tx.keyOf(TIMELINE, 'event_id', eventId);
+  const row = key === undefined ? undefined : tx.get<TimelineRow>(TIMELINE, key);
+  return row ? { position: Number(key), row } : undefined;
 }
 
 function contextFor(tx: ReadModelTx, country: string): FoldContext {
@@ -177,8 +258,8 @@ function refold(tx: ReadModelTx, country: string, ref: EntityRef, eventIds: stri
   const before = tx.get<EntityRow>(ENTITIES, key);
   const facts: Fact[] = [];
   for (const id of eventIds) {
-    const row = tx.get<TimelineRow>(TIMELINE, id);
-    const f = row ? factOf(row) : null;
+    const found = timelineRowOf(tx, id);
+    const f = found ? factOf(found.position, found.row) : null;
     // Only events that (still) feed this entity stay in its list.
     if (f && entitiesOf(f.type, f.data, f.eventId).some((r) => r.kind === ref.kind && r.id === ref.id)) facts.push(f);
   }
@@ -203,39 +284,39 @@ function applyFact(tx: ReadModelTx, country: string, f: Fact): void {
 function applyCorrection(tx: ReadModelTx, country: string, event: StoredEvent, row: TimelineRow): void {
   const isRetraction = event.type === 'EntryRetracted';
   const targetId = (isRetraction ? event.data['retractedEventId'] : event.data['correctedEventId']) as string;
-  const target = tx.get<TimelineRow>(TIMELINE, targetId);
+  const found = timelineRowOf(tx, targetId);
+  const target = found?.row;
   // The deciders only accept corrections of an existing, not retracted, non-correction event of the same country.
-  if (!target || target.country !== country || target.family === 'corrections' || target.status === 'retracted') return;
-  row.target = { eventId: target.eventId, type: target.type, occurredOn: target.occurredOn };
-  tx.put(TIMELINE, row.eventId, row);
+  if (!found || !target || target.country !== country || target.family === 'corrections' || target.status === 'retracted') return;
+  row.target = JSON.stringify({ eventId: target.event_id, type: target.type, occurredOn: target.occurred_on });
+  tx.put(TIMELINE, String(event.position), row);
 
   const before = effectiveOf(target);
-  target.corrections = [
-    ...target.corrections,
-    { eventId: event.eventId, type: event.type, position: event.position, recordedAt: event.recordedAt, reason: event.data['reason'] as string },
-  ];
+  const corrections = target.corrections === null ? [] : (JSON.parse(target.corrections) as TimelineCorrection[]);
+  corrections.push({ eventId: event.eventId, type: event.type, position: event.position, recordedAt: event.recordedAt, reason: event.data['reason'] as string });
+  target.corrections = JSON.stringify(corrections);
   if (isRetraction) {
     target.status = 'retracted';
     target.effective = null;
   } else {
     target.status = 'corrected';
-    target.effective = {
-      occurredOn: (event.data['occurredOn'] as string | undefined) ?? target.occurredOn, // as effectiveHistory: the original's date unless this correction gives one
+    target.effective = JSON.stringify({
+      occurredOn: (event.data['occurredOn'] as string | undefined) ?? target.occurred_on, // as effectiveHistory: the original's date unless this correction gives one
       data: event.data['data'] as Record<string, unknown>,
-    };
+    });
   }
-  tx.put(TIMELINE, target.eventId, target);
+  tx.put(TIMELINE, String(found.position), target);
 
   // Re-fold what the target fed before and what it feeds now (a correction may move it to another entity).
   const refs = new Map<string, EntityRef>();
   for (const eff of [before, effectiveOf(target)]) {
     if (!eff) continue;
-    for (const ref of entitiesOf(target.type, eff.data, target.eventId)) refs.set(`${ref.kind}|${ref.id}`, ref);
+    for (const ref of entitiesOf(target.type, eff.data, target.event_id)) refs.set(`${ref.kind}|${ref.id}`, ref);
   }
   for (const ref of refs.values()) {
     const existing = tx.get<EntityRow>(ENTITIES, entityKey(country, ref.kind, ref.id));
     const ids = new Set(existing?.eventIds ?? []);
-    ids.add(target.eventId);
+    ids.add(target.event_id);
     refold(tx, country, ref, [...ids]);
   }
 }
@@ -257,35 +338,39 @@ function touchActivity(tx: ReadModelTx, event: StoredEvent, country: string): vo
 export const countryStateProjection: Projection = {
   name: 'country-state',
   // 2: timeline written through, entity evidence columns (entity_id, evidence) for the scorecard.
-  // 3: bucket counters `ev.<role>` (evidence events), request `due_on` column, open requests in the activity row, evidence and due-date indexes.
+  // 3: timeline keyed by position, plain columns and a pre-serialised summary instead of a document.
   version: 3,
   tables,
   apply(event: StoredEvent, tx: ReadModelTx): void {
     const country = event.country;
     if (country === null) return; // global streams: the governance projection
     const row: TimelineRow = {
-      eventId: event.eventId,
-      position: event.position,
+      event_id: event.eventId,
       country,
-      type: event.type,
+      occurred_on: event.occurredOn,
       family: familyOf(event.type) ?? 'unknown',
-      occurredOn: event.occurredOn,
-      recordedAt: event.recordedAt,
-      recordedBy: event.recordedBy,
-      provenance: event.provenance,
-      data: event.data,
+      type: event.type,
       status: 'recorded',
-      corrections: [],
+      corrections: null,
+      effective: null,
+      target: null,
+      summary: JSON.stringify({ recordedAt: event.recordedAt, recordedBy: event.recordedBy, provenance: event.provenance, data: event.data }),
     };
     touchActivity(tx, event, country);
-    if (event.type === 'EntryCorrected' || event.type === 'EntryRetracted') {
-      row.target = null;
-      tx.put(TIMELINE, event.eventId, row);
+    tx.put(TIMELINE, String(event.position), row);
+    if (isCorrectionType(event.type)) {
       applyCorrection(tx, country, event, row);
       return;
     }
-    tx.put(TIMELINE, event.eventId, row);
-    applyFact(tx, country, factOf(row)!);
+    const fact: Fact = {
+      eventId: event.eventId,
+      type: event.type,
+      occurredOn: event.occurredOn,
+      position: event.position,
+      evidenceStatus: (event.provenance['evidenceStatus'] as string | undefined) ?? 'reported',
+      data: event.data,
+    };
+    applyFact(tx, country, fact);
   },
 };
 

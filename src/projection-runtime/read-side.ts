@@ -1,7 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { countryStreamId, ScoringModel } from '../../contracts/index.js';
 import type { CountryProfile, CountrySummary, Scorecard, TimelinePage } from '../../contracts/read-models.js';
-import { ACTIVITY, BUCKETS, ENTITIES, evidenceCounter, TIMELINE, type EntityRow, type TimelineRow } from '../../projections/country-state/index.js';
+import { ACTIVITY, BUCKETS, ENTITIES, evidenceCounter, TIMELINE, timelineEntry, type EntityRow, type TimelineRow } from '../../projections/country-state/index.js';
 import type { BucketRow } from '../../projections/country-state/buckets.js';
 import { addDeadline } from '../../projections/country-state/dates.js';
 import { MODELS, PERIODS, type ModelRow, type PeriodRow } from '../../projections/governance/index.js';
@@ -285,16 +285,19 @@ export class ReadSide {
     }
     if (q.cursor) {
       const c = decodeCursor(q.cursor);
-      where.push('(occurred_on > ? OR (occurred_on = ? AND position > ?))');
+      where.push('(occurred_on > ? OR (occurred_on = ? AND k > ?))');
       args.push(c.occurredOn, c.occurredOn, c.position);
     }
     args.push(q.limit + 1);
-    const rows = this.docs<TimelineRow>(`SELECT doc FROM ${table} WHERE ${where.join(' AND ')} ORDER BY occurred_on, position LIMIT ?`, ...args);
+    // Slim rows keyed by position (k); the entry is assembled from the columns and the pre-serialised summary.
+    const rows = (this.stmt(`SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY occurred_on, k LIMIT ?`).all(...args) as (TimelineRow & { k: number })[]).map((r) =>
+      timelineEntry(r.k, r),
+    );
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1];
     return {
       country,
-      entries: page.map(({ country: _x, ...e }) => e),
+      entries: page,
       nextCursor: rows.length > q.limit && last ? encodeCursor(last.occurredOn, last.position) : null,
       position: this.position(),
     };
