@@ -174,9 +174,11 @@ export class ReadSide {
     // Bounded: per role only the first entities in id order (an index range with LIMIT; every entity has at least one event).
     let rows: EvidenceRow[] = [];
     if (evidence === 'full') rows = this.stmt(`SELECT entity_id, role, evidence FROM ${entities} WHERE country = ? AND ${period} AND role IS NOT NULL`).all(country, ...periodArgs) as EvidenceRow[];
-    else if (evidence === 'bounded')
-      for (const role of ROLES)
-        rows.push(...(this.stmt(`SELECT entity_id, role, evidence FROM ${entities} WHERE country = ? AND ${period} AND role = ? ORDER BY entity_id LIMIT ?`).all(country, ...periodArgs, role, EVIDENCE_LIMIT) as EvidenceRow[]));
+    else if (evidence === 'bounded') {
+      // One statement, one index range per role (a statement call costs more than these few rows).
+      const perRole = ROLES.map(() => `SELECT * FROM (SELECT entity_id, role, evidence FROM ${entities} WHERE country = ? AND ${period} AND role = ? ORDER BY entity_id LIMIT ${EVIDENCE_LIMIT})`);
+      rows = this.stmt(perRole.join(' UNION ALL ')).all(...ROLES.flatMap((role) => [country, ...periodArgs, role])) as EvidenceRow[];
+    }
     const contributing = rows.map((r) => ({ id: r.entity_id, eventIds: JSON.parse(r.evidence) as string[], contribution: { role: r.role } }));
     const inputs = assembleInputs({
       country,
