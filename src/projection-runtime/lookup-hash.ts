@@ -7,12 +7,13 @@
  */
 export class LookupHash {
   private hashes: Int32Array;
-  private keys: Float64Array;
+  /** Integer keys (global positions) below 2^31. */
+  private keys: Int32Array;
   private used = 0;
 
   constructor(capacity = 1 << 16) {
     this.hashes = new Int32Array(capacity);
-    this.keys = new Float64Array(capacity).fill(-1);
+    this.keys = new Int32Array(capacity);
   }
 
   /** FNV-1a over UTF-16 code units; 0 is reserved for empty slots. */
@@ -23,6 +24,7 @@ export class LookupHash {
   }
 
   add(value: string, key: number): void {
+    if (!Number.isInteger(key) || key < 0 || key > 0x7fffffff) throw new Error(`LookupHash: key ${key} is not a 31-bit integer`);
     if ((this.used + 1) * 2 > this.hashes.length) this.grow();
     this.insert(LookupHash.hash(value), key);
   }
@@ -43,7 +45,7 @@ export class LookupHash {
     const oldHashes = this.hashes;
     const oldKeys = this.keys;
     this.hashes = new Int32Array(oldHashes.length * 2);
-    this.keys = new Float64Array(oldHashes.length * 2).fill(-1);
+    this.keys = new Int32Array(oldHashes.length * 2);
     this.used = 0;
     for (let i = 0; i < oldHashes.length; i++) if (oldHashes[i] !== 0) this.insert(oldHashes[i]!, oldKeys[i]!);
   }
