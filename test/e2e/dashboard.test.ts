@@ -8,6 +8,7 @@ import t from 'tap';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../helpers/server-process.js';
 import { dashboardFacts, postFacts } from './dashboard-data.js';
+import { childEnv } from '../helpers/child-env.js';
 
 /**
  * The dashboard in a real headless Chromium against the real server process: token entry, the
@@ -71,7 +72,7 @@ t.test('dashboard in headless Chromium with the API numbers', { skip }, async (t
   // when the demo script is not there.
   let position: number;
   if (existsSync(DEMO)) {
-    const demo = spawnSync(process.execPath, ['--import', 'tsx', DEMO, '--url', url, '--token', admin], { cwd: ROOT, encoding: 'utf8', timeout: 240_000 });
+    const demo = spawnSync(process.execPath, ['--import', 'tsx', DEMO, '--url', url, '--token', admin], { cwd: ROOT, env: childEnv(), encoding: 'utf8', timeout: 240_000 });
     t.equal(demo.status, 0, `scripts/demo.ts loads the demo data\n${demo.stdout}${demo.stderr}`);
     const head = (await (await api('/v1/audit/events?limit=1', admin)).json()) as { headPosition: number };
     position = head.headPosition;

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import t from 'tap';
 import { demoFacts } from '../../scripts/demo-data/facts.js';
 import { startServer } from '../helpers/server-process.js';
+import { childEnv } from '../helpers/child-env.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const run = promisify(execFile);
@@ -14,7 +15,7 @@ const ADMIN = 'e2e-demo-admin-token-0123456789abcdef';
 
 async function demo(url: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--url', url, '--token', ADMIN], { cwd: root });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/demo.ts', '--url', url, '--token', ADMIN], { cwd: root, env: childEnv() });
     return { code: 0, out: stdout + stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

@@ -6,12 +6,13 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { startServer } from '../helpers/server-process.js';
 import { ADMIN_TOKEN, call, identificationRequest, readEventLog, stopProcess, tempDir } from './helpers.js';
+import { childEnv } from '../helpers/child-env.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 function npmRun(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', ...args], { cwd: root, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));

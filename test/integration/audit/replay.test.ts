@@ -9,13 +9,14 @@ import { physicalTable } from '../../../src/projection-runtime/read-model-db.js'
 import { replayAndCompare } from '../../../src/audit/replay.js';
 import { ethiopiaStory } from '../../helpers/facts.js';
 import { bearer, provenance, startTestApp } from '../../helpers/test-app.js';
+import { childEnv } from '../../helpers/child-env.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const run = promisify(execFile);
 
 async function replayCli(dataDir: string): Promise<{ code: number; out: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/replay.ts', '--data-dir', dataDir], { cwd: root });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/replay.ts', '--data-dir', dataDir], { cwd: root, env: childEnv() });
     return { code: 0, out: stdout };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

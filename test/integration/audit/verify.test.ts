@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import t from 'tap';
 import { ethiopiaStory } from '../../helpers/facts.js';
 import { bearer, startTestApp, type TestApp } from '../../helpers/test-app.js';
+import { childEnv } from '../../helpers/child-env.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const run = promisify(execFile);
@@ -24,7 +25,7 @@ async function recordStory(h: TestApp): Promise<void> {
 
 async function verifyCli(dataDir: string): Promise<{ code: number; stdout: string }> {
   try {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', '--data-dir', dataDir], { cwd: root });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', '--data-dir', dataDir], { cwd: root, env: childEnv() });
     return { code: 0, stdout };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };

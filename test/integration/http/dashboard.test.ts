@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import t from 'tap';
 import { CHART_PATH, WEB_ROOT } from '../../../src/http/routes/dashboard.js';
 import { startTestApp } from '../../helpers/test-app.js';
+import { childEnv } from '../../helpers/child-env.js';
 
 const chartFile = join(dirname(createRequire(import.meta.url).resolve('chart.js')), 'chart.umd.min.js');
 
@@ -82,7 +83,7 @@ t.test('every web module parses as an ES module', async (t) => {
   // are not resolved). Kept apart from the app tests: spawnSync blocks the event loop, which the
   // load-shedding guard would answer with 503.
   for (const file of webFiles().filter((f) => f.endsWith('.js'))) {
-    const check = spawnSync(process.execPath, ['--check', join(WEB_ROOT, file)], { encoding: 'utf8' });
+    const check = spawnSync(process.execPath, ['--check', join(WEB_ROOT, file)], { env: childEnv(), encoding: 'utf8' });
     t.equal(check.status, 0, `${file} is valid module syntax ${check.stderr}`);
   }
 });

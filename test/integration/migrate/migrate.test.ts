@@ -9,6 +9,7 @@ import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
 import { main, parseEndpoint, runMigration, type EndpointSpec } from '../../../scripts/migrate.js';
 import { sessionHeldV1, trackOpened } from '../store/fixtures.js';
 import { FakeKurrentDb } from '../store/kurrentdb-fake.js';
+import { childEnv } from '../../helpers/child-env.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rcm-migrate-'));
 t.teardown(() => rmSync(root, { recursive: true, force: true }));
@@ -152,6 +153,7 @@ t.test('command line: usage errors exit 2; a real run exits 0', async (t) => {
   const to = fresh();
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts', '--from', `sqlite:${from}`, '--to', `sqlite:${to}`], {
     cwd: join(import.meta.dirname, '../../..'),
+    env: childEnv(),
     encoding: 'utf8',
   });
   t.equal(run.status, 0, run.stderr);

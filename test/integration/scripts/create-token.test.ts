@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import t from 'tap';
 import { TokenStore } from '../../../src/auth/token-store.js';
 import { openSqliteDatabase } from '../../../src/store/open-sqlite.js';
+import { childEnv } from '../../helpers/child-env.js';
 
 const run = (dir: string, args: string[], input?: string) =>
   spawnSync(process.execPath, ['--import', 'tsx', 'scripts/create-token.ts', ...args], {
-    env: { ...process.env, RCM_DATA_DIR: dir },
+    env: childEnv({ RCM_DATA_DIR: dir }),
     input,
     encoding: 'utf8',
   });
