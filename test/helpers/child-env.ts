@@ -5,7 +5,8 @@
  * is covered by the in-process tests.
  */
 export function childEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  // tap's process tracker (@tapjs/processinfo) starts coverage in every child unless told not to.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, _TAPJS_PROCESSINFO_COVERAGE_: '0' };
   delete env['NODE_V8_COVERAGE'];
   return env;
 }
