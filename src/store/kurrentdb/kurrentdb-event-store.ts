@@ -33,6 +33,7 @@ import { LocalIndex, compareServerPositions, type IndexEntry, type ServerPositio
 import { fromRecordedEvent, toEventData, type EnvelopeWithHash, type MetadataClaim, type RecordedLike } from './metadata.js';
 import { fromCurrentStreamState, revisionToNumber } from './revision.js';
 import { checkNamespace, isOurStreamId, ourStreamId, ourStreamsFilter, serverStreamName } from './stream-names.js';
+import { CommitListeners } from '../commit-listeners.js';
 
 export interface KurrentDbEventStoreOptions {
   /** `kurrentdb://user:pass@host:2113?tls=false` (or the older `esdb://`); reading `$all` needs an admin-level user. */
@@ -92,9 +93,8 @@ export class KurrentDbEventStore implements EventStore {
   private readonly client: KurrentClient;
   private readonly index: LocalIndex;
   private readonly appendLock = new AsyncLock();
-  private readonly listeners = new Set<(lastPosition: number) => void>();
+  private readonly commitListeners: CommitListeners;
   private readonly maxAnyRetries: number;
-  private readonly onListenerError: (error: unknown) => void;
   private readonly onWarning: (message: string) => void;
   private subscription: AllStreamSubscription | undefined;
   private resubscribeTimer: NodeJS.Timeout | undefined;
@@ -107,8 +107,7 @@ export class KurrentDbEventStore implements EventStore {
     this.namespace = checkNamespace(options.namespace ?? '');
     this.maxAnyRetries = Math.max(0, Math.trunc(options.maxAnyRetries ?? 20));
     this.onWarning = options.onWarning ?? ((m) => process.emitWarning(m));
-    this.onListenerError =
-      options.onListenerError ?? ((e) => process.emitWarning(`onCommit listener failed: ${e instanceof Error ? e.stack : String(e)}`));
+    this.commitListeners = new CommitListeners(options.onListenerError);
     this.index = new LocalIndex(options.indexPath, this.namespace);
     this.client = options.client ?? KurrentDBClient.connectionString(options.connectionString);
   }
@@ -164,7 +163,7 @@ export class KurrentDbEventStore implements EventStore {
     if (this.index.conflictingClaimCount() > before) {
       this.onWarning('KurrentDB: an idempotency key was claimed twice in the log (a key reused concurrently on two instances); the first claim counts');
     }
-    if (added > 0) this.notify(this.index.headPosition());
+    if (added > 0) this.commitListeners.notify(this.index.headPosition());
   }
 
   /**
@@ -452,21 +451,8 @@ export class KurrentDbEventStore implements EventStore {
     });
   }
 
-  private notify(lastPosition: number): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(lastPosition);
-      } catch (e) {
-        this.onListenerError(e);
-      }
-    }
-  }
-
   onCommit(listener: (lastPosition: number) => void): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.commitListeners.add(listener);
   }
 
   // ---------------------------------------------------------------- reading

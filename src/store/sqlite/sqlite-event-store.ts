@@ -18,6 +18,7 @@ import type {
 import { rowToEvent, rowToRawEvent, type EventRow } from './rows.js';
 import { migrateEventStore } from './schema.js';
 import { prepareStatements, type EventStoreStatements, type InsertEventParams } from './statements.js';
+import { CommitListeners } from '../commit-listeners.js';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:' (unit tests only: not durable). The directory is created. */
@@ -117,8 +118,7 @@ export class SqliteEventStore implements EventStore {
   private readonly db: SqliteDatabase;
   private readonly stmts: EventStoreStatements;
   private readonly maxBatchSize: number;
-  private readonly onListenerError: (error: unknown) => void;
-  private readonly listeners = new Set<(lastPosition: number) => void>();
+  private readonly commitListeners: CommitListeners;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
@@ -135,8 +135,7 @@ export class SqliteEventStore implements EventStore {
   constructor(options: SqliteEventStoreOptions) {
     this.path = options.path;
     this.maxBatchSize = Math.max(1, Math.trunc(options.maxBatchSize ?? 500));
-    this.onListenerError =
-      options.onListenerError ?? ((e) => process.emitWarning(`onCommit listener failed: ${e instanceof Error ? e.stack : String(e)}`));
+    this.commitListeners = new CommitListeners(options.onListenerError);
     const openOptions = options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs };
     this.db = openSqliteDatabase(options.path, openOptions);
     try {
@@ -245,7 +244,7 @@ export class SqliteEventStore implements EventStore {
         item.reject(outcome.error);
       }
     });
-    if (lastPosition > 0) this.notify(lastPosition);
+    if (lastPosition > 0) this.commitListeners.notify(lastPosition);
   }
 
   private dependencyFailed(item: PendingAppend): WrongExpectedRevisionError {
@@ -377,7 +376,7 @@ export class SqliteEventStore implements EventStore {
       .immediate();
     this.counters.transactions++;
     this.counters.eventsCommitted += events.length;
-    this.notify(lastPosition);
+    this.commitListeners.notify(lastPosition);
     return { imported: events.length, lastPosition };
   }
 
@@ -385,21 +384,8 @@ export class SqliteEventStore implements EventStore {
     while (this.queue.length > 0) this.flushBatch();
   }
 
-  private notify(lastPosition: number): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(lastPosition);
-      } catch (e) {
-        this.onListenerError(e);
-      }
-    }
-  }
-
   onCommit(listener: (lastPosition: number) => void): () => void {
-    this.listeners.add(listener);
-    return () => {
-      this.listeners.delete(listener);
-    };
+    return this.commitListeners.add(listener);
   }
 
   // ---------------------------------------------------------------- reading
