@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
+import { canonicalJson } from '../store/hash-chain.js';
 
 /** Identifies a request for idempotency: same method, path and body (canonical JSON, so key order does not matter). */
 export function requestHash(method: string, path: string, body: unknown): string {
   return createHash('sha256')
     .update(`${method.toUpperCase()} ${path}\n`)
-    .update(canonicalize(body ?? null) ?? 'null')
+    .update(canonicalJson(body ?? null))
     .digest('hex');
 }

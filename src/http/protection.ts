@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { hashToken } from '../auth/token-store.js';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/catalogue.js';
 
 /** Rate limits count per token (hashed, never logged), or per address for anonymous calls. */
 function rateLimitKey(req: FastifyRequest): string {
   const auth = req.headers.authorization;
-  return auth ? `t:${createHash('sha256').update(auth).digest('hex').slice(0, 32)}` : `ip:${req.ip}`;
+  return auth ? `t:${hashToken(auth).slice(0, 32)}` : `ip:${req.ip}`;
 }
 
 /** Security headers, per-token rate limits and load shedding (503 rather than collapse). */
