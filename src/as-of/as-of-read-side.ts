@@ -1,35 +1,16 @@
-import { countryStreamId, REPORTING_PERIODS_STREAM, SCORING_MODELS_STREAM, type StoredEvent } from '../../contracts/index.js';
+import type { StoredEvent } from '../../contracts/index.js';
 import type { CountryProfile, Scorecard, TimelinePage } from '../../contracts/read-models.js';
 import { allProjections } from '../../projections/index.js';
-import type { Projection } from '../../projections/types.js';
-import { openReadModelDb, type ReadModelDatabase } from '../projection-runtime/read-model-db.js';
+import { openReadModelDb } from '../projection-runtime/read-model-db.js';
 import { ReadSide, type ProfileOptions, type ScorecardOptions, type TimelineOptions } from '../projection-runtime/read-side.js';
 import { ProjectionRunner } from '../projection-runtime/runner.js';
 import type { EventStore } from '../store/port.js';
 import { FrozenLog } from './frozen-log.js';
 import { dateOf, parseAsOf } from './parse-as-of.js';
+import { asOfCacheFor, asOfStreams, type AsOfRequest, type AsOfView } from './view-cache.js';
 
-/** Read models as they stood at a recorded-time cutoff, for a few countries. */
-export interface AsOfView {
-  /** The cutoff instant (UTC ISO with ms). */
-  asOf: string;
-  /** Highest global position recorded at or before `asOf`. */
-  position: number;
-  countries: readonly string[];
-  /** The usual queries, over read models built from the events up to `position` only. */
-  readSide: ReadSide;
-  /** The scratch read-model database (for queries ReadSide does not offer). */
-  db: ReadModelDatabase;
-  runner: ProjectionRunner;
-  close(): Promise<void>;
-}
-
-export interface AsOfOptions {
-  /** Already-normalised cutoff (see parseAsOf) or a raw `asOf` parameter. */
-  asOf: string;
-  countries: readonly string[];
-  projections?: readonly Projection[];
-}
+export type { AsOfView } from './view-cache.js';
+export type AsOfOptions = AsOfRequest;
 
 /**
  * The events an as-of answer is built from: the countries' own streams and the two global streams
@@ -45,18 +26,26 @@ export async function eventsUpTo(store: EventStore, streams: readonly string[], 
 }
 
 /**
- * Builds the read models "as known at" `asOf` in a scratch in-memory database with the SAME
- * projection code and the SAME runner and queries as the live read side, fed only the events with
- * recordedAt <= asOf (recordedAt never decreases with position, so that is a position cutoff).
- * What it answers is therefore what the live read side answered at that moment (for these
- * countries), and it never changes afterwards: corrections recorded later are later events.
+ * The read models "as known at" `asOf`: built with the SAME projection code and the SAME runner and
+ * queries as the live read side, from only the events with recordedAt <= asOf (recordedAt never
+ * decreases with position, so that is a position cutoff). What it answers is therefore what the
+ * live read side answered at that moment (for these countries), and it never changes afterwards:
+ * corrections recorded later are later events. Served from the store's as-of cache (view-cache.ts):
+ * built once per position, from the nearest earlier cached view.
  */
 export async function openAsOfView(store: EventStore, options: AsOfOptions): Promise<AsOfView> {
+  return asOfCacheFor(store).view(options);
+}
+
+/**
+ * The same view built from the first event in a scratch in-memory database, bypassing the cache:
+ * the reference the cache is tested against.
+ */
+export async function openScratchAsOfView(store: EventStore, options: AsOfOptions): Promise<AsOfView> {
   const asOf = parseAsOf(options.asOf);
   const position = await store.positionAt(asOf);
   const countries = [...options.countries].sort();
-  const streams = [...countries.map(countryStreamId), SCORING_MODELS_STREAM, REPORTING_PERIODS_STREAM];
-  const events = await eventsUpTo(store, streams, position);
+  const events = await eventsUpTo(store, asOfStreams(countries), position);
   const db = openReadModelDb(':memory:');
   const runner = new ProjectionRunner({ store: new FrozenLog(events), db, projections: options.projections ?? allProjections });
   try {
@@ -80,7 +69,7 @@ export async function openAsOfView(store: EventStore, options: AsOfOptions): Pro
   };
 }
 
-/** As-known-at answers for the read routes (each builds and drops its own scratch view). */
+/** As-known-at answers for the read routes (each takes a cached view and gives it back). */
 export async function withAsOfView<T>(store: EventStore, asOf: string, countries: readonly string[], use: (view: AsOfView) => T | Promise<T>): Promise<T> {
   const view = await openAsOfView(store, { asOf, countries });
   try {

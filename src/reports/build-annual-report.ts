@@ -1,6 +1,6 @@
 import { allProjections } from '../../projections/index.js';
 import type { Projection } from '../../projections/types.js';
-import { openAsOfView } from '../as-of/as-of-read-side.js';
+import { openAsOfView, openScratchAsOfView, type AsOfView } from '../as-of/as-of-read-side.js';
 import { dateOf, nowCutoff, parseAsOf } from '../as-of/parse-as-of.js';
 import { AppError } from '../errors/catalogue.js';
 import type { EventStore } from '../store/port.js';
@@ -17,6 +17,8 @@ export interface AnnualReportOptions {
   model?: number | undefined;
   projections?: readonly Projection[];
   now?: () => Date;
+  /** Build every country from the first event in one scratch view instead of the as-of cache (the reference in tests). */
+  scratch?: boolean;
 }
 
 /**
@@ -30,37 +32,57 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AppError('BAD_REQUEST', `year must be 1990-2100, got ${year}`);
   const asOf = options.asOf === undefined ? nowCutoff(options.now?.()) : parseAsOf(options.asOf);
   const projections = options.projections ?? allProjections;
-  const view = await openAsOfView(store, { asOf, countries: options.countries, projections });
+  const countryList = [...options.countries].sort();
+  // One cached view per country (what the scorecard routes use too, so they share builds); countries
+  // do not influence each other's read models, so this answers what one view of all of them would.
+  const scratch = options.scratch ? await openScratchAsOfView(store, { asOf, countries: countryList, projections }) : null;
+  const viewOf = (countries: string[]): Promise<AsOfView> => (scratch ? Promise.resolve(scratch) : openAsOfView(store, { asOf, countries, projections }));
   try {
     const yearEnd = `${year}-12-31`;
     const cutoffDay = dateOf(asOf);
     const referenceDate = cutoffDay < yearEnd ? cutoffDay : yearEnd;
     const countries: CountryReport[] = [];
     let modelVersion = 0;
-    for (const country of view.countries) {
-      // The report cites every evidence event: the full list, not the bounded default.
-      const scorecard = view.readSide.scorecard(country, year, null, options.model, { evidence: 'full' });
-      modelVersion = scorecard.modelVersion;
-      const sections = new CountrySections(view, country, year, referenceDate);
-      const instruments = sections.instruments();
-      const visaMeasures = sections.visaMeasures();
-      const dialogueSessions = sections.dialogueSessions();
-      const returnOperations = sections.returnOperations();
-      const partnerMoratoria = sections.partnerMoratoria();
-      const cited = [
-        ...scorecard.indicators.flatMap((i) => i.evidence),
-        ...(scorecard.officialFinding ? [scorecard.officialFinding.eventId] : []),
-        ...instruments.flatMap((i) => i.steps.map((s) => s.eventId)),
-        ...visaMeasures.flatMap((m) => m.steps.map((s) => s.eventId)),
-        ...dialogueSessions.map((s) => s.eventId),
-        ...returnOperations.flatMap((o) => o.eventIds),
-        ...partnerMoratoria.flatMap((m) => m.eventIds),
-      ];
-      const dataGaps = [...scorecard.dataGaps];
-      if (scorecard.reasonDetail) dataGaps.push(`No overall score: ${scorecard.reasonDetail}`);
-      countries.push({ country, scorecard, instruments, visaMeasures, dialogueSessions, returnOperations, partnerMoratoria, dataGaps, evidence: sections.evidence(cited) });
+    let position = scratch?.position ?? null;
+    for (const country of countryList) {
+      const view = await viewOf([country]);
+      try {
+        position = view.position;
+        // The report cites every evidence event: the full list, not the bounded default.
+        const scorecard = view.readSide.scorecard(country, year, null, options.model, { evidence: 'full' });
+        modelVersion = scorecard.modelVersion;
+        const sections = new CountrySections(view, country, year, referenceDate);
+        const instruments = sections.instruments();
+        const visaMeasures = sections.visaMeasures();
+        const dialogueSessions = sections.dialogueSessions();
+        const returnOperations = sections.returnOperations();
+        const partnerMoratoria = sections.partnerMoratoria();
+        const cited = [
+          ...scorecard.indicators.flatMap((i) => i.evidence),
+          ...(scorecard.officialFinding ? [scorecard.officialFinding.eventId] : []),
+          ...instruments.flatMap((i) => i.steps.map((s) => s.eventId)),
+          ...visaMeasures.flatMap((m) => m.steps.map((s) => s.eventId)),
+          ...dialogueSessions.map((s) => s.eventId),
+          ...returnOperations.flatMap((o) => o.eventIds),
+          ...partnerMoratoria.flatMap((m) => m.eventIds),
+        ];
+        const dataGaps = [...scorecard.dataGaps];
+        if (scorecard.reasonDetail) dataGaps.push(`No overall score: ${scorecard.reasonDetail}`);
+        countries.push({ country, scorecard, instruments, visaMeasures, dialogueSessions, returnOperations, partnerMoratoria, dataGaps, evidence: sections.evidence(cited) });
+      } finally {
+        if (!scratch) await view.close();
+      }
     }
-    if (modelVersion === 0) modelVersion = view.readSide.model(options.model).modelVersion;
+    if (modelVersion === 0 || position === null) {
+      // No country: the governance streams alone say which model applies.
+      const view = await viewOf([]);
+      try {
+        position = view.position;
+        if (modelVersion === 0) modelVersion = view.readSide.model(options.model).modelVersion;
+      } finally {
+        if (!scratch) await view.close();
+      }
+    }
     const report = {
       title: `Annual assessment of cooperation on return and readmission, ${year}`,
       year,
@@ -72,15 +94,15 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
     const manifest = {
       kind: 'annual-report' as const,
       year,
-      countries: [...view.countries],
+      countries: countryList,
       asOf,
-      position: view.position,
+      position,
       modelVersion,
       projectionVersions: Object.fromEntries([...projections].sort((a, b) => (a.name < b.name ? -1 : 1)).map((p) => [p.name, p.version])),
       reportFormatVersion: REPORT_FORMAT_VERSION,
     };
     return { manifest: { ...manifest, contentHash: contentHash(manifest, report) }, report };
   } finally {
-    await view.close();
+    await scratch?.close();
   }
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { Problem } from '../../../contracts/index.js';
 import {
@@ -16,6 +17,7 @@ import {
 import { AsOfParam } from '../../../contracts/reports.js';
 import type { AppContext } from '../../app/context.js';
 import { profileAsOf, scorecardAsOf, timelineAsOf } from '../../as-of/as-of-read-side.js';
+import { asOfCacheFor, closeAsOfCache } from '../../as-of/view-cache.js';
 import type { ReadSide } from '../../projection-runtime/read-side.js';
 import type { ZodApp } from '../app.js';
 import { CountryParam, requireConfiguredCountry } from '../country-param.js';
@@ -35,6 +37,9 @@ const WAIT_MS = 5000;
  */
 export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { countryList?: boolean } = {}): void {
   const rs = ctx.readSide;
+  // As-of views are cached as files beside the read models (settings RCM_AS_OF_*, checked here at start).
+  asOfCacheFor(ctx.store, { dir: join(ctx.config.dataDir, 'as-of-cache') });
+  app.addHook('onClose', async () => closeAsOfCache(ctx.store));
 
   // Replaces the configured-list handler of routes/countries.ts (same path, enriched answer).
   if (options.countryList !== false) app.get(

@@ -1,0 +1,476 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { countryStreamId, REPORTING_PERIODS_STREAM, SCORING_MODELS_STREAM } from '../../contracts/index.js';
+import { allProjections } from '../../projections/index.js';
+import type { Projection } from '../../projections/types.js';
+import { AppError } from '../errors/catalogue.js';
+import { openReadModelDb, type ReadModelDatabase } from '../projection-runtime/read-model-db.js';
+import { ReadSide } from '../projection-runtime/read-side.js';
+import { ProjectionRunner } from '../projection-runtime/runner.js';
+import type { EventStore } from '../store/port.js';
+import { loadAsOfCacheSettings } from './as-of-config.js';
+import { FrozenLog } from './frozen-log.js';
+import { dateOf, parseAsOf } from './parse-as-of.js';
+import { StreamsReader } from './streams-reader.js';
+
+/** Read models as they stood at a recorded-time cutoff, for a few countries. */
+export interface AsOfView {
+  /** The cutoff instant (UTC ISO with ms). */
+  asOf: string;
+  /** Highest global position recorded at or before `asOf`. */
+  position: number;
+  countries: readonly string[];
+  /** The usual queries, over read models built from the events up to `position` only. */
+  readSide: ReadSide;
+  /** The view's read-model database (for queries ReadSide does not offer). Read it, never write it. */
+  db: ReadModelDatabase;
+  runner: ProjectionRunner;
+  /** Done with the view (it stays cached for later requests). */
+  close(): Promise<void>;
+}
+
+export interface AsOfRequest {
+  /** Already-normalised cutoff (see parseAsOf) or a raw `asOf` parameter. */
+  asOf: string;
+  countries: readonly string[];
+  projections?: readonly Projection[];
+}
+
+export interface AsOfCacheOptions {
+  /** Directory for the view files (emptied of earlier files first). Absent: a temporary directory. */
+  dir?: string;
+  /** Most bytes of view files on disk; least recently used views go first. Default RCM_AS_OF_CACHE_MB. */
+  maxBytes?: number;
+  /** A copy of a view being built is kept every this many folded events. Default RCM_AS_OF_SNAPSHOT_EVERY. */
+  snapshotEvery?: number;
+  /** Views kept open (each with a small page cache) for repeated requests. */
+  maxOpenViews?: number;
+  /** Events per read-model transaction while building (the event loop is free between batches). */
+  batchSize?: number;
+}
+
+export interface AsOfCacheStats {
+  entries: number;
+  bytes: number;
+  maxBytes: number;
+  openViews: number;
+  /** Requests answered by a cached view at exactly their position (or one known to be equal). */
+  hits: number;
+  /** Requests whose cutoff had no new events after a cached view: answered by that view. */
+  aliases: number;
+  /** Views built from an earlier cached view (copy, then fold the rest). */
+  fromSnapshot: number;
+  /** Views built from the first event. */
+  fromScratch: number;
+  /** Events folded by all builds. */
+  eventsFolded: number;
+  /** Intermediate copies kept while building. */
+  snapshotsTaken: number;
+  evictions: number;
+}
+
+interface Family {
+  key: string;
+  streams: string[];
+  projections: readonly Projection[];
+  entries: Set<Entry>;
+}
+
+interface OpenView {
+  db: ReadModelDatabase;
+  runner: ProjectionRunner;
+  /** Per cutoff day ("today" for overdue and in-force judgements): statements prepared once. */
+  readSides: Map<string, ReadSide>;
+}
+
+/** One view file: the read models of a family's streams with every event up to `position` folded in. */
+interface Entry {
+  file: string;
+  bytes: number;
+  family: Family;
+  position: number;
+  /** Per stream, the first revision not folded: where a later cutoff continues reading. */
+  revisions: Record<string, number>;
+  lastUsed: number;
+  refs: number;
+  keys: Set<string>;
+  open: OpenView | null;
+  opening: Promise<OpenView> | null;
+  removed: boolean;
+}
+
+const DEFAULT_MAX_OPEN = 16;
+/** Page cache of an open view (KiB, negative): pages come from the OS file cache; this only keeps the hot ones parsed. */
+const VIEW_PAGE_CACHE = -4096;
+const READ_SIDES_PER_VIEW = 8;
+const FILE_PATTERN = /^asof-\d+-\d+\.sqlite(-journal)?$/;
+
+const projectionIds = new WeakMap<Projection, number>();
+let nextProjectionId = 1;
+/** Identity, not just name and version: two modules with the same version never share a view. */
+function projectionId(p: Projection): number {
+  let id = projectionIds.get(p);
+  if (id === undefined) projectionIds.set(p, (id = nextProjectionId++));
+  return id;
+}
+
+/** The streams an as-of view is built from: the countries' own and the two global ones. */
+export function asOfStreams(countries: readonly string[]): string[] {
+  return [...[...countries].sort().map(countryStreamId), SCORING_MODELS_STREAM, REPORTING_PERIODS_STREAM];
+}
+
+/**
+ * A view file: the journal stays in memory and nothing is synced. A cache file is never recovered
+ * after a crash, only rebuilt, and after each commit the file on disk is complete, so a plain file
+ * copy of it is a consistent snapshot.
+ */
+function openViewFile(file: string, fresh: boolean): ReadModelDatabase {
+  const db = fresh ? openReadModelDb(file) : new Database(file);
+  db.pragma('journal_mode = MEMORY');
+  db.pragma('synchronous = OFF');
+  return db;
+}
+
+const tempDirs = new Set<string>();
+let exitHook = false;
+
+/**
+ * As-known-at views, cached. A view is a read-model database built by the SAME projections and the
+ * SAME runner as the live read side, from the events of a few streams up to a global position. It
+ * is kept as a SQLite file, because copying a file is the cheapest way to restore one here (a
+ * 78 MB view: file copy ~45 ms; serialize ~300 ms plus deserialize ~300 ms).
+ *
+ * A request for position P is answered by:
+ * - the cached view at P, if any;
+ * - else the cached view of the same streams and projections with the highest position <= P: if no
+ *   event of those streams lies in between, that view as it is; otherwise a copy of it with the
+ *   remaining events folded in by the runner (it continues from the checkpoints in the copy);
+ * - else a build from the first event.
+ * While building, a copy is kept every `snapshotEvery` events, so a later cutoff in between starts
+ * near it. Concurrent requests for the same view share one build. The files are bounded in bytes
+ * (least recently used go first; a view in use is never removed).
+ */
+export class AsOfCache {
+  private readonly dir: string;
+  private readonly ownsDir: boolean;
+  readonly maxBytes: number;
+  private readonly snapshotEvery: number;
+  private readonly maxOpenViews: number;
+  private readonly batchSize: number;
+  private readonly families = new Map<string, Family>();
+  private readonly byKey = new Map<string, Entry>();
+  private readonly entries = new Set<Entry>();
+  private readonly inflight = new Map<string, Promise<Entry>>();
+  private totalBytes = 0;
+  private fileSeq = 0;
+  private clock = 0;
+  private closed = false;
+  private readonly counters = { hits: 0, aliases: 0, fromSnapshot: 0, fromScratch: 0, eventsFolded: 0, snapshotsTaken: 0, evictions: 0 };
+
+  constructor(
+    private readonly store: EventStore,
+    options: AsOfCacheOptions = {},
+  ) {
+    const settings = options.maxBytes === undefined || options.snapshotEvery === undefined ? loadAsOfCacheSettings() : null;
+    this.maxBytes = options.maxBytes ?? settings!.maxBytes;
+    this.snapshotEvery = options.snapshotEvery ?? settings!.snapshotEvery;
+    this.maxOpenViews = options.maxOpenViews ?? DEFAULT_MAX_OPEN;
+    this.batchSize = options.batchSize ?? 2000;
+    if (options.dir) {
+      this.dir = options.dir;
+      this.ownsDir = false;
+      mkdirSync(this.dir, { recursive: true });
+      // Views are keyed by position only within this process (the log may have been replaced since).
+      for (const name of readdirSync(this.dir)) if (FILE_PATTERN.test(name)) rmSync(join(this.dir, name), { force: true });
+    } else {
+      this.dir = mkdtempSync(join(tmpdir(), 'rcm-as-of-'));
+      this.ownsDir = true;
+      tempDirs.add(this.dir);
+      if (!exitHook) {
+        exitHook = true;
+        process.once('exit', () => {
+          for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+        });
+      }
+    }
+  }
+
+  stats(): AsOfCacheStats {
+    let openViews = 0;
+    for (const e of this.entries) if (e.open) openViews++;
+    return { entries: this.entries.size, bytes: this.totalBytes, maxBytes: this.maxBytes, openViews, ...this.counters };
+  }
+
+  /** The view at `request.asOf`; call its `close()` when done. */
+  async view(request: AsOfRequest): Promise<AsOfView> {
+    if (this.closed) throw new Error('The as-of cache is closed');
+    const asOf = parseAsOf(request.asOf);
+    const position = await this.store.positionAt(asOf);
+    const countries = [...request.countries].sort();
+    const family = this.family(asOfStreams(countries), request.projections ?? allProjections);
+    let entry: Entry;
+    for (;;) {
+      entry = await this.entryAt(family, position);
+      // Between the build's end and this line another request's eviction may have run: then look again.
+      if (!entry.removed) break;
+    }
+    entry.refs++;
+    entry.lastUsed = ++this.clock;
+    let open: OpenView;
+    try {
+      open = await this.openEntry(entry);
+    } catch (e) {
+      this.release(entry);
+      throw e;
+    }
+    const today = dateOf(asOf);
+    let readSide = open.readSides.get(today);
+    if (!readSide) {
+      if (open.readSides.size >= READ_SIDES_PER_VIEW) open.readSides.delete(open.readSides.keys().next().value!);
+      readSide = new ReadSide(open.db, open.runner, { countries, today: () => today });
+      open.readSides.set(today, readSide);
+    }
+    let released = false;
+    return {
+      asOf,
+      position,
+      countries,
+      readSide,
+      db: open.db,
+      runner: open.runner,
+      close: async () => {
+        if (released) return;
+        released = true;
+        this.release(entry);
+      },
+    };
+  }
+
+  /** Closes every view and deletes the files. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.allSettled([...this.inflight.values()]);
+    for (const e of [...this.entries]) this.remove(e, false);
+    if (this.ownsDir) {
+      rmSync(this.dir, { recursive: true, force: true });
+      tempDirs.delete(this.dir);
+    }
+  }
+
+  private family(streams: string[], projections: readonly Projection[]): Family {
+    const key = `${streams.join(',')}|${projections.map((p) => `${p.name}@${p.version}#${projectionId(p)}`).join(',')}`;
+    let f = this.families.get(key);
+    if (!f) {
+      f = { key, streams, projections, entries: new Set() };
+      this.families.set(key, f);
+    }
+    return f;
+  }
+
+  private entryAt(family: Family, position: number): Promise<Entry> {
+    const key = `${family.key}#${position}`;
+    const hit = this.byKey.get(key);
+    if (hit) {
+      this.counters.hits++;
+      return Promise.resolve(hit);
+    }
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.build(family, position, key).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  /** The cached view of the family with the highest position at or below `position`. */
+  private baseFor(family: Family, position: number): Entry | null {
+    let best: Entry | null = null;
+    for (const e of family.entries) if (e.position <= position && (!best || e.position > best.position)) best = e;
+    return best;
+  }
+
+  private newFile(): string {
+    return join(this.dir, `asof-${process.pid}-${++this.fileSeq}.sqlite`);
+  }
+
+  private async build(family: Family, position: number, key: string): Promise<Entry> {
+    let base = this.baseFor(family, position);
+    if (base) base.refs++; // not evicted while its successor reads the events after it
+    let file: string | null = null;
+    let db: ReadModelDatabase | null = null;
+    try {
+      const reader = new StreamsReader(this.store, family.streams, base?.revisions ?? {}, position);
+      let chunk = await reader.next(this.snapshotEvery);
+      if (base && chunk.length === 0) {
+        // Nothing of these streams happened in between: the earlier view is this one.
+        base.keys.add(key);
+        this.byKey.set(key, base);
+        base.lastUsed = ++this.clock;
+        this.counters.aliases++;
+        return base;
+      }
+      file = this.newFile();
+      const fresh = base === null;
+      if (base) {
+        copyFileSync(base.file, file);
+        base.refs--;
+        base = null;
+        this.counters.fromSnapshot++;
+      } else this.counters.fromScratch++;
+      db = openViewFile(file, fresh);
+      for (;;) {
+        if (this.closed) throw new Error('The as-of cache was closed during a build');
+        const revisions = reader.revisions();
+        const runner = new ProjectionRunner({ store: new FrozenLog(chunk), db, projections: family.projections, batchSize: this.batchSize });
+        await runner.start();
+        await runner.stop();
+        await checkBuilt(runner, chunk.length > 0 ? chunk[chunk.length - 1]!.position : 0);
+        this.counters.eventsFolded += chunk.length;
+        const more = chunk.length === this.snapshotEvery ? await reader.next(this.snapshotEvery) : [];
+        if (more.length === 0) {
+          db.pragma(`cache_size = ${VIEW_PAGE_CACHE}`);
+          const entry = this.register(family, file, position, revisions, key, { db, runner, readSides: new Map() });
+          return entry;
+        }
+        // The file now holds the view at the chunk's last event: keep a copy as a base for cutoffs in between.
+        const snap = this.newFile();
+        copyFileSync(file, snap);
+        this.counters.snapshotsTaken++;
+        const at = chunk[chunk.length - 1]!.position;
+        this.register(family, snap, at, revisions, `${family.key}#${at}`, null);
+        chunk = more;
+      }
+    } catch (e) {
+      db?.close();
+      if (file) rmSync(file, { force: true });
+      throw e;
+    } finally {
+      if (base) base.refs--;
+    }
+  }
+
+  private register(family: Family, file: string, position: number, revisions: Record<string, number>, key: string, open: OpenView | null): Entry {
+    const entry: Entry = {
+      file,
+      bytes: statSync(file).size,
+      family,
+      position,
+      revisions,
+      lastUsed: ++this.clock,
+      refs: 0,
+      keys: new Set([key]),
+      open,
+      opening: null,
+      removed: false,
+    };
+    const old = this.byKey.get(key);
+    if (old) old.keys.delete(key);
+    this.byKey.set(key, entry);
+    family.entries.add(entry);
+    this.entries.add(entry);
+    this.totalBytes += entry.bytes;
+    this.evict(entry);
+    this.closeSurplusOpen(entry);
+    return entry;
+  }
+
+  private async openEntry(entry: Entry): Promise<OpenView> {
+    if (entry.open) return entry.open;
+    if (!entry.opening) {
+      entry.opening = (async () => {
+        const db = openViewFile(entry.file, false);
+        try {
+          // A runner over no events: reads the checkpoints, so `table()` names the live tables.
+          const runner = new ProjectionRunner({ store: new FrozenLog([]), db, projections: entry.family.projections });
+          await runner.start();
+          await runner.stop();
+          db.pragma(`cache_size = ${VIEW_PAGE_CACHE}`);
+          return { db, runner, readSides: new Map() };
+        } catch (e) {
+          db.close();
+          throw e;
+        }
+      })();
+    }
+    try {
+      entry.open = await entry.opening;
+    } finally {
+      entry.opening = null;
+    }
+    this.closeSurplusOpen(entry);
+    return entry.open;
+  }
+
+  private release(entry: Entry): void {
+    entry.refs--;
+    if (entry.refs === 0) {
+      this.evict(null);
+      this.closeSurplusOpen(null);
+    }
+  }
+
+  /** Least recently used first, never one in use nor `keep` (just built: its requester still has to take it). */
+  private evict(keep: Entry | null): void {
+    if (this.totalBytes <= this.maxBytes) return;
+    const candidates = [...this.entries].filter((e) => e.refs === 0 && e !== keep && !e.opening).sort((a, b) => a.lastUsed - b.lastUsed);
+    for (const e of candidates) {
+      if (this.totalBytes <= this.maxBytes) break;
+      this.remove(e, true);
+    }
+  }
+
+  private closeSurplusOpen(keep: Entry | null): void {
+    const open = [...this.entries].filter((e) => e.open);
+    if (open.length <= this.maxOpenViews) return;
+    const idle = open.filter((e) => e.refs === 0 && e !== keep).sort((a, b) => a.lastUsed - b.lastUsed);
+    for (const e of idle.slice(0, open.length - this.maxOpenViews)) {
+      e.open!.db.close();
+      e.open = null;
+    }
+  }
+
+  private remove(e: Entry, counted: boolean): void {
+    e.removed = true;
+    if (e.open) e.open.db.close();
+    e.open = null;
+    rmSync(e.file, { force: true });
+    for (const k of e.keys) if (this.byKey.get(k) === e) this.byKey.delete(k);
+    e.family.entries.delete(e);
+    this.entries.delete(e);
+    this.totalBytes -= e.bytes;
+    if (counted) this.counters.evictions++;
+  }
+}
+
+/** Every projection must have folded every event: a failed one would leave a view that answers from too few. */
+async function checkBuilt(runner: ProjectionRunner, lastPosition: number): Promise<void> {
+  for (const s of await runner.status()) {
+    if (s.state !== 'live' || s.position < lastPosition) {
+      throw new AppError('NOT_CAUGHT_UP', `The as-of read models could not be built: projection ${s.name} ${s.error ? `failed (${s.error})` : `stopped at position ${s.position}`}`);
+    }
+  }
+}
+
+const caches = new WeakMap<EventStore, AsOfCache>();
+
+/**
+ * The as-of cache of an event store, created on first use (with `options`, or the environment's
+ * settings and a temporary directory). The server creates it with a directory beside the read models.
+ */
+export function asOfCacheFor(store: EventStore, options?: AsOfCacheOptions): AsOfCache {
+  let cache = caches.get(store);
+  if (!cache) {
+    cache = new AsOfCache(store, options);
+    caches.set(store, cache);
+  }
+  return cache;
+}
+
+/** Closes and forgets the store's cache (app shutdown). */
+export async function closeAsOfCache(store: EventStore): Promise<void> {
+  const cache = caches.get(store);
+  caches.delete(store);
+  await cache?.close();
+}

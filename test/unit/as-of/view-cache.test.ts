@@ -1,0 +1,167 @@
+import { readdirSync } from 'node:fs';
+import fc from 'fast-check';
+import t from 'tap';
+import { allProjections } from '../../../projections/index.js';
+import type { Projection } from '../../../projections/types.js';
+import { openScratchAsOfView } from '../../../src/as-of/as-of-read-side.js';
+import { AsOfCache } from '../../../src/as-of/view-cache.js';
+import { answers, generatedStore } from './history.js';
+
+const COUNTRIES = ['ET', 'SO'];
+const YEARS = [2021, 2022, 2023, 2024];
+
+t.test('as-of cache', async (t) => {
+  const h = await generatedStore({ events: 2500, countries: COUNTRIES, years: 4 });
+  t.teardown(() => h.close());
+  const n = h.recordedAt.length;
+  const types = new Set((await h.store.readAll()).map((e) => e.type));
+  t.ok(types.has('EntryCorrected') && types.has('EntryRetracted'), 'the history holds corrections and retractions');
+
+  // Reference answers: a scratch in-memory view built from the first event (memoised per cutoff).
+  const reference = new Map<string, string>();
+  const scratch = async (country: string, asOf: string, projections: readonly Projection[] = allProjections) => {
+    const key = `${country}|${asOf}|${projections.map((p) => p.version).join()}`;
+    let a = reference.get(key);
+    if (a === undefined) {
+      const v = await openScratchAsOfView(h.store, { asOf, countries: [country], projections });
+      a = answers(v, country, YEARS);
+      await v.close();
+      reference.set(key, a);
+    }
+    return a;
+  };
+  const cached = async (cache: AsOfCache, country: string, asOf: string, projections?: readonly Projection[]) => {
+    const v = await cache.view({ asOf, countries: [country], ...(projections ? { projections } : {}) });
+    try {
+      return answers(v, country, YEARS);
+    } finally {
+      await v.close();
+    }
+  };
+  // A cutoff at an event's own recordedAt (its position and any recorded in the same millisecond).
+  const at = (i: number) => h.recordedAt[Math.max(0, Math.min(n - 1, i))]!;
+
+  await t.test('answers from snapshots equal answers built from scratch, for many cutoffs (incl. across corrections)', async (t) => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 100, max: 400 }),
+        fc.constantFrom(...COUNTRIES),
+        async (cutoffs, snapshotEvery, country) => {
+          const cache = new AsOfCache(h.store, { maxBytes: 64 * 1024 * 1024, snapshotEvery });
+          try {
+            for (const i of cutoffs) {
+              const got = await cached(cache, country, at(i));
+              const want = await scratch(country, at(i));
+              if (got !== want) throw new Error(`cutoff ${at(i)} (event ${i}) differs from scratch`);
+            }
+            // Asked again: the same bytes, now from the cached view.
+            for (const i of cutoffs) if ((await cached(cache, country, at(i))) !== (await scratch(country, at(i)))) throw new Error('second answer differs');
+          } finally {
+            await cache.close();
+          }
+        },
+      ),
+      { numRuns: 12, seed: 20261128 },
+    );
+    t.pass('property held');
+  });
+
+  await t.test('cutoffs before the first event and after the last; a date and the same instant as a date-time', async (t) => {
+    const cache = new AsOfCache(h.store, { maxBytes: 64 * 1024 * 1024, snapshotEvery: 300 });
+    t.teardown(() => cache.close());
+    for (const asOf of ['2001-01-01', at(n - 1), '2030-01-01', at(n >> 1)]) {
+      t.equal(await cached(cache, 'ET', asOf), await scratch('ET', asOf), asOf);
+    }
+    const day = at(n >> 2).slice(0, 10);
+    t.equal(await cached(cache, 'SO', day), await scratch('SO', day), 'a date: end of that day');
+    t.equal(await cached(cache, 'SO', `${day}T23:59:59.999Z`), await scratch('SO', day), 'the same instant as a date-time');
+  });
+
+  await t.test('a later cutoff continues from a snapshot; a cutoff with nothing new reuses the view', async (t) => {
+    const cache = new AsOfCache(h.store, { maxBytes: 64 * 1024 * 1024, snapshotEvery: 200 });
+    t.teardown(() => cache.close());
+    await cached(cache, 'ET', at(n - 1));
+    const first = cache.stats();
+    t.equal(first.fromScratch, 1);
+    t.ok(first.snapshotsTaken >= 3, `copies kept while building (${first.snapshotsTaken})`);
+    t.equal(await cached(cache, 'ET', at(n >> 1)), await scratch('ET', at(n >> 1)));
+    const second = cache.stats();
+    t.equal(second.fromScratch, 1, 'no second build from the first event');
+    t.ok(second.fromSnapshot + second.aliases >= 1, 'built from (or equal to) a snapshot');
+    t.ok(second.eventsFolded - first.eventsFolded <= 200 * 3, `folded only the events after the snapshot (${second.eventsFolded - first.eventsFolded})`);
+    await cached(cache, 'ET', at(n >> 1));
+    t.equal(cache.stats().hits, second.hits + 1, 'the same cutoff again: a hit');
+    // The same position asked through another instant (the next millisecond): no new build.
+    const later = new Date(Date.parse(at(n - 1)) + 1).toISOString();
+    t.equal(await cached(cache, 'ET', later), await scratch('ET', later));
+    t.equal(cache.stats().fromScratch + cache.stats().fromSnapshot, second.fromScratch + second.fromSnapshot, 'no build for a cutoff with no new event');
+  });
+
+  await t.test('concurrent identical requests share one build', async (t) => {
+    const cache = new AsOfCache(h.store, { maxBytes: 64 * 1024 * 1024, snapshotEvery: 10_000 });
+    t.teardown(() => cache.close());
+    const results = await Promise.all(Array.from({ length: 5 }, () => cached(cache, 'SO', at(n - 10))));
+    t.equal(new Set(results).size, 1, 'the same answer');
+    t.equal(results[0], await scratch('SO', at(n - 10)));
+    t.equal(cache.stats().fromScratch, 1, 'one build');
+    t.equal(cache.stats().fromSnapshot, 0);
+  });
+
+  await t.test('the byte bound is honoured; answers stay right while views are evicted', async (t) => {
+    const probe = new AsOfCache(h.store, { maxBytes: 1024 * 1024 * 1024, snapshotEvery: 10_000 });
+    await cached(probe, 'ET', at(n - 1));
+    const full = probe.stats().bytes;
+    await probe.close();
+    const maxBytes = Math.floor(full * 2.5);
+    const cache = new AsOfCache(h.store, { maxBytes, snapshotEvery: 150 });
+    t.teardown(() => cache.close());
+    const dir = (cache as unknown as { dir: string }).dir;
+    for (const i of [n - 1, 100, n >> 1, n - 400, 1200, n - 1, 50, 1800]) {
+      for (const c of COUNTRIES) t.equal(await cached(cache, c, at(i)), await scratch(c, at(i)), `${c} at event ${i}`);
+      const s = cache.stats();
+      t.ok(s.bytes <= maxBytes, `${s.bytes} bytes <= ${maxBytes}`);
+      const files = readdirSync(dir).filter((f) => f.endsWith('.sqlite'));
+      t.equal(files.length, s.entries, 'one file per cached view, evicted ones deleted');
+    }
+    t.ok(cache.stats().evictions > 0, `evicted ${cache.stats().evictions}`);
+  });
+
+  await t.test('a view in use is not evicted', async (t) => {
+    const cache = new AsOfCache(h.store, { maxBytes: 1, snapshotEvery: 10_000 });
+    t.teardown(() => cache.close());
+    const held = await cache.view({ asOf: at(n - 1), countries: ['ET'] });
+    const other = await cache.view({ asOf: at(n - 1), countries: ['SO'] });
+    await other.close();
+    t.equal(answers(held, 'ET', YEARS), await scratch('ET', at(n - 1)), 'still answers after other views came and went');
+    await held.close();
+    t.equal(cache.stats().bytes, 0, 'released views beyond the bound are removed');
+  });
+
+  await t.test('a projection version change never reuses an earlier view', async (t) => {
+    const cache = new AsOfCache(h.store, { maxBytes: 64 * 1024 * 1024, snapshotEvery: 300 });
+    t.teardown(() => cache.close());
+    await cached(cache, 'ET', at(n - 1));
+    const before = cache.stats();
+    const bumped = allProjections.map((p) => (p.name === 'country-state' ? ({ ...p, version: p.version + 1 } as Projection) : p));
+    t.equal(await cached(cache, 'ET', at(n - 1), bumped), await scratch('ET', at(n - 1), bumped), 'answers of the new version');
+    const after = cache.stats();
+    t.equal(after.fromScratch, before.fromScratch + 1, 'built from the first event');
+    t.equal(after.fromSnapshot, before.fromSnapshot, 'no earlier view used as a base');
+    t.equal(after.aliases, before.aliases);
+    // The same version number in another module (code changed without a bump) is not trusted either.
+    const copy = allProjections.map((p) => ({ ...p }) as Projection);
+    await cached(cache, 'ET', at(n - 1), copy);
+    t.equal(cache.stats().fromScratch, after.fromScratch + 1, 'another module: built from the first event');
+  });
+
+  await t.test('close deletes the files', async (t) => {
+    const cache = new AsOfCache(h.store, { maxBytes: 64 * 1024 * 1024, snapshotEvery: 300 });
+    const dir = (cache as unknown as { dir: string }).dir;
+    await cached(cache, 'ET', at(n - 1));
+    t.ok(readdirSync(dir).length > 0);
+    await cache.close();
+    t.throws(() => readdirSync(dir), 'its temporary directory is gone');
+    await t.rejects(cache.view({ asOf: at(1), countries: ['ET'] }), /closed/);
+  });
+});
