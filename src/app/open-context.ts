@@ -6,7 +6,9 @@ import type { Config } from '../config/config.js';
 import { openReadModelDb } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
 import { ProjectionRunner } from '../projection-runtime/runner.js';
+import { WalCheckpointer, type CheckpointTarget } from '../store/checkpoint/wal-checkpointer.js';
 import { openEventStore } from '../store/open-event-store.js';
+import { SqliteEventStore } from '../store/sqlite/index.js';
 import { openSqliteDatabase } from '../store/open-sqlite.js';
 import type { AppContext } from './context.js';
 
@@ -25,6 +27,13 @@ export async function openContext(config: Config, options: { today?: () => strin
   const readDb = openReadModelDb(join(config.dataDir, 'read-models.sqlite'));
   const runner = new ProjectionRunner({ store, db: readDb, projections: allProjections });
   await runner.start();
+  // After the catch-up (a rebuild checkpoints as it goes): from now on commits stay short.
+  const targets: CheckpointTarget[] = [
+    { path: readDb.name, setAutoCheckpoint: (pages) => readDb.open && readDb.pragma(`wal_autocheckpoint = ${pages}`) },
+  ];
+  const logTarget = store instanceof SqliteEventStore ? store.checkpointTarget() : null;
+  if (logTarget) targets.push(logTarget);
+  const checkpointer = readDb.memory ? null : new WalCheckpointer(targets);
   return {
     config,
     store,
@@ -32,6 +41,7 @@ export async function openContext(config: Config, options: { today?: () => strin
     tokens: new TokenStore(authDb),
     readSide: new ReadSide(readDb, runner, { countries: config.countries, ...(options.today ? { today: options.today } : {}) }),
     async close() {
+      await checkpointer?.stop();
       await runner.stop();
       await store.close();
       readDb.close();

@@ -120,7 +120,11 @@ export class CommandService {
     const pending = this.pendingIdempotency.get(claim.scope);
     if (pending) {
       if (pending.requestHash !== claim.requestHash) throw keyReused();
-      return await pending.done;
+      // The request we wait for may itself lose the key to another instance: then its winner answers.
+      return await pending.done.catch((e: unknown) => {
+        if (e instanceof IdempotencyConflictError && e.sameRequest) return e.existing.result;
+        throw e;
+      });
     }
     const stored = await this.store.findIdempotency(claim.scope);
     if (!stored) return undefined;

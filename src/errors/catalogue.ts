@@ -25,6 +25,7 @@ export const serviceErrors = {
   OVERLOADED: { status: 503, title: 'The service is overloaded; retry later' },
   NOT_CAUGHT_UP: { status: 503, title: 'The read models have not reached the requested position yet' },
   NOT_READY: { status: 503, title: 'The instance is not ready to serve requests' },
+  STORAGE_FAILED: { status: 503, title: 'The event log could not be flushed to disk; this instance accepts no more writes' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export const errorCatalogue = { ...serviceErrors, ...domainErrors } as const;

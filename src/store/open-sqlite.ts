@@ -8,10 +8,15 @@ export interface OpenSqliteOptions {
   /** Milliseconds a writer waits for another connection's lock before SQLITE_BUSY. Default 5000. */
   busyTimeoutMs?: number;
   readonly?: boolean;
+  /**
+   * 'full' (default): SQLite fsyncs the WAL inside every COMMIT. 'normal': COMMIT does not fsync;
+   * only for a connection whose commits are made durable by the caller (the event log's WalSync).
+   */
+  synchronous?: 'full' | 'normal';
 }
 
-/** SQLite's numeric value for `synchronous = FULL`. */
-const SYNCHRONOUS_FULL = 2;
+/** SQLite's numeric values for `synchronous`. */
+const SYNCHRONOUS = { normal: 1, full: 2 } as const;
 
 function isMemoryPath(path: string): boolean {
   return path === ':memory:' || path === '';
@@ -19,7 +24,8 @@ function isMemoryPath(path: string): boolean {
 
 /**
  * Opens (or creates, with its directory) a SQLite database with the settings every database of
- * this service needs: WAL, `synchronous = FULL`, a busy timeout and foreign keys.
+ * this service needs: WAL, `synchronous = FULL` (unless the caller makes commits durable itself),
+ * a busy timeout and foreign keys.
  *
  * `synchronous` is set explicitly and read back because better-sqlite3 is compiled with
  * SQLITE_DEFAULT_WAL_SYNCHRONOUS=1 (NORMAL): in WAL mode NORMAL can lose the last acknowledged
@@ -36,9 +42,10 @@ export function openSqliteDatabase(path: string, options: OpenSqliteOptions = {}
       // An in-memory database cannot use WAL and reports 'memory'; a file must be in WAL.
       if (!memory && mode !== 'wal') throw new Error(`SQLite ${path}: journal_mode is ${String(mode)}, expected wal`);
     }
-    db.pragma('synchronous = FULL');
+    const wanted = options.synchronous ?? 'full';
+    db.pragma(`synchronous = ${wanted.toUpperCase()}`);
     const sync = db.pragma('synchronous', { simple: true });
-    if (sync !== SYNCHRONOUS_FULL) throw new Error(`SQLite ${path}: synchronous is ${String(sync)}, expected ${SYNCHRONOUS_FULL} (FULL)`);
+    if (sync !== SYNCHRONOUS[wanted]) throw new Error(`SQLite ${path}: synchronous is ${String(sync)}, expected ${SYNCHRONOUS[wanted]} (${wanted})`);
     db.pragma('foreign_keys = ON');
     return db;
   } catch (e) {

@@ -19,6 +19,8 @@ import { rowToEvent, rowToRawEvent, type EventRow } from './rows.js';
 import { migrateEventStore } from './schema.js';
 import { prepareStatements, type EventStoreStatements, type InsertEventParams } from './statements.js';
 import { CommitListeners } from '../commit-listeners.js';
+import { WalSync } from './wal-sync.js';
+import type { CheckpointTarget } from '../checkpoint/wal-checkpointer.js';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:' (unit tests only: not durable). The directory is created. */
@@ -28,12 +30,21 @@ export interface SqliteEventStoreOptions {
   busyTimeoutMs?: number;
   /** Where errors thrown by onCommit listeners go. Default: a process warning. */
   onListenerError?: (error: unknown) => void;
+  /**
+   * How an acknowledged commit is made durable. 'wal-fdatasync' (default): COMMIT without fsync
+   * (`synchronous = NORMAL`), then an fdatasync of the WAL on the thread pool before any append of
+   * that commit is settled (see WalSync). 'sqlite-full': `synchronous = FULL`, SQLite fsyncs inside
+   * COMMIT on the main thread (the event loop stops for every flush).
+   */
+  durableCommit?: 'wal-fdatasync' | 'sqlite-full';
 }
 
 /** Group-commit counters, for tests and benchmarks. */
 export interface SqliteEventStoreStats {
-  /** Write transactions committed (each one fsync of the WAL). */
+  /** Write transactions committed. */
   transactions: number;
+  /** Flushes of the WAL to disk (wal-fdatasync; each covers every transaction committed before it started). */
+  flushes: number;
   /** Write transactions that failed as a whole (BEGIN/COMMIT errors); every append in them was rejected. */
   failedTransactions: number;
   appendsCommitted: number;
@@ -100,9 +111,10 @@ function checkLimit(limit: number | undefined): number {
 
 /**
  * The embedded event store. One connection, one writer: appends that arrive in the same
- * event-loop turn are committed together in one `BEGIN IMMEDIATE` transaction (one fsync), each
- * inside its own savepoint so a failing append is rolled back alone. A promise resolves only after
- * COMMIT returned, so an acknowledged append is durable (`synchronous = FULL`).
+ * event-loop turn are committed together in one `BEGIN IMMEDIATE` transaction, each inside its own
+ * savepoint so a failing append is rolled back alone. A promise settles only after the commit is
+ * on disk (WalSync's fdatasync, or SQLite's own with 'sqlite-full'), and commit listeners hear of
+ * a position only then, so projections never see an event a power loss could take back.
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'sqlite';
@@ -119,11 +131,14 @@ export class SqliteEventStore implements EventStore {
   private readonly stmts: EventStoreStatements;
   private readonly maxBatchSize: number;
   private readonly commitListeners: CommitListeners;
+  /** Null when SQLite syncs inside COMMIT (sqlite-full, or an in-memory database). */
+  private readonly walSync: WalSync | null;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
   private readonly counters: SqliteEventStoreStats = {
     transactions: 0,
+    flushes: 0,
     failedTransactions: 0,
     appendsCommitted: 0,
     appendsRejected: 0,
@@ -136,8 +151,13 @@ export class SqliteEventStore implements EventStore {
     this.path = options.path;
     this.maxBatchSize = Math.max(1, Math.trunc(options.maxBatchSize ?? 500));
     this.commitListeners = new CommitListeners(options.onListenerError);
-    const openOptions = options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs };
-    this.db = openSqliteDatabase(options.path, openOptions);
+    const memory = options.path === ':memory:' || options.path === '';
+    const ownSync = !memory && (options.durableCommit ?? 'wal-fdatasync') === 'wal-fdatasync';
+    this.db = openSqliteDatabase(options.path, {
+      synchronous: ownSync ? 'normal' : 'full',
+      ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }),
+    });
+    this.walSync = ownSync ? new WalSync(`${this.db.name}-wal`) : null;
     try {
       migrateEventStore(this.db);
       this.stmts = prepareStatements(this.db);
@@ -151,6 +171,7 @@ export class SqliteEventStore implements EventStore {
 
   append(streamId: string, expected: ExpectedRevision, events: NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new StoreClosedError());
+    if (this.walSync?.failed) return Promise.reject(this.storageFailed(this.walSync.failed));
     if (typeof streamId !== 'string' || streamId.length === 0) {
       return Promise.reject(new AppError('BAD_REQUEST', 'streamId must be a non-empty string'));
     }
@@ -231,6 +252,29 @@ export class SqliteEventStore implements EventStore {
     this.counters.transactions++;
     this.counters.lastBatchSize = batch.length;
     this.counters.largestBatch = Math.max(this.counters.largestBatch, batch.length);
+    if (!this.walSync) {
+      this.settle(batch, outcomes);
+      return;
+    }
+    this.walSync.afterDurable((error) => {
+      this.counters.flushes = this.walSync!.flushes;
+      if (!error) {
+        this.settle(batch, outcomes);
+        return;
+      }
+      // Committed in SQLite but maybe not on disk: nobody may be told it was recorded.
+      this.counters.appendsRejected += batch.length;
+      const failure = this.storageFailed(error);
+      for (const item of batch) item.reject(failure);
+    });
+  }
+
+  private storageFailed(cause: Error): AppError {
+    return new AppError('STORAGE_FAILED', `${cause.message}; restart the instance (the log stays consistent, the last commits may be lost)`);
+  }
+
+  /** Answers a committed (and durable) batch's appends, then tells the listeners. */
+  private settle(batch: PendingAppend[], outcomes: Outcome[]): void {
     let lastPosition = 0;
     batch.forEach((item, i) => {
       const outcome = outcomes[i] as Outcome;
@@ -376,6 +420,7 @@ export class SqliteEventStore implements EventStore {
       .immediate();
     this.counters.transactions++;
     this.counters.eventsCommitted += events.length;
+    if (this.walSync) await this.walSync.whenDurable().catch((e: Error) => Promise.reject(this.storageFailed(e)));
     this.commitListeners.notify(lastPosition);
     return { imported: events.length, lastPosition };
   }
@@ -457,7 +502,10 @@ export class SqliteEventStore implements EventStore {
 
   async findIdempotency(scope: string): Promise<IdempotencyRecord | undefined> {
     this.ensureOpen();
-    return this.readIdempotency(scope);
+    const record = this.readIdempotency(scope);
+    // A replayed answer is an acknowledgement too: not before the original commit is on disk.
+    if (record && this.walSync) await this.walSync.whenDurable().catch((e: Error) => Promise.reject(this.storageFailed(e)));
+    return record;
   }
 
   private readIdempotency(scope: string): IdempotencyRecord | undefined {
@@ -471,10 +519,24 @@ export class SqliteEventStore implements EventStore {
     return { ...this.counters };
   }
 
-  /** The connection's durability settings, read back (expect wal / 2 for a file). */
-  durability(): { journalMode: string; synchronous: number } {
+  /** The log's file, for a WalCheckpointer (null in memory: no WAL). */
+  checkpointTarget(): CheckpointTarget | null {
+    if (this.db.memory) return null;
+    return {
+      path: this.db.name,
+      setAutoCheckpoint: (pages) => {
+        if (!this.closed) this.db.pragma(`wal_autocheckpoint = ${pages}`);
+      },
+    };
+  }
+
+  /**
+   * The connection's durability settings, read back, and who flushes commits to disk: for a file,
+   * wal / 1 / 'wal-fdatasync' by default, wal / 2 / 'sqlite-full' when SQLite does it in COMMIT.
+   */
+  durability(): { journalMode: string; synchronous: number; durableCommit: 'wal-fdatasync' | 'sqlite-full' } {
     this.ensureOpen();
-    return sqliteDurability(this.db);
+    return { ...sqliteDurability(this.db), durableCommit: this.walSync ? 'wal-fdatasync' : 'sqlite-full' };
   }
 
   /** Commits every queued append, then closes the database. Safe to call twice. */
@@ -482,6 +544,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.flushQueueNow();
     this.closed = true;
+    await this.walSync?.close();
     this.db.close();
   }
 }

@@ -32,6 +32,12 @@ t.test('settings hold on reopen, and a read-only handle can be opened beside a w
   t.equal(sqliteDurability(reader).journalMode, 'wal');
 });
 
+t.test("synchronous: 'normal' is only set when asked for (the event log flushes its WAL itself)", async (t) => {
+  const db = openSqliteDatabase(join(root, 'n.sqlite'), { synchronous: 'normal' });
+  t.teardown(() => db.close());
+  t.same(sqliteDurability(db), { journalMode: 'wal', synchronous: 1 });
+});
+
 t.test(':memory: is allowed (not durable: journal mode memory)', async (t) => {
   const db = openSqliteDatabase(':memory:');
   t.teardown(() => db.close());

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -15,8 +15,9 @@ t.teardown(() => rmSync(root, { recursive: true, force: true }));
 let dbCount = 0;
 const freshPath = () => join(root, `db-${++dbCount}`, 'events.sqlite');
 
-// The whole contract on real files (WAL, synchronous=FULL), and once more in memory.
+// The whole contract on real files (both ways of flushing commits), and once more in memory.
 runEventStoreContract(t, 'sqlite file', () => openSqliteEventStore({ path: freshPath() }));
+t.test('sqlite-full', async (t) => runEventStoreContract(t, 'sqlite file, SQLite flushes in COMMIT', () => openSqliteEventStore({ path: freshPath(), durableCommit: 'sqlite-full' })));
 t.test('in-memory', async (t) => runEventStoreContract(t, 'sqlite :memory:', () => openSqliteEventStore({ path: ':memory:' })));
 
 async function withFileStore(t: Test, options: { maxBatchSize?: number } = {}) {
@@ -26,9 +27,15 @@ async function withFileStore(t: Test, options: { maxBatchSize?: number } = {}) {
   return { path, store };
 }
 
-t.test('durability settings are read back: WAL and synchronous = FULL', async (t) => {
+t.test('durability settings are read back: WAL, commits flushed by WalSync (NORMAL) or by SQLite (FULL)', async (t) => {
   const { store } = await withFileStore(t);
-  t.same(store.durability(), { journalMode: 'wal', synchronous: 2 });
+  t.same(store.durability(), { journalMode: 'wal', synchronous: 1, durableCommit: 'wal-fdatasync' });
+  const path = freshPath();
+  const full = openSqliteEventStore({ path, durableCommit: 'sqlite-full' });
+  t.teardown(() => full.close());
+  t.same(full.durability(), { journalMode: 'wal', synchronous: 2, durableCommit: 'sqlite-full' });
+  await full.append('country-ET', 'no_stream', [trackOpened('ET', 1)]);
+  t.equal(full.stats().flushes, 0, 'SQLite flushed inside COMMIT');
 });
 
 t.test('schema: STRICT tables, JSON checks, user_version', async (t) => {
@@ -332,4 +339,32 @@ t.test('a batch whose transaction cannot start is rejected as a whole; the store
   t.equal(retried.lastRevision, 1, 'the next batch commits normally');
   t.same(commits, [retried.lastPosition]);
   t.ok(verifyChain(await store.readAllRaw()).ok);
+});
+
+t.test('an append is settled, and listeners hear of it, only after a flush of the WAL that began after its commit', async (t) => {
+  const { store } = await withFileStore(t);
+  const seen: Array<{ position: number; flushes: number }> = [];
+  store.onCommit((position) => seen.push({ position, flushes: store.stats().flushes }));
+  const results = await Promise.all(['ET', 'SO', 'TN', 'DZ', 'TR'].map((c) => store.append(`country-${c}`, 'no_stream', [trackOpened(c, 1)])));
+  t.equal(results.length, 5);
+  const stats = store.stats();
+  t.equal(stats.transactions, 1, 'one commit for the five appends of one turn');
+  t.equal(stats.flushes, 1, 'and one flush');
+  t.same(seen, [{ position: 5, flushes: 1 }]);
+});
+
+t.test('a failed flush rejects the commit it covered and every later append (STORAGE_FAILED), and the log stays readable', async (t) => {
+  const { path, store } = await withFileStore(t);
+  await store.append('country-ET', 'no_stream', [trackOpened('ET', 1)]);
+  await store.close();
+  // The WAL is gone when the last connection closes; a fresh store opens its descriptor lazily on
+  // the first flush, so moving the file away after the first commit makes that flush fail.
+  const reopened = openSqliteEventStore({ path });
+  t.teardown(() => reopened.close());
+  const first = reopened.append('country-SO', 'no_stream', [trackOpened('SO', 1)]);
+  renameSync(`${path}-wal`, `${path}-wal.moved`);
+  await t.rejects(first, { code: 'STORAGE_FAILED', status: 503 });
+  renameSync(`${path}-wal.moved`, `${path}-wal`);
+  await t.rejects(reopened.append('country-TN', 'no_stream', [trackOpened('TN', 1)]), { code: 'STORAGE_FAILED' });
+  t.equal((await reopened.readStream('country-ET')).length, 1, 'what was durable before is still read');
 });
