@@ -1,10 +1,10 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { hashToken } from '../auth/token-store.js';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/catalogue.js';
+import { securityHeaders } from './security-headers.js';
 
 /** Rate limits count per token (hashed, never logged), or per address for anonymous calls. */
 function rateLimitKey(req: FastifyRequest): string {
@@ -14,19 +14,7 @@ function rateLimitKey(req: FastifyRequest): string {
 
 /** Security headers, per-token rate limits and load shedding (503 rather than collapse). */
 export async function registerProtection(app: FastifyInstance, config: Config): Promise<void> {
-  await app.register(helmet, {
-    // Swagger UI and the dashboard serve their own scripts and styles from this origin only.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        // Plain-http deployments on an internal host must keep working; TLS is the proxy's job.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  await app.register(securityHeaders);
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
