@@ -94,6 +94,8 @@ interface Entry {
   /** Per stream, the first revision not folded: where a later cutoff continues reading. */
   revisions: Record<string, number>;
   lastUsed: number;
+  /** Asked for by a request (not only an intermediate copy): kept longer than copies. */
+  requested: boolean;
   refs: number;
   keys: Set<string>;
   open: OpenView | null;
@@ -218,6 +220,7 @@ export class AsOfCache {
     }
     entry.refs++;
     entry.lastUsed = ++this.clock;
+    entry.requested = true;
     let open: OpenView;
     try {
       open = await this.openEntry(entry);
@@ -297,7 +300,10 @@ export class AsOfCache {
 
   private async build(family: Family, position: number, key: string): Promise<Entry> {
     let base = this.baseFor(family, position);
-    if (base) base.refs++; // not evicted while its successor reads the events after it
+    if (base) {
+      base.refs++; // not evicted while its successor reads the events after it
+      base.lastUsed = ++this.clock;
+    }
     let file: string | null = null;
     let db: ReadModelDatabase | null = null;
     try {
@@ -359,6 +365,7 @@ export class AsOfCache {
       position,
       revisions,
       lastUsed: ++this.clock,
+      requested: false,
       refs: 0,
       keys: new Set([key]),
       open,
@@ -411,10 +418,16 @@ export class AsOfCache {
     }
   }
 
-  /** Least recently used first, never one in use nor `keep` (just built: its requester still has to take it). */
+  /**
+   * Intermediate copies before views that requests asked for (a copy only shortens a later build;
+   * a requested view is likely asked again), least recently used first within each; never one in
+   * use nor `keep` (just built: its requester still has to take it).
+   */
   private evict(keep: Entry | null): void {
     if (this.totalBytes <= this.maxBytes) return;
-    const candidates = [...this.entries].filter((e) => e.refs === 0 && e !== keep && !e.opening).sort((a, b) => a.lastUsed - b.lastUsed);
+    const candidates = [...this.entries]
+      .filter((e) => e.refs === 0 && e !== keep && !e.opening)
+      .sort((a, b) => Number(a.requested) - Number(b.requested) || a.lastUsed - b.lastUsed);
     for (const e of candidates) {
       if (this.totalBytes <= this.maxBytes) break;
       this.remove(e, true);

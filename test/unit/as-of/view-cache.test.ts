@@ -127,6 +127,23 @@ t.test('as-of cache', async (t) => {
     t.ok(cache.stats().evictions > 0, `evicted ${cache.stats().evictions}`);
   });
 
+  await t.test('intermediate copies are evicted before views that requests asked for', async (t) => {
+    const probe = new AsOfCache(h.store, { maxBytes: 1024 * 1024 * 1024, snapshotEvery: 10_000 });
+    await cached(probe, 'ET', at(n - 1));
+    await cached(probe, 'SO', at(n - 1));
+    const views = probe.stats().bytes;
+    await probe.close();
+    // Room for both views and a little more: building SO's view leaves copies that must go first.
+    const cache = new AsOfCache(h.store, { maxBytes: Math.floor(views * 1.2), snapshotEvery: 100 });
+    t.teardown(() => cache.close());
+    await cached(cache, 'ET', at(n - 1));
+    await cached(cache, 'SO', at(n - 1));
+    const before = cache.stats();
+    t.ok(before.evictions > 0, 'copies were evicted');
+    t.equal(await cached(cache, 'ET', at(n - 1)), await scratch('ET', at(n - 1)));
+    t.equal(cache.stats().hits, before.hits + 1, "ET's view survived SO's build");
+  });
+
   await t.test('a view in use is not evicted', async (t) => {
     const cache = new AsOfCache(h.store, { maxBytes: 1, snapshotEvery: 10_000 });
     t.teardown(() => cache.close());
