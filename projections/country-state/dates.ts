@@ -9,7 +9,23 @@ const iso = (d: string) => DateTime.fromISO(d, { zone: 'utc' });
  */
 const DAY_MS = 86_400_000;
 const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/**
+ * Memo of day numbers and of their ISO form: a history holds a few thousand distinct dates, while a
+ * rebuild converts millions (no regex, Date or string per call once seen). Bounded: cleared when large.
+ */
+const MEMO_LIMIT = 50_000;
+const dayMemo = new Map<string, number | null>();
+const isoMemo = new Map<number, string>();
 function dayNumber(d: string): number | null {
+  let n = dayMemo.get(d);
+  if (n === undefined) {
+    n = parseDayNumber(d);
+    if (dayMemo.size >= MEMO_LIMIT) dayMemo.clear();
+    dayMemo.set(d, n);
+  }
+  return n;
+}
+function parseDayNumber(d: string): number | null {
   const m = PLAIN_DATE.exec(d);
   if (!m) return null;
   const y = Number(m[1]);
@@ -23,7 +39,13 @@ function dayNumber(d: string): number | null {
 }
 
 function isoOfDay(n: number): string {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoMemo.get(n);
+  if (iso === undefined) {
+    iso = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    if (isoMemo.size >= MEMO_LIMIT) isoMemo.clear();
+    isoMemo.set(n, iso);
+  }
+  return iso;
 }
 
 /** Date plus a deadline; working days skip Saturdays and Sundays (public holidays are not modelled). */

@@ -221,12 +221,17 @@ export const evidenceCounter = (role: string) => `ev.${role}`;
 
 /** Open requests per country, kept in the activity row (the profile reads the count, not the requests). */
 function countOpenRequest(tx: ReadModelTx, country: string, delta: number): void {
-  const prev = tx.get(ACTIVITY, country) ?? { country, events: 0 };
-  const { openRequests, ...rest } = prev as Record<string, unknown>;
-  const n = ((openRequests as number | undefined) ?? 0) + delta;
+  // Changed in place (mutate-then-put): this runs for most request events of a rebuild.
+  const row = tx.get(ACTIVITY, country) ?? { country, events: 0 };
+  const n = ((row['openRequests'] as number | undefined) ?? 0) + delta;
   // No key at 0: a build from scratch and an incremental one (with retractions) hold the same row.
-  tx.put(ACTIVITY, country, n === 0 ? rest : { ...rest, openRequests: n });
+  if (n === 0) delete row['openRequests'];
+  else row['openRequests'] = n;
+  tx.put(ACTIVITY, country, row);
 }
+
+/** `ev.<role>` per role, built once. */
+const EVIDENCE_COUNTER: Record<string, string> = Object.fromEntries(['C', 'D1', 'D2', 'D3', 'D4'].map((r) => [r, evidenceCounter(r)]));
 
 /** Stores the entity's new state and moves its contribution between buckets. */
 function saveEntity(tx: ReadModelTx, country: string, ref: EntityRef, before: EntityRow | undefined, eventIds: string[], state: Record<string, any> | undefined): void {
@@ -241,7 +246,9 @@ function saveEntity(tx: ReadModelTx, country: string, ref: EntityRef, before: En
   const d = derive(ref.kind, state, ctx);
   // Evidence events per role are counted in the bucket (`ev.<role>`), so a scorecard can say how long
   // its evidence list is without reading the contributing entities.
-  const contribution = d.contribution?.role ? { ...d.contribution, counters: { ...d.contribution.counters, [evidenceCounter(d.contribution.role)]: eventIds.length } } : d.contribution;
+  // derive returns a fresh contribution each time: the counter is added to it in place.
+  const contribution = d.contribution;
+  if (contribution?.role) (contribution.counters ??= {})[EVIDENCE_COUNTER[contribution.role] ?? evidenceCounter(contribution.role)] = eventIds.length;
   const row: EntityRow = { country, kind: ref.kind, id: ref.id, eventIds, state, sortDate: d.sortDate, open: d.open, contribution };
   if (ref.kind === 'request') {
     const dl = state['submittedOn'] ? instrumentDeadline(state, ctx) : null;
@@ -322,17 +329,16 @@ function applyCorrection(tx: ReadModelTx, country: string, event: StoredEvent, r
 }
 
 function touchActivity(tx: ReadModelTx, event: StoredEvent, country: string): void {
-  const prev = tx.get(ACTIVITY, country);
-  tx.put(ACTIVITY, country, {
-    ...prev,
-    country,
-    events: ((prev?.['events'] as number | undefined) ?? 0) + 1,
-    lastEventId: event.eventId,
-    lastType: event.type,
-    lastPosition: event.position,
-    lastRecordedAt: event.recordedAt,
-    lastOccurredOn: event.occurredOn,
-  });
+  // Changed in place (mutate-then-put), once per event: no copy of the row.
+  const row = tx.get(ACTIVITY, country) ?? {};
+  row['country'] = country;
+  row['events'] = ((row['events'] as number | undefined) ?? 0) + 1;
+  row['lastEventId'] = event.eventId;
+  row['lastType'] = event.type;
+  row['lastPosition'] = event.position;
+  row['lastRecordedAt'] = event.recordedAt;
+  row['lastOccurredOn'] = event.occurredOn;
+  tx.put(ACTIVITY, country, row);
 }
 
 export const countryStateProjection: Projection = {

@@ -8,12 +8,15 @@
 /** Integer counters from case-level events, summed over the entities whose cohort falls in the bucket. */
 export type Counters = Record<string, number>;
 
+/** The histogram's counter names, built once (a rebuild names one per answered request). */
+const ANSWERED_AFTER = Array.from({ length: 367 }, (_, d) => `req.answeredAfter.${d}`);
+
 /** Counter names. `req.answeredAfter.<d>` is a histogram (d = whole calendar days, 366 = later). */
 export const C = {
   reqSubmitted: 'req.submitted',
   reqDecided: 'req.decided',
   reqInTimeInstrument: 'req.inTime.instrument',
-  reqAnsweredAfter: (days: number) => `req.answeredAfter.${Math.min(days, 366)}`,
+  reqAnsweredAfter: (days: number) => ANSWERED_AFTER[Math.min(days, 366)] ?? `req.answeredAfter.${Math.min(days, 366)}`,
   reqWithTravelDoc: 'req.withTravelDoc',
   rrSubmitted: 'rr.submitted',
   rrAccepted: 'rr.accepted',

@@ -59,3 +59,56 @@ export class LookupHash {
     return out;
   }
 }
+
+/**
+ * The text keys a table may hold, as 32-bit hashes: while a version is built, most `get`s ask for a
+ * key that was never written (a new request, transfer or report); a key whose hash is absent here
+ * is certainly absent from the table, so the lookup skips SQLite. A hit may be a collision: the
+ * caller then reads the table as before. Keys are only added (a deleted row's hash stays: a miss
+ * on it is simply confirmed by SQLite).
+ */
+export class KeyFilter {
+  private hashes: Int32Array;
+  private used = 0;
+
+  constructor(capacity = 1 << 12) {
+    this.hashes = new Int32Array(capacity);
+  }
+
+  private static hash(value: string): number {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+    return h === 0 ? 1 : h;
+  }
+
+  add(value: string): void {
+    if ((this.used + 1) * 2 > this.hashes.length) this.grow();
+    this.insert(KeyFilter.hash(value));
+  }
+
+  private insert(h: number): void {
+    const mask = this.hashes.length - 1;
+    let i = h & mask;
+    while (this.hashes[i] !== 0) {
+      if (this.hashes[i] === h) return;
+      i = (i + 1) & mask;
+    }
+    this.hashes[i] = h;
+    this.used++;
+  }
+
+  private grow(): void {
+    const old = this.hashes;
+    this.hashes = new Int32Array(old.length * 2);
+    this.used = 0;
+    for (let i = 0; i < old.length; i++) if (old[i] !== 0) this.insert(old[i]!);
+  }
+
+  /** false: the key was never added. */
+  mayContain(value: string): boolean {
+    const h = KeyFilter.hash(value);
+    const mask = this.hashes.length - 1;
+    for (let i = h & mask; this.hashes[i] !== 0; i = (i + 1) & mask) if (this.hashes[i] === h) return true;
+    return false;
+  }
+}

@@ -33,6 +33,14 @@ const FLUSH_DIRTY_ROWS = 20_000;
 /** Page cache of the read-model database (negative: KiB) while a version is built, and while serving. */
 const BUILD_PAGE_CACHE_KIB = -16_384;
 const SERVE_PAGE_CACHE_KIB = -65_536;
+/**
+ * WAL pages between automatic checkpoints while a version is built, and while serving (SQLite's
+ * default). A build appends hundreds of MB: checkpointing every 1000 pages meant a copy and two
+ * fsyncs after nearly every batch; every 16384 pages (256 MiB of 16 KiB pages) bounds the WAL file
+ * still.
+ */
+const BUILD_WAL_AUTOCHECKPOINT = 16_384;
+const SERVE_WAL_AUTOCHECKPOINT = 1000;
 
 /** One projection version being fed: the live one (served) or one being built beside it. */
 interface Track {
@@ -54,7 +62,10 @@ export interface ProjectionRunnerOptions {
   previousVersions?: readonly Projection[];
   /** Most events per transaction (default 50,000: a rebuild commits rarely; live batches are small anyway). */
   batchSize?: number;
-  /** Read-model rows each projection keeps parsed in memory between batches (default 20,000). */
+  /**
+   * Read-model rows each projection keeps parsed in memory between batches (default 5,000: measured
+   * on a 1,000,000-event rebuild, 20,000 cost more in garbage collection than it saved in reads).
+   */
   maxCachedRows?: number;
   /** Called when a projection fails on an event (its batch is rolled back). */
   onError?: (projection: string, error: unknown) => void;
@@ -144,6 +155,7 @@ export class ProjectionRunner {
   private sizePageCache(): void {
     const building = [...this.tracks.values()].some((ts) => ts.some((t) => t.status === 'building'));
     this.db.pragma(`cache_size = ${building ? BUILD_PAGE_CACHE_KIB : SERVE_PAGE_CACHE_KIB}`);
+    this.db.pragma(`wal_autocheckpoint = ${building ? BUILD_WAL_AUTOCHECKPOINT : SERVE_WAL_AUTOCHECKPOINT}`);
   }
 
   private initTracks(p: Projection): Track[] {
@@ -153,7 +165,7 @@ export class ProjectionRunner {
       const shape = module ?? p; // a frozen track is never applied; its tx is only for symmetry
       // A version being built is not queried: its query indexes are created when it goes live.
       createProjectionTables(this.db, shape, version, { indexes: status === 'live' });
-      const tx = new SqliteProjectionTx(this.db, shape, version, this.options.maxCachedRows);
+      const tx = new SqliteProjectionTx(this.db, shape, version, this.options.maxCachedRows, status === 'building');
       return { projection: shape, version, status, position, tx, frozen: !module, error: null };
     };
     // Drop half-built versions of other code versions: they can never finish.

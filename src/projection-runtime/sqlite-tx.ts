@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Projection, ReadModelTx, Row, TableSpec } from '../../projections/types.js';
-import { LookupHash } from './lookup-hash.js';
+import { KeyFilter, LookupHash } from './lookup-hash.js';
 import { physicalTable, type ReadModelDatabase } from './read-model-db.js';
 
 const ABSENT = Symbol('absent');
@@ -20,6 +20,8 @@ interface TableStatements {
   integerKey: boolean;
   /** While the lookup column has no index yet (a version being built): candidate keys in memory. */
   hash: LookupHash | null;
+  /** While a version is built (cached tables): the keys written so far, so a `get` of a new key skips SQLite. */
+  filter: KeyFilter | null;
 }
 
 /**
@@ -36,7 +38,7 @@ interface TableStatements {
  */
 export class SqliteProjectionTx implements ReadModelTx {
   private readonly tables = new Map<string, TableStatements>();
-  /** Per table, in first-cached order: eviction forgets the oldest entries (a hot row is simply read back). */
+  /** Per table, in order of last write (or first read): eviction forgets the oldest entries. */
   private readonly cache = new Map<string, Map<string, Cached>>();
   private readonly dirty = new Map<string, Set<string>>();
   private cachedRows = 0;
@@ -46,7 +48,12 @@ export class SqliteProjectionTx implements ReadModelTx {
     projection: Projection,
     version: number,
     /** Rows kept in memory between batches. */
-    private readonly maxCachedRows = 20_000,
+    private readonly maxCachedRows = 5_000,
+    /**
+     * A version being built: remember which keys exist (a hash filter, loaded from the rows already
+     * there) so that looking up a key never written costs no SQLite read. Dropped when it goes live.
+     */
+    filterAbsentKeys = false,
   ) {
     for (const spec of projection.tables) {
       const name = physicalTable(projection.name, version, spec.name);
@@ -67,6 +74,11 @@ export class SqliteProjectionTx implements ReadModelTx {
           for (const r of db.prepare(`SELECT k, ${spec.lookup} AS v FROM ${name}`).iterate() as Iterable<{ k: number; v: string }>) hash.add(r.v, r.k);
         }
       }
+      let filter: KeyFilter | null = null;
+      if (filterAbsentKeys && spec.writeThrough !== true) {
+        filter = new KeyFilter();
+        for (const r of db.prepare(`SELECT k FROM ${name}`).iterate() as Iterable<{ k: string | number }>) filter.add(String(r.k));
+      }
       this.tables.set(spec.name, {
         spec,
         columns,
@@ -78,6 +90,7 @@ export class SqliteProjectionTx implements ReadModelTx {
         document,
         integerKey: spec.key === 'INTEGER',
         hash,
+        filter,
       });
       this.cache.set(spec.name, new Map());
       this.dirty.set(spec.name, new Set());
@@ -106,7 +119,7 @@ export class SqliteProjectionTx implements ReadModelTx {
     const cache = this.cacheOf(table);
     const hit = cache.get(key);
     if (hit !== undefined) return hit === null || hit === ABSENT ? undefined : (hit as T);
-    const found = t.select.get(t.integerKey ? Number(key) : key);
+    const found = t.filter && !t.filter.mayContain(key) ? undefined : t.select.get(t.integerKey ? Number(key) : key);
     const row = found ? (JSON.parse(found['doc'] as string) as Row) : ABSENT;
     cache.set(key, row);
     this.cachedRows++;
@@ -115,9 +128,10 @@ export class SqliteProjectionTx implements ReadModelTx {
 
   private remember(table: string, key: string, value: Cached): void {
     const cache = this.cacheOf(table);
-    const size = cache.size;
+    // Moved to the young end: eviction forgets the least recently written rows, so hot rows (a
+    // country's buckets and activity, read and written by most events) are not re-read and re-parsed.
+    if (!cache.delete(key)) this.cachedRows++;
     cache.set(key, value);
-    if (cache.size > size) this.cachedRows++;
     this.dirty.get(table)!.add(key);
   }
 
@@ -156,7 +170,10 @@ export class SqliteProjectionTx implements ReadModelTx {
 
   /** The query indexes now exist (the version went live): look rows up through them from now on. */
   indexesCreated(): void {
-    for (const t of this.tables.values()) t.hash = null;
+    for (const t of this.tables.values()) {
+      t.hash = null;
+      t.filter = null;
+    }
   }
 
   private readonly args: unknown[] = [];
@@ -171,6 +188,7 @@ export class SqliteProjectionTx implements ReadModelTx {
     for (let i = 0; i < columns.length; i++) args[first + i] = columns[i]![1](row) ?? null;
     t.upsert.run(args);
     if (t.hash) t.hash.add(row[t.spec.lookup!] as string, args[0] as number);
+    if (t.filter) t.filter.add(key);
   }
 
   /** Writes the batch's changes; call inside the batch transaction. */

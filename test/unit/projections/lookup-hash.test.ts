@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { LookupHash } from '../../../src/projection-runtime/lookup-hash.js';
+import { KeyFilter, LookupHash } from '../../../src/projection-runtime/lookup-hash.js';
 
 t.test('every added key is among the candidates of its value, across growth; unknown values find nothing confirmed', (t) => {
   fc.assert(
@@ -26,5 +26,25 @@ t.test('the same row added twice is kept once; keys must be 31-bit integers', (t
   t.same(hash.candidates('a'), [7]);
   t.throws(() => hash.add('b', 2 ** 31), /31-bit/);
   t.throws(() => hash.add('b', 1.5), /31-bit/);
+  t.end();
+});
+
+t.test('KeyFilter: every added key may be contained, across growth; most keys never added are known absent', (t) => {
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 30 }), { minLength: 1, maxLength: 3000 }), (keys) => {
+      const filter = new KeyFilter(2); // tiny: forces many doublings
+      for (const k of keys) filter.add(k);
+      filter.add(keys[0]!); // adding twice is harmless
+      for (const k of keys) if (!filter.mayContain(k)) throw new Error(`${k} was added but is reported absent`);
+      return true;
+    }),
+    { numRuns: 30 },
+  );
+  const filter = new KeyFilter();
+  for (let i = 0; i < 10_000; i++) filter.add(`ET|request|ET-RR-${i}`);
+  let falsePositives = 0;
+  for (let i = 10_000; i < 20_000; i++) if (filter.mayContain(`ET|request|ET-RR-${i}`)) falsePositives++;
+  // 32-bit hashes: a collision among 10,000 keys is rare; the point is that absent keys skip SQLite.
+  t.ok(falsePositives < 10, `false positives ${falsePositives}`);
   t.end();
 });
