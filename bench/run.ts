@@ -6,6 +6,7 @@
  * traffic is on 127.0.0.1. Results: bench/results/<stamp>.json and .md (git-ignored), the table is
  * printed, and `--docs` also writes docs/benchmarks.md.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -45,6 +46,9 @@ const smallEvents = Number(values['small-events']);
 const seconds = Number(values.seconds ?? (quick ? 4 : 10));
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const label = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M events` : `${n / 1000}k events`);
+
+// The servers under test run what `npm start` runs: the transpiled copy in .build/.
+execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
 
 const results: ScenarioResult[] = [];
 const started = new Date();

@@ -25,7 +25,9 @@ export async function startNode(
 ): Promise<Child> {
   const ready = options.ready ?? /listening on (http:\/\/127\.0\.0\.1:\d+)/;
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', script], {
+  // Transpiled JavaScript (.build/) runs as it is; TypeScript (bench servers) under tsx.
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...loader, script], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', RCM_LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,14 +19,14 @@ export function freshDataDir(label: string): string {
 }
 
 /**
- * The real service (`src/server.ts`) in its own process, configured for measurement: loopback,
+ * The real service as `npm start` runs it (`.build/src/server.js`, transpiled by the bench at start) in its own process, configured for measurement: loopback,
  * quiet logs, rate limit and load shedding out of the way (they would cap the figure, not
  * measure it). Creates a desk and an analyst token for every benchmark country.
  */
 export async function startRcmServer(dataDir: string, options: { timeoutMs?: number; env?: Record<string, string>; nodeArgs?: string[]; adminToken?: string; script?: string } = {}): Promise<RcmServer> {
   const adminToken = options.adminToken ?? `bench-admin-${randomBytes(16).toString('hex')}`;
   const child = await startNode(
-    options.script ?? 'src/server.ts',
+    options.script ?? '.build/src/server.js',
     {
       RCM_DATA_DIR: dataDir,
       RCM_ADMIN_TOKEN: adminToken,

@@ -46,7 +46,7 @@ export async function startupScenario(prepared: { dataDir: string; adminToken: s
         ratio: bigMs / emptyMs,
         target: '< 2 s',
         met: bigMs < 2000,
-        notes: 'spawn of node --import tsx src/server.ts until GET /ready answers 200',
+        notes: 'spawn of node .build/src/server.js (what npm start runs) until GET /ready answers 200',
       },
     ],
     details: { rounds: options.rounds, withHistory: big, empty },

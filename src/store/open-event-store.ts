@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import { openKurrentDbEventStore } from './kurrentdb/index.js';
 import type { EventStore } from './port.js';
 import { openSqliteEventStore } from './sqlite/index.js';
 
@@ -26,6 +25,8 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
   if (!SERVER_URL.test(url)) {
     throw new Error(`RCM_EVENTSTORE_URL must be a kurrentdb:// (or esdb://) connection string, got "${url.replace(/\/\/[^@/]*@/, '//***@')}"`);
   }
+  // Loaded only when configured: the gRPC client alone costs ~0.4 s of every embedded start-up.
+  const { openKurrentDbEventStore } = await import('./kurrentdb/index.js');
   return openKurrentDbEventStore({
     connectionString: url,
     indexPath: join(options.dataDir, 'kurrentdb-index.sqlite'),

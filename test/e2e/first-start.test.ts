@@ -5,11 +5,12 @@ import t from 'tap';
 import { ethiopiaStory } from '../helpers/facts.js';
 import { startServer } from '../helpers/server-process.js';
 
+// Started the way `npm start` starts it (transpiled by scripts/build.mjs), the other server tests run the sources.
 t.test('first start prints an admin token once; a desk records facts; a restart keeps everything', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rcm-e2e-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 
-  const first = await startServer({ RCM_DATA_DIR: dir });
+  const first = await startServer({ RCM_DATA_DIR: dir }, 30_000, { compiled: true });
   const m = /^\s+(rcm_[A-Za-z0-9_-]+)$/m.exec(first.output());
   t.ok(m, 'the admin token is printed on first start');
   const admin = m![1]!;
@@ -32,7 +33,7 @@ t.test('first start prints an admin token once; a desk records facts; a restart 
   }
   t.equal(await first.stop('SIGTERM'), 0, 'graceful shutdown exits 0');
 
-  const second = await startServer({ RCM_DATA_DIR: dir });
+  const second = await startServer({ RCM_DATA_DIR: dir }, 30_000, { compiled: true });
   t.teardown(() => second.stop());
   t.notMatch(second.output(), /admin token/, 'no new admin token on a later start');
   const page = await call(`${second.url}/v1/countries/ET/events?limit=1000`, admin);
@@ -48,4 +49,8 @@ t.test('first start prints an admin token once; a desk records facts; a restart 
   );
   const again = await call(`${second.url}/v1/countries/ET/dialogues`, desk, 'POST', ethiopiaStory[0].body);
   t.equal(again.status, 409, 'state is rebuilt from the log: the track already exists');
+  // Files beside the code are found from the transpiled copy too.
+  const dashboard = await fetch(`${second.url}/`);
+  t.equal(dashboard.status, 200, 'the dashboard is served');
+  t.match(dashboard.headers.get('content-type'), /text\/html/);
 });

@@ -1,9 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { childEnv } from './child-env.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+
+let compiledEntry: string | undefined;
+
+/** What `npm start` runs: the sources transpiled by scripts/build.mjs (once per test process, in its own directory). */
+function compiledServer(): string {
+  if (compiledEntry) return compiledEntry;
+  const outdir = join('.build', `test-${process.pid}`);
+  execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', outdir], { cwd: root, env: childEnv(), stdio: 'pipe' });
+  process.once('exit', () => rmSync(join(root, outdir), { recursive: true, force: true }));
+  compiledEntry = join(outdir, 'src', 'server.js');
+  return compiledEntry;
+}
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -12,9 +26,13 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts the real server (`node --import tsx src/server.ts`) on a free loopback port. */
-export async function startServer(env: Record<string, string>, timeoutMs = 30_000): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+/**
+ * Starts the real server on a free loopback port: the sources under tsx, or with `compiled` what
+ * `npm start` runs (the transpiled copy).
+ */
+export async function startServer(env: Record<string, string>, timeoutMs = 30_000, options: { compiled?: boolean } = {}): Promise<ServerProcess> {
+  const args = options.compiled ? [compiledServer()] : ['--import', 'tsx', 'src/server.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: childEnv({ PORT: '0', HOST: '127.0.0.1', RCM_LOG_LEVEL: 'warn', ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,11 +1,11 @@
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { PACKAGE_ROOT } from '../../package-root.js';
 import type { RoutePlugin } from '../app.js';
 
-/** The dashboard's static files (HTML, ES modules, CSS); no build step. */
-export const WEB_ROOT = fileURLToPath(new URL('../../../web', import.meta.url));
+/** The dashboard's static files (HTML, ES modules, CSS); served as they are. */
+export const WEB_ROOT = join(PACKAGE_ROOT, 'web');
 
 /**
  * Chart.js's self-contained UMD build, resolved through Node's module resolution so a hoisted or

@@ -1,5 +1,10 @@
 import { once } from 'node:events';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { PACKAGE_ROOT } from '../../package-root.js';
+
+/** Plain JavaScript beside this module's source (workers do not inherit tsx's loader). */
+const CHECKPOINT_WORKER = join(PACKAGE_ROOT, 'src', 'store', 'checkpoint', 'checkpoint-worker.mjs');
 
 /** A WAL-mode database whose connection in this thread lets the checkpointer do the checkpoints. */
 export interface CheckpointTarget {
@@ -33,7 +38,7 @@ export class WalCheckpointer {
   ) {
     const warn = options.onWarning ?? ((m) => process.emitWarning(m));
     for (const t of targets) t.setAutoCheckpoint(0);
-    this.worker = new Worker(new URL('./checkpoint-worker.mjs', import.meta.url), {
+    this.worker = new Worker(CHECKPOINT_WORKER, {
       workerData: { paths: targets.map((t) => t.path), intervalMs: options.intervalMs ?? 250 },
     });
     this.worker.unref();
