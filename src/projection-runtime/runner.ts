@@ -170,7 +170,10 @@ export class ProjectionRunner {
   private sizePageCache(): void {
     const building = [...this.tracks.values()].some((ts) => ts.some((t) => t.status === 'building'));
     this.db.pragma(`cache_size = ${building ? BUILD_PAGE_CACHE_KIB : SERVE_PAGE_CACHE_KIB}`);
-    this.db.pragma(`wal_autocheckpoint = ${building ? BUILD_WAL_AUTOCHECKPOINT : SERVE_WAL_AUTOCHECKPOINT}`);
+    // 0 means a WalCheckpointer (src/store/checkpoint) checkpoints this database in its own thread.
+    if (this.db.pragma('wal_autocheckpoint', { simple: true }) !== 0) {
+      this.db.pragma(`wal_autocheckpoint = ${building ? BUILD_WAL_AUTOCHECKPOINT : SERVE_WAL_AUTOCHECKPOINT}`);
+    }
   }
 
   private initTracks(p: Projection): Track[] {
