@@ -128,11 +128,16 @@ export class SqliteProjectionTx implements ReadModelTx {
 
   private remember(table: string, key: string, value: Cached): void {
     const cache = this.cacheOf(table);
-    // Moved to the young end: eviction forgets the least recently written rows, so hot rows (a
-    // country's buckets and activity, read and written by most events) are not re-read and re-parsed.
-    if (!cache.delete(key)) this.cachedRows++;
-    cache.set(key, value);
-    this.dirty.get(table)!.add(key);
+    const dirty = this.dirty.get(table)!;
+    // On its first write since the last flush a row moves to the young end: eviction (after a flush)
+    // then forgets the least recently written rows, so hot rows (a country's buckets and activity,
+    // written by most events) are not re-read and re-parsed. Later writes before the flush need not move it.
+    if (dirty.has(key)) cache.set(key, value);
+    else {
+      if (!cache.delete(key)) this.cachedRows++;
+      cache.set(key, value);
+      dirty.add(key);
+    }
   }
 
   /** Rows changed since the last flush (the runner flushes early to bound memory). */
