@@ -3,7 +3,7 @@
  * rate beside a raw read + JSON.parse baseline of the same events measured in the same run.
  *
  *   node --import tsx scripts/rebuild.ts --events tmp/bench/history-1000000.sqlite \
- *     [--read-models tmp/rebuild/read-models.sqlite] [--batch 50000] [--cache 20000] [--no-baseline] [--json]
+ *     [--read-models tmp/rebuild/read-models.sqlite] [--batch 50000] [--cache 5000] [--no-baseline] [--json]
  *
  * The read-model file is deleted first. Peak RSS: the highest RSS sampled after each batch and the
  * process's maxRSS (which also covers the baseline pass, run first; it holds one row at a time).
