@@ -1,6 +1,7 @@
 import type { TokenStore } from '../auth/token-store.js';
 import type { CommandService } from '../commands/command-service.js';
 import type { Config } from '../config/config.js';
+import type { ReadModelDatabase } from '../projection-runtime/read-model-db.js';
 import type { ReadSide } from '../projection-runtime/read-side.js';
 import type { EventStore } from '../store/port.js';
 
@@ -12,4 +13,6 @@ export interface AppContext {
   tokens: TokenStore;
   /** Read models fed by the projection runner (`readSide.runner`). */
   readSide: ReadSide;
+  /** The live read-model database behind `readSide` (the annual report reads it directly when it can). */
+  readModels?: ReadModelDatabase;
 }

@@ -39,6 +39,7 @@ export async function openContext(config: Config, options: { today?: () => strin
     store,
     commands: new CommandService(store),
     tokens: new TokenStore(authDb),
+    readModels: readDb,
     readSide: new ReadSide(readDb, runner, { countries: config.countries, ...(options.today ? { today: options.today } : {}) }),
     async close() {
       await checkpointer?.stop();

@@ -3,6 +3,9 @@ import type { Projection } from '../../projections/types.js';
 import { openAsOfView, openScratchAsOfView, type AsOfView } from '../as-of/as-of-read-side.js';
 import { dateOf, nowCutoff, parseAsOf } from '../as-of/parse-as-of.js';
 import { AppError } from '../errors/catalogue.js';
+import type { ReadModelDatabase } from '../projection-runtime/read-model-db.js';
+import { ReadSide } from '../projection-runtime/read-side.js';
+import type { ProjectionRunner } from '../projection-runtime/runner.js';
 import type { EventStore } from '../store/port.js';
 import { CountrySections } from './country-sections.js';
 import { contentHash, REPORT_FORMAT_VERSION } from './manifest.js';
@@ -19,6 +22,25 @@ export interface AnnualReportOptions {
   now?: () => Date;
   /** Build every country from the first event in one scratch view instead of the as-of cache (the reference in tests). */
   scratch?: boolean;
+  /**
+   * The service's live read models. A report without `asOf` is then read from them when they stand
+   * exactly at the cutoff's position (they are what a view built up to that position would hold),
+   * instead of building per-country views: seconds per country at 1,000,000 events.
+   */
+  live?: { db: ReadModelDatabase; runner: ProjectionRunner; waitMs?: number };
+}
+
+/**
+ * The live read models dressed as a view at `position`, or null when they have moved past it (a
+ * commit landed after the cutoff): then the cached views answer. The caller reads it without
+ * yielding to the event loop (only settled promises are awaited), so no projection batch can move
+ * the live models while the report is read; `stillAt` re-checks that afterwards.
+ */
+async function liveViewAt(live: NonNullable<AnnualReportOptions['live']>, asOf: string, position: number, countries: readonly string[]): Promise<AsOfView | null> {
+  await live.runner.waitForPosition(position, live.waitMs ?? 5000);
+  if (live.runner.servedPosition() !== position) return null;
+  const readSide = new ReadSide(live.db, live.runner, { countries, today: () => dateOf(asOf) });
+  return { asOf, position, countries, readSide, db: live.db, runner: live.runner, close: async () => {} };
 }
 
 /**
@@ -36,14 +58,17 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
   // One cached view per country (what the scorecard routes use too, so they share builds); countries
   // do not influence each other's read models, so this answers what one view of all of them would.
   const scratch = options.scratch ? await openScratchAsOfView(store, { asOf, countries: countryList, projections }) : null;
-  const viewOf = (countries: string[]): Promise<AsOfView> => (scratch ? Promise.resolve(scratch) : openAsOfView(store, { asOf, countries, projections }));
+  const useLive = options.live && !scratch && options.asOf === undefined && options.projections === undefined;
+  const live = useLive ? await liveViewAt(options.live!, asOf, await store.positionAt(asOf), countryList) : null;
+  const shared = scratch ?? live;
+  const viewOf = (countries: string[]): Promise<AsOfView> => (shared ? Promise.resolve(shared) : openAsOfView(store, { asOf, countries, projections }));
   try {
     const yearEnd = `${year}-12-31`;
     const cutoffDay = dateOf(asOf);
     const referenceDate = cutoffDay < yearEnd ? cutoffDay : yearEnd;
     const countries: CountryReport[] = [];
     let modelVersion = 0;
-    let position = scratch?.position ?? null;
+    let position = shared?.position ?? null;
     for (const country of countryList) {
       const view = await viewOf([country]);
       try {
@@ -70,7 +95,7 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
         if (scorecard.reasonDetail) dataGaps.push(`No overall score: ${scorecard.reasonDetail}`);
         countries.push({ country, scorecard, instruments, visaMeasures, dialogueSessions, returnOperations, partnerMoratoria, dataGaps, evidence: sections.evidence(cited) });
       } finally {
-        if (!scratch) await view.close();
+        if (!shared) await view.close();
       }
     }
     if (modelVersion === 0 || position === null) {
@@ -80,8 +105,12 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
         position = view.position;
         if (modelVersion === 0) modelVersion = view.readSide.model(options.model).modelVersion;
       } finally {
-        if (!scratch) await view.close();
+        if (!shared) await view.close();
       }
+    }
+    if (live && live.runner.servedPosition() !== live.position) {
+      // Cannot happen while the reads above never yield; if it ever does, the answer is not trusted.
+      throw new AppError('INTERNAL', `The live read models moved from ${live.position} during the report`);
     }
     const report = {
       title: `Annual assessment of cooperation on return and readmission, ${year}`,

@@ -1,0 +1,41 @@
+import t from 'tap';
+import { allProjections } from '../../../projections/index.js';
+import { asOfCacheFor } from '../../../src/as-of/view-cache.js';
+import { openReadModelDb } from '../../../src/projection-runtime/read-model-db.js';
+import { ProjectionRunner } from '../../../src/projection-runtime/runner.js';
+import { buildAnnualReport } from '../../../src/reports/build-annual-report.js';
+import { generatedStore } from '../../unit/as-of/history.js';
+
+t.test('a report without asOf is read from the live read models when they stand at the cutoff, and equals the report built from the events', async (t) => {
+  const countries = ['ET', 'SO', 'TN'];
+  const h = await generatedStore({ events: 3000, countries, years: 4, seed: 11 });
+  const db = openReadModelDb(':memory:');
+  const runner = new ProjectionRunner({ store: h.store, db, projections: allProjections });
+  await runner.start();
+  t.teardown(async () => {
+    await runner.stop();
+    db.close();
+    await h.close();
+  });
+  const live = { db, runner };
+  const last = h.recordedAt[h.recordedAt.length - 1]!;
+  const cache = () => asOfCacheFor(h.store).stats();
+
+  const after = new Date(Date.parse(last) + 60_000);
+  const before = cache();
+  for (const year of [2022, 2023]) {
+    const fromLive = await buildAnnualReport(h.store, { year, countries, live, now: () => after });
+    t.equal(fromLive.manifest.position, h.recordedAt.length, 'the cutoff is the head');
+    const fromEvents = await buildAnnualReport(h.store, { year, countries, asOf: fromLive.manifest.asOf, scratch: true });
+    t.equal(JSON.stringify(fromLive), JSON.stringify(fromEvents), `${year}: same manifest, same body`);
+  }
+  t.same(cache(), before, 'no as-of view was built or used');
+
+  // A cutoff the live models have moved past: the cached views answer, with the same result as before.
+  const earlier = new Date(Date.parse(h.recordedAt[Math.floor(h.recordedAt.length / 2)]!));
+  const past = await buildAnnualReport(h.store, { year: 2023, countries, live, now: () => earlier });
+  t.ok(past.manifest.position < h.recordedAt.length);
+  const pastFromEvents = await buildAnnualReport(h.store, { year: 2023, countries, asOf: past.manifest.asOf, scratch: true });
+  t.equal(JSON.stringify(past), JSON.stringify(pastFromEvents));
+  t.ok(cache().entries > before.entries, 'that one came from as-of views');
+});
