@@ -144,3 +144,22 @@ t.test('read-your-writes: waitForPosition resolves once applied, else NOT_CAUGHT
   t.equal((err as AppError).status, 503);
   await runner.stop();
 });
+
+t.test('follow interval: commits during the interval are applied together later, but a read waiting for a position is served at once', async (t) => {
+  const { store, rmPath } = setup(t);
+  const db = openReadModelDb(rmPath);
+  t.teardown(() => db.close());
+  const batches: number[] = [];
+  // An interval far longer than the test: only a waiting read (or stop) can bring the commits in.
+  const runner = new ProjectionRunner({ store, db, projections: [counterProjection(1)], followIntervalMs: 600_000, onBatchCommitted: (b) => batches.push(b.events) });
+  await runner.start();
+  const first = await appendTo(store, 'ET', 'DialogueCommitmentRecorded', '2023-01-01', { commitmentId: 'c1', trackId: 't', owner: 'EU', description: 'z' });
+  const second = await appendTo(store, 'TN', 'DialogueCommitmentRecorded', '2023-01-01', { commitmentId: 'c2', trackId: 't', owner: 'EU', description: 'z' });
+  await new Promise((r) => setImmediate(r));
+  t.equal(runner.servedPosition(), 0, 'commits right after a run wait for the interval');
+  t.ok(first.lastPosition < second.lastPosition);
+  await runner.waitForPosition(second.lastPosition, 5000);
+  t.equal(counts(db, 1)['ET']!.n + counts(db, 1)['TN']!.n, 2, 'both writes visible to the waiting read');
+  t.same(batches, [2], 'one read-model transaction for both commits');
+  await runner.stop(); // clears the pending follow timer (the test would otherwise hang for the interval)
+});
