@@ -195,10 +195,14 @@ export const ProfileQuery = z
   })
   .strict();
 
+/** How many evidence ids an answer lists per indicator (scorecards and the annual report). */
+export const EvidenceMode = z.enum(['bounded', 'full']);
+export type EvidenceMode = z.infer<typeof EvidenceMode>;
+
 export const ScorecardQuery = z
   .object({
     quarter: z.coerce.number().int().min(1).max(4).optional(),
-    evidence: z.enum(['bounded', 'full']).default('bounded').describe('bounded: at most 20 event ids per indicator (with counts); full: every id'),
+    evidence: EvidenceMode.default('bounded').describe('bounded: at most 20 event ids per indicator (with counts); full: every id'),
     model: z.coerce.number().int().min(1).optional(),
     minPosition: z.coerce.number().int().min(0).optional(),
   })

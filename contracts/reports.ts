@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, Sha256Hex } from './common.js';
 import { StoredEvent } from './envelope.js';
+import { EvidenceMode } from './read-models.js';
 
 /** Responses of the auditor endpoints and the annual report. */
 
@@ -63,6 +64,9 @@ export const AnnualReportQuery = z
     format: ReportFormat.default('json'),
     asOf: AsOfParam.optional(),
     model: z.coerce.number().int().min(1).optional(),
+    evidence: EvidenceMode.default('bounded').describe(
+      'bounded: each indicator cites at most 20 evidence events (with the full count) and the evidence section lists those; full: every evidence event (at 1,000,000 events, megabytes per country)',
+    ),
   })
   .strict();
 
@@ -74,6 +78,7 @@ export const ReportManifest = z
     asOf: IsoDateTime.describe('The recorded-time cutoff the report reflects'),
     position: z.number().int().describe('Global position of the last event the report could see'),
     modelVersion: z.number().int(),
+    evidence: EvidenceMode.describe('Whether indicators cite every evidence event (full) or the first ones with counts (bounded)'),
     projectionVersions: z.record(z.string(), z.number().int()),
     reportFormatVersion: z.number().int(),
     contentHash: Sha256Hex.describe('sha256 of the canonical JSON of the report body (the manifest without contentHash, and the countries)'),

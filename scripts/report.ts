@@ -1,7 +1,7 @@
 /**
  * Exports the annual per-country report straight from the data directory (no server needed).
  *
- *   npm run report -- --year 2023 [--format json|csv|md|html] [--as-of 2024-03-01] [--model 1] [--out FILE] [--data-dir ./data]
+ *   npm run report -- --year 2023 [--format json|csv|md|html] [--as-of 2024-03-01] [--model 1] [--evidence bounded|full] [--out FILE] [--data-dir ./data]
  *
  * `--as-of` is a date (end of that day, UTC) or a date-time; without it, everything recorded so far.
  * Without `--out` the report goes to stdout. The manifest (as-of, position, content hash) is
@@ -9,6 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { EvidenceMode } from '../contracts/read-models.js';
 import { ReportFormat } from '../contracts/reports.js';
 import { loadConfig } from '../src/config/config.js';
 import { buildAnnualReport, renderReport } from '../src/reports/index.js';
@@ -21,6 +22,7 @@ async function main(): Promise<number> {
       format: { type: 'string', default: 'json' },
       'as-of': { type: 'string' },
       model: { type: 'string' },
+      evidence: { type: 'string', default: 'bounded' },
       out: { type: 'string' },
       'data-dir': { type: 'string' },
     },
@@ -31,10 +33,12 @@ async function main(): Promise<number> {
   if (!format.success) throw new UsageError(`--format must be one of ${ReportFormat.options.join(', ')}`);
   const model = values.model === undefined ? undefined : Number(values.model);
   if (model !== undefined && !Number.isInteger(model)) throw new UsageError('--model must be a version number');
+  const evidence = EvidenceMode.safeParse(values.evidence);
+  if (!evidence.success) throw new UsageError(`--evidence must be one of ${EvidenceMode.options.join(', ')}`);
   const config = loadConfig(values['data-dir'] ? { ...process.env, RCM_DATA_DIR: values['data-dir'] } : process.env);
   const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
   try {
-    const report = await buildAnnualReport(store, { year, countries: config.countries, asOf: values['as-of'], model });
+    const report = await buildAnnualReport(store, { year, countries: config.countries, asOf: values['as-of'], model, evidence: evidence.data });
     const bytes = renderReport(report, format.data);
     if (values.out) writeFileSync(values.out, bytes);
     else process.stdout.write(bytes);

@@ -1,5 +1,6 @@
 import { allProjections } from '../../projections/index.js';
 import type { Projection } from '../../projections/types.js';
+import type { EvidenceMode } from '../../contracts/read-models.js';
 import { openAsOfView, openScratchAsOfView, type AsOfView } from '../as-of/as-of-read-side.js';
 import { dateOf, nowCutoff, parseAsOf } from '../as-of/parse-as-of.js';
 import { AppError } from '../errors/catalogue.js';
@@ -18,6 +19,8 @@ export interface AnnualReportOptions {
   asOf?: string | undefined;
   /** Scoring-model version; absent: the latest published at the cutoff. */
   model?: number | undefined;
+  /** bounded (default): each indicator cites its first evidence events with the count; full: all of them. */
+  evidence?: EvidenceMode | undefined;
   projections?: readonly Projection[];
   now?: () => Date;
   /** Build every country from the first event in one scratch view instead of the as-of cache (the reference in tests). */
@@ -54,6 +57,7 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AppError('BAD_REQUEST', `year must be 1990-2100, got ${year}`);
   const asOf = options.asOf === undefined ? nowCutoff(options.now?.()) : parseAsOf(options.asOf);
   const projections = options.projections ?? allProjections;
+  const evidence = options.evidence ?? 'bounded';
   const countryList = [...options.countries].sort();
   // One cached view per country (what the scorecard routes use too, so they share builds); countries
   // do not influence each other's read models, so this answers what one view of all of them would.
@@ -73,8 +77,8 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
       const view = await viewOf([country]);
       try {
         position = view.position;
-        // The report cites every evidence event: the full list, not the bounded default.
-        const scorecard = view.readSide.scorecard(country, year, null, options.model, { evidence: 'full' });
+        // Bounded by default: at 1,000,000 events a country-year has thousands of evidence events.
+        const scorecard = view.readSide.scorecard(country, year, null, options.model, { evidence });
         modelVersion = scorecard.modelVersion;
         const sections = new CountrySections(view, country, year, referenceDate);
         const instruments = sections.instruments();
@@ -127,6 +131,7 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
       asOf,
       position,
       modelVersion,
+      evidence,
       projectionVersions: Object.fromEntries([...projections].sort((a, b) => (a.name < b.name ? -1 : 1)).map((p) => [p.name, p.version])),
       reportFormatVersion: REPORT_FORMAT_VERSION,
     };

@@ -14,3 +14,10 @@ export function fmtPct(rate: number | null | undefined): string {
 export function fmtBool(b: boolean | null | undefined): string {
   return b === null || b === undefined ? '' : b ? 'yes' : 'no';
 }
+
+/** An indicator's evidence: the count, and how many are cited when the list is bounded. */
+export function evidenceCell(i: { evidence: readonly string[]; evidenceCount: number; evidenceTruncated: boolean }): string {
+  return i.evidenceTruncated ? `${i.evidenceCount} (first ${i.evidence.length} cited)` : String(i.evidenceCount);
+}
+
+export const BOUNDED_EVIDENCE_NOTE = 'Each indicator cites its first evidence events only (see the counts above); the report with evidence=full cites every one.';

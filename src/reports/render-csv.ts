@@ -55,7 +55,7 @@ export function renderCsv(r: AnnualReport): string {
         fmtNum(i.rate),
         fmtNum(i.normalised),
         i.insufficientReason ?? '',
-        String(i.evidence.length),
+        String(i.evidenceCount),
         fmtNum(s.score),
         s.band ?? '',
         fmtBool(s.provisional),

@@ -1,4 +1,4 @@
-import { fmtNum, fmtPct } from './format.js';
+import { BOUNDED_EVIDENCE_NOTE, evidenceCell, fmtNum, fmtPct } from './format.js';
 import type { AnnualReport, CountryReport } from './types.js';
 
 /** Escapes text for element content and double-quoted attributes. */
@@ -59,8 +59,8 @@ function country(c: CountryReport): string {
   parts.push('<h3>Indicators</h3>');
   parts.push(
     table(
-      ['Code', 'Art. 25a(2)', 'Indicator', 'Weight', 'Eff. weight', 'Numerator', 'Denominator', 'Rate', 'Normalised', 'Source', 'Note'],
-      s.indicators.map((i) => [esc(i.code), esc(i.article), esc(i.label), esc(fmtNum(i.weight)), esc(fmtNum(i.effectiveWeight)), esc(fmtNum(i.numerator)), esc(fmtNum(i.denominator)), esc(fmtPct(i.rate)), esc(fmtNum(i.normalised)), esc(i.source), esc(i.insufficientReason ?? i.notes.join('; '))]),
+      ['Code', 'Art. 25a(2)', 'Indicator', 'Weight', 'Eff. weight', 'Numerator', 'Denominator', 'Rate', 'Normalised', 'Source', 'Evidence events', 'Note'],
+      s.indicators.map((i) => [esc(i.code), esc(i.article), esc(i.label), esc(fmtNum(i.weight)), esc(fmtNum(i.effectiveWeight)), esc(fmtNum(i.numerator)), esc(fmtNum(i.denominator)), esc(fmtPct(i.rate)), esc(fmtNum(i.normalised)), esc(i.source), esc(evidenceCell(i)), esc(i.insufficientReason ?? i.notes.join('; '))]),
       [3, 4, 5, 6, 7, 8],
     ),
   );
@@ -80,6 +80,7 @@ function country(c: CountryReport): string {
   parts.push('<h3>Data gaps</h3>');
   parts.push(c.dataGaps.length > 0 ? `<ul>${c.dataGaps.map((g) => `<li>${esc(g)}</li>`).join('')}</ul>` : '<p class="none">None.</p>');
   parts.push('<h3>Evidence</h3>');
+  if (s.indicators.some((i) => i.evidenceTruncated)) parts.push(`<p class="none">${esc(BOUNDED_EVIDENCE_NOTE)}</p>`);
   parts.push(
     table(
       ['Occurred', 'Type', 'Source', 'Reference', 'Evidence', 'Status', 'Event id', 'Position'],

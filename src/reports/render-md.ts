@@ -1,4 +1,4 @@
-import { fmtNum, fmtPct } from './format.js';
+import { BOUNDED_EVIDENCE_NOTE, evidenceCell, fmtNum, fmtPct } from './format.js';
 import type { AnnualReport, CountryReport } from './types.js';
 
 /** Table cell text: pipes escaped, line breaks flattened. */
@@ -25,8 +25,8 @@ function country(c: CountryReport): string[] {
   out.push('### Indicators', '');
   out.push(
     ...table(
-      ['Code', 'Art. 25a(2)', 'Indicator', 'Weight', 'Eff. weight', 'Numerator', 'Denominator', 'Rate', 'Normalised', 'Source', 'Note'],
-      s.indicators.map((i) => [i.code, i.article, i.label, fmtNum(i.weight), fmtNum(i.effectiveWeight), fmtNum(i.numerator), fmtNum(i.denominator), fmtPct(i.rate), fmtNum(i.normalised), i.source ?? '', i.insufficientReason ?? i.notes.join('; ')]),
+      ['Code', 'Art. 25a(2)', 'Indicator', 'Weight', 'Eff. weight', 'Numerator', 'Denominator', 'Rate', 'Normalised', 'Source', 'Evidence events', 'Note'],
+      s.indicators.map((i) => [i.code, i.article, i.label, fmtNum(i.weight), fmtNum(i.effectiveWeight), fmtNum(i.numerator), fmtNum(i.denominator), fmtPct(i.rate), fmtNum(i.normalised), i.source ?? '', evidenceCell(i), i.insufficientReason ?? i.notes.join('; ')]),
     ),
   );
   if (s.warnings.length > 0) out.push(...s.warnings.map((w) => `- Warning (${w.code}${w.indicator ? `, ${w.indicator}` : ''}): ${text(w.message)}`), '');
@@ -45,6 +45,7 @@ function country(c: CountryReport): string[] {
   out.push('### Data gaps', '');
   out.push(...(c.dataGaps.length > 0 ? c.dataGaps.map((g) => `- ${text(g)}`) : ['_None._']), '');
   out.push('### Evidence', '');
+  if (s.indicators.some((i) => i.evidenceTruncated)) out.push(`_${BOUNDED_EVIDENCE_NOTE}_`, '');
   out.push(...table(['Occurred', 'Type', 'Source', 'Reference', 'Evidence', 'Status', 'Event id', 'Position'], c.evidence.map((e) => [e.occurredOn, e.type, e.sourceKind, e.reference, e.evidenceStatus, e.status, e.eventId, e.position])));
   return out;
 }

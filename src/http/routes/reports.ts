@@ -23,9 +23,9 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
       },
     },
     async (req, reply) => {
-      const { format, asOf, model } = req.query;
+      const { format, asOf, model, evidence } = req.query;
       const live = ctx.readModels ? { db: ctx.readModels, runner: ctx.readSide.runner, waitMs: ctx.config.readWaitMs } : undefined;
-      const report = await buildAnnualReport(ctx.store, { year: req.params.year, countries: ctx.config.countries, asOf, model, ...(live ? { live } : {}) });
+      const report = await buildAnnualReport(ctx.store, { year: req.params.year, countries: ctx.config.countries, asOf, model, evidence, ...(live ? { live } : {}) });
       return reply
         .header('content-type', REPORT_CONTENT_TYPES[format])
         .header('content-disposition', `inline; filename="${reportFileName(report, format)}"`)
