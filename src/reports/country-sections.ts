@@ -1,4 +1,5 @@
 import { effectiveOf, ENTITIES, TIMELINE, timelineEntry, type EntityRow, type TimelineEntry, type TimelineRow } from '../../projections/country-state/index.js';
+import type { Statement } from 'better-sqlite3';
 import type { AsOfView } from '../as-of/as-of-read-side.js';
 import type {
   ReportDialogueSession,
@@ -26,18 +27,27 @@ export class CountrySections {
     private readonly referenceDate: string,
   ) {}
 
+  /** Prepared once per section set: timelineRow runs once per cited event. */
+  private readonly statements = new Map<string, Statement>();
+
   private table(name: string): string {
     return this.view.runner.table(COUNTRY, name);
   }
 
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.view.db.prepare(sql)));
+    return s;
+  }
+
   private entities(kind: string): EntityRow[] {
-    const rows = this.view.db.prepare(`SELECT doc FROM ${this.table(ENTITIES)} WHERE country = ? AND kind = ? ORDER BY k`).all(this.country, kind) as { doc: string }[];
+    const rows = this.stmt(`SELECT doc FROM ${this.table(ENTITIES)} WHERE country = ? AND kind = ? ORDER BY k`).all(this.country, kind) as { doc: string }[];
     return rows.map((r) => JSON.parse(r.doc) as EntityRow);
   }
 
   /** The timeline entry of an event (rows are keyed by position; looked up through the event_id index). */
   timelineRow(eventId: string): TimelineEntry | undefined {
-    const r = this.view.db.prepare(`SELECT * FROM ${this.table(TIMELINE)} WHERE event_id = ?`).get(eventId) as (TimelineRow & { k: number }) | undefined;
+    const r = this.stmt(`SELECT * FROM ${this.table(TIMELINE)} WHERE event_id = ?`).get(eventId) as (TimelineRow & { k: number }) | undefined;
     return r ? timelineEntry(r.k, r) : undefined;
   }
 
@@ -101,8 +111,8 @@ export class CountrySections {
 
   dialogueSessions(): ReportDialogueSession[] {
     const titles = new Map(this.entities('track').map((t) => [t.id, (t.state['title'] as string | undefined) ?? null]));
-    const rows = this.view.db
-      .prepare(`SELECT * FROM ${this.table(TIMELINE)} WHERE country = ? AND family = 'dialogues'`)
+    const rows = this
+      .stmt(`SELECT * FROM ${this.table(TIMELINE)} WHERE country = ? AND family = 'dialogues'`)
       .all(this.country) as TimelineRow[];
     const out: ReportDialogueSession[] = [];
     for (const row of rows) {
