@@ -1,6 +1,7 @@
 import type { StoredEvent } from '../../contracts/index.js';
 import type { Projection } from '../../projections/types.js';
 import { AppError } from '../errors/catalogue.js';
+import { StoreClosedError } from '../store/errors.js';
 import type { EventStore } from '../store/port.js';
 import {
   createProjectionIndexes,
@@ -231,7 +232,17 @@ export class ProjectionRunner {
       this.again = true;
       return;
     }
-    void this.catchUp();
+    // In the background nobody awaits the run: a failure must not become an unhandled rejection
+    // (it would end the process). A closed store ends following; anything else is reported and the
+    // next commit or waiting read tries again.
+    this.catchUp().catch((e: unknown) => {
+      if (e instanceof StoreClosedError) {
+        this.stopped = true;
+        return;
+      }
+      if (this.options.onError) this.options.onError('(runner)', e);
+      else process.emitWarning(`projection runner: catch-up failed: ${e instanceof Error ? e.message : String(e)}`);
+    });
   }
 
   /** Runs batches until every active track has reached the head. */

@@ -163,3 +163,19 @@ t.test('follow interval: commits during the interval are applied together later,
   t.same(batches, [2], 'one read-model transaction for both commits');
   await runner.stop(); // clears the pending follow timer (the test would otherwise hang for the interval)
 });
+
+t.test('a follow-up catch-up that finds its store closed stops following instead of rejecting unhandled', async (t) => {
+  const { store, rmPath } = setup(t);
+  const db = openReadModelDb(rmPath);
+  t.teardown(() => db.close());
+  const runner = new ProjectionRunner({ store, db, projections: [counterProjection(1)], followIntervalMs: 20 });
+  await runner.start();
+  await appendTo(store, 'ET', 'DialogueCommitmentRecorded', '2023-01-01', { commitmentId: 'c1', trackId: 't', owner: 'EU', description: 'z' });
+  // The second commit lands right after the first run: its catch-up waits for the interval,
+  // and the store is closed before it fires (tap fails the test on an unhandled rejection).
+  await appendTo(store, 'ET', 'DialogueCommitmentRecorded', '2023-01-01', { commitmentId: 'c2', trackId: 't', owner: 'EU', description: 'z' });
+  await store.close();
+  await new Promise((r) => setTimeout(r, 100));
+  await runner.stop();
+  t.pass('no unhandled rejection');
+});
