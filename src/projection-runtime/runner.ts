@@ -382,9 +382,14 @@ export class ProjectionRunner {
    * Read-your-writes: resolves once every projection serves at least `position` (and, for position
    * 0, once every projection has a live version). Throws NOT_CAUGHT_UP after `timeoutMs`.
    */
-  waitForPosition(position: number, timeoutMs = 5000): Promise<void> {
+  async waitForPosition(position: number, timeoutMs = 5000): Promise<void> {
     const ready = () => this.servedPosition() >= position && [...this.tracks.keys()].every((n) => this.liveTrack(n));
-    if (ready()) return Promise.resolve();
+    if (ready()) return;
+    // A position no write has produced yet would only time out: say so at once. (Every acknowledged
+    // append is in the log before its answer is sent, on any instance sharing the log.)
+    const head = await this.store.headPosition();
+    if (position > head) throw new AppError('BAD_REQUEST', `Position ${position} has not been recorded yet: the log ends at ${head}`);
+    if (ready()) return;
     return new Promise<void>((resolve, reject) => {
       const w: Waiter = {
         position: Math.max(position, 0),

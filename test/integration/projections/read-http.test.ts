@@ -88,6 +88,6 @@ t.test('desk writes, analyst reads with minPosition; scorecard, profile, timelin
   t.match(list.find((c) => c.code === 'ET'), { latestScore: { year: 2019, modelVersion: 2, score: Number, reason: null, provisional: false } }, 'the list scores with the latest published model');
 
   const late = await h.app.inject({ method: 'GET', url: '/v1/countries/ET/profile?minPosition=999999', headers: analyst });
-  t.equal(late.statusCode, 503);
-  t.equal(late.json().code, 'NOT_CAUGHT_UP');
+  t.equal(late.statusCode, 400, 'a position never recorded is refused at once, not waited for');
+  t.match(late.json(), { code: 'BAD_REQUEST', detail: /Position 999999 has not been recorded yet/ });
 });

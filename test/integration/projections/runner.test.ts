@@ -138,11 +138,15 @@ t.test('read-your-writes: waitForPosition resolves once applied, else NOT_CAUGHT
   await runner.waitForPosition(res.lastPosition, 2000);
   t.equal(counts(db, 1)['ET']!.n, 1, 'the write is visible in the next read');
   t.equal(runner.servedPosition(), res.lastPosition);
-  const err = await runner.waitForPosition(res.lastPosition + 5, 30).catch((e: unknown) => e);
+  const never = await runner.waitForPosition(res.lastPosition + 5, 30).catch((e: unknown) => e);
+  t.match(never, { code: 'BAD_REQUEST', status: 400 }, 'a position beyond the log is refused at once');
+  // A recorded position the read models have not reached in time: 503.
+  await runner.stop();
+  const later = await appendTo(store, 'ET', 'DialogueCommitmentRecorded', '2023-01-02', { commitmentId: 'c2', trackId: 't', owner: 'EU', description: 'z' });
+  const err = await runner.waitForPosition(later.lastPosition, 30).catch((e: unknown) => e);
   t.ok(err instanceof AppError);
   t.equal((err as AppError).code, 'NOT_CAUGHT_UP');
   t.equal((err as AppError).status, 503);
-  await runner.stop();
 });
 
 t.test('follow interval: commits during the interval are applied together later, but a read waiting for a position is served at once', async (t) => {
