@@ -39,7 +39,7 @@ function factSource(tag: string) {
 }
 
 /**
- * Durable ingest over HTTP: the real service (synchronous = FULL, group commit) against a bare
+ * Durable ingest over HTTP: the real service (group commit, each answer after the WAL flush) against a bare
  * fastify POST route, each at the same concurrency, loopback only, autocannon in this process and
  * each server in its own. Afterwards the stored events are counted: every 2xx must be in the log.
  */
