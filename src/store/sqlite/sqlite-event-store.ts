@@ -269,6 +269,12 @@ export class SqliteEventStore implements EventStore {
     });
   }
 
+  /** Resolves once everything committed so far is on disk. */
+  private async durable(): Promise<void> {
+    if (!this.walSync) return;
+    await this.walSync.whenDurable().catch((e: Error) => Promise.reject(this.storageFailed(e)));
+  }
+
   private storageFailed(cause: Error): AppError {
     return new AppError('STORAGE_FAILED', `${cause.message}; restart the instance (the log stays consistent, the last commits may be lost)`);
   }
@@ -420,7 +426,7 @@ export class SqliteEventStore implements EventStore {
       .immediate();
     this.counters.transactions++;
     this.counters.eventsCommitted += events.length;
-    if (this.walSync) await this.walSync.whenDurable().catch((e: Error) => Promise.reject(this.storageFailed(e)));
+    await this.durable();
     this.commitListeners.notify(lastPosition);
     return { imported: events.length, lastPosition };
   }
@@ -504,7 +510,7 @@ export class SqliteEventStore implements EventStore {
     this.ensureOpen();
     const record = this.readIdempotency(scope);
     // A replayed answer is an acknowledgement too: not before the original commit is on disk.
-    if (record && this.walSync) await this.walSync.whenDurable().catch((e: Error) => Promise.reject(this.storageFailed(e)));
+    if (record) await this.durable();
     return record;
   }
 
