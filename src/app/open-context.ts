@@ -6,7 +6,7 @@ import type { Config } from '../config/config.js';
 import { openReadModelDb } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
 import { ProjectionRunner } from '../projection-runtime/runner.js';
-import { WalCheckpointer, type CheckpointTarget } from '../store/checkpoint/wal-checkpointer.js';
+import { checkpointTargetOf, WalCheckpointer, type CheckpointTarget } from '../store/checkpoint/wal-checkpointer.js';
 import { openEventStore } from '../store/open-event-store.js';
 import { SqliteEventStore } from '../store/sqlite/index.js';
 import { openSqliteDatabase } from '../store/open-sqlite.js';
@@ -28,9 +28,7 @@ export async function openContext(config: Config, options: { today?: () => strin
   const runner = new ProjectionRunner({ store, db: readDb, projections: allProjections });
   await runner.start();
   // After the catch-up (a rebuild checkpoints as it goes): from now on commits stay short.
-  const targets: CheckpointTarget[] = [
-    { path: readDb.name, setAutoCheckpoint: (pages) => readDb.open && readDb.pragma(`wal_autocheckpoint = ${pages}`) },
-  ];
+  const targets: CheckpointTarget[] = [checkpointTargetOf(readDb)];
   const logTarget = store instanceof SqliteEventStore ? store.checkpointTarget() : null;
   if (logTarget) targets.push(logTarget);
   const checkpointer = readDb.memory ? null : new WalCheckpointer(targets);

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import { PACKAGE_ROOT } from '../../package-root.js';
 
 /** Plain JavaScript beside this module's source (workers do not inherit tsx's loader). */
@@ -11,6 +12,16 @@ export interface CheckpointTarget {
   path: string;
   /** `PRAGMA wal_autocheckpoint = pages` on the service's own connection (0: never in this thread). */
   setAutoCheckpoint(pages: number): void;
+}
+
+/** A better-sqlite3 connection as a target (its automatic checkpoints are toggled while it is open). */
+export function checkpointTargetOf(db: Database.Database): CheckpointTarget {
+  return {
+    path: db.name,
+    setAutoCheckpoint: (pages) => {
+      if (db.open) db.pragma(`wal_autocheckpoint = ${pages}`);
+    },
+  };
 }
 
 export interface WalCheckpointerOptions {

@@ -20,7 +20,7 @@ import { migrateEventStore } from './schema.js';
 import { prepareStatements, type EventStoreStatements, type InsertEventParams } from './statements.js';
 import { CommitListeners } from '../commit-listeners.js';
 import { WalSync } from './wal-sync.js';
-import type { CheckpointTarget } from '../checkpoint/wal-checkpointer.js';
+import { checkpointTargetOf, type CheckpointTarget } from '../checkpoint/wal-checkpointer.js';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:' (unit tests only: not durable). The directory is created. */
@@ -527,13 +527,7 @@ export class SqliteEventStore implements EventStore {
 
   /** The log's file, for a WalCheckpointer (null in memory: no WAL). */
   checkpointTarget(): CheckpointTarget | null {
-    if (this.db.memory) return null;
-    return {
-      path: this.db.name,
-      setAutoCheckpoint: (pages) => {
-        if (!this.closed) this.db.pragma(`wal_autocheckpoint = ${pages}`);
-      },
-    };
+    return this.db.memory ? null : checkpointTargetOf(this.db);
   }
 
   /**

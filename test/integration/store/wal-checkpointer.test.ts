@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import t from 'tap';
-import { WalCheckpointer, type CheckpointTarget } from '../../../src/store/checkpoint/wal-checkpointer.js';
+import { checkpointTargetOf, WalCheckpointer, type CheckpointTarget } from '../../../src/store/checkpoint/wal-checkpointer.js';
 import { openSqliteDatabase } from '../../../src/store/open-sqlite.js';
 
 const root = mkdtempSync(join(tmpdir(), 'rcm-ckpt-'));
@@ -12,8 +12,7 @@ t.teardown(() => rmSync(root, { recursive: true, force: true }));
 function openTarget(name: string) {
   const path = join(root, name);
   const db = openSqliteDatabase(path);
-  const target: CheckpointTarget = { path, setAutoCheckpoint: (pages) => db.pragma(`wal_autocheckpoint = ${pages}`) };
-  return { db, path, target };
+  return { db, path, target: checkpointTargetOf(db) };
 }
 
 t.test('the worker copies the WAL into the database file; the service connection never checkpoints meanwhile', async (t) => {
