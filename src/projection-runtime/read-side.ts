@@ -59,8 +59,14 @@ export interface ProfileOptions {
  * a bounded number of rows (a bucket, a period's contributing entities, the country's instruments),
  * so latency does not grow with the length of the history.
  */
+/** Most scorecards kept between two moves of the read models (a dashboard asks the same ones again and again). */
+const SCORECARD_CACHE_MAX = 2000;
+
 export class ReadSide {
   private readonly statements = new Map<string, Statement>();
+  /** Computed scorecards, valid while the read models stay where they were (see cachedScorecard). */
+  private readonly scorecards = new Map<string, Scorecard>();
+  private scorecardsAt = -1;
 
   constructor(
     private readonly db: ReadModelDatabase,
@@ -200,9 +206,28 @@ export class ReadSide {
    * contributing entity: the annual report).
    */
   scorecard(country: string, year: number, quarter: number | null, modelVersion?: number, options: ScorecardOptions = {}): Scorecard {
-    const model = this.model(modelVersion);
-    const bucket = this.doc<BucketRow>(`SELECT doc FROM ${this.t(COUNTRY, BUCKETS)} WHERE k = ?`, `${country}|${year}|${quarter ?? 0}`);
-    return this.scorecardFromBucket(country, year, quarter, bucket, model, options.evidence ?? 'bounded');
+    const evidence = options.evidence ?? 'bounded';
+    return this.cachedScorecard(`${country}|${year}|${quarter ?? 0}|${modelVersion ?? 'latest'}|${evidence}`, () => {
+      const model = this.model(modelVersion);
+      const bucket = this.doc<BucketRow>(`SELECT doc FROM ${this.t(COUNTRY, BUCKETS)} WHERE k = ?`, `${country}|${year}|${quarter ?? 0}`);
+      return this.scorecardFromBucket(country, year, quarter, bucket, model, evidence);
+    });
+  }
+
+  /**
+   * A scorecard is a pure function of the read models (it does not depend on the clock), so it is
+   * kept until they change (the runner's generation: any committed batch or version switch).
+   * Callers treat the result as read-only (it is shared).
+   */
+  private cachedScorecard(key: string, compute: () => Scorecard): Scorecard {
+    const at = this.runner.generation;
+    if (at !== this.scorecardsAt || this.scorecards.size >= SCORECARD_CACHE_MAX) {
+      this.scorecards.clear();
+      this.scorecardsAt = at;
+    }
+    let card = this.scorecards.get(key);
+    if (!card) this.scorecards.set(key, (card = compute()));
+    return card;
   }
 
   /**

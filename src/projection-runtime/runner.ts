@@ -120,6 +120,11 @@ export class ProjectionRunner {
   private loop: Promise<void> | null = null;
   private again = false;
   private stopped = false;
+  /**
+   * Changes whenever the read models change (a committed batch, a version switch): what a reader
+   * may key results on that depend only on the read models.
+   */
+  generation = 0;
   private head = 0;
   private readonly followIntervalMs: number;
   /** When the last catch-up run finished (performance.now()), and the deferred follow, if any. */
@@ -328,6 +333,7 @@ export class ProjectionRunner {
       return false;
     }
     for (const t of active) t.position = Math.max(t.position, last);
+    this.generation++;
     this.options.onBatchCommitted?.({ lastPosition: last, events: count, projections: active.map((t) => `${t.projection.name}@${t.version}`) });
     this.settleWaiters();
     if (last >= this.head) this.switchOver();
@@ -351,6 +357,7 @@ export class ProjectionRunner {
       })();
       building.status = 'live';
       this.tracks.set(name, [building]);
+      this.generation++;
       this.sizePageCache();
     }
     this.settleWaiters();

@@ -91,3 +91,25 @@ t.test('desk writes, analyst reads with minPosition; scorecard, profile, timelin
   t.equal(late.statusCode, 400, 'a position never recorded is refused at once, not waited for');
   t.match(late.json(), { code: 'BAD_REQUEST', detail: /Position 999999 has not been recorded yet/ });
 });
+
+t.test('a computed scorecard is reused until the read models change, then recomputed', async (t) => {
+  const { h, ctx } = await setup(t);
+  const desk = { ...bearer(h.tokens.deskEtSo), ...json };
+  const post = async (type: string, data: Record<string, unknown>) => {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/statistics', headers: desk, payload: { type, occurredOn: '2020-03-01', data, provenance } });
+    t.equal(res.statusCode, 201, res.body);
+    return res.json() as { position: number };
+  };
+  await post('ReturnDecisionsReported', { period: '2019', reportingScope: 'EU27_2020', count: 1395, dataset: 'migr_eiord' });
+  const first = await post('ReturnsReported', { period: '2019', reportingScope: 'EU27_2020', count: 215, destination: 'all', returnType: 'all', dataset: 'migr_eirtn' });
+  await ctx.readSide.ready(first.position);
+  const a = ctx.readSide.scorecard('ET', 2019, null);
+  t.equal(ctx.readSide.scorecard('ET', 2019, null), a, 'the same object while nothing changed');
+  t.not(ctx.readSide.scorecard('ET', 2019, null, undefined, { evidence: 'full' }), a, 'another evidence mode is another entry');
+  t.equal(a.indicators.find((i) => i.code === 'B')!.numerator, 215);
+  const second = await post('ReturnsReported', { period: '2019', reportingScope: 'EU27_2020', count: 300, destination: 'all', returnType: 'all', dataset: 'migr_eirtn' });
+  await ctx.readSide.ready(second.position);
+  const b = ctx.readSide.scorecard('ET', 2019, null);
+  t.not(b, a, 'recomputed once the read models moved');
+  t.equal(b.indicators.find((i) => i.code === 'B')!.numerator, 300, 'a revised figure replaces the earlier one');
+});
