@@ -37,7 +37,7 @@ export interface AnnualReportOptions {
  * The live read models dressed as a view at `position`, or null when they have moved past it (a
  * commit landed after the cutoff): then the cached views answer. The caller reads it without
  * yielding to the event loop (only settled promises are awaited), so no projection batch can move
- * the live models while the report is read; `stillAt` re-checks that afterwards.
+ * the live models while the report is read; buildAnnualReport re-checks that afterwards.
  */
 async function liveViewAt(live: NonNullable<AnnualReportOptions['live']>, asOf: string, position: number, countries: readonly string[]): Promise<AsOfView | null> {
   await live.runner.waitForPosition(position, live.waitMs ?? 5000);
