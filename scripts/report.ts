@@ -13,6 +13,7 @@ import { EvidenceMode } from '../contracts/read-models.js';
 import { ReportFormat } from '../contracts/reports.js';
 import { loadConfig } from '../src/config/config.js';
 import { buildAnnualReport, renderReport } from '../src/reports/index.js';
+import { asOfCacheFor, closeAsOfCache } from '../src/as-of/view-cache.js';
 import { openEventStore } from '../src/store/open-event-store.js';
 
 async function main(): Promise<number> {
@@ -37,6 +38,7 @@ async function main(): Promise<number> {
   if (!evidence.success) throw new UsageError(`--evidence must be one of ${EvidenceMode.options.join(', ')}`);
   const config = loadConfig(values['data-dir'] ? { ...process.env, RCM_DATA_DIR: values['data-dir'] } : process.env);
   const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
+  asOfCacheFor(store, { maxBytes: config.asOfCacheBytes, snapshotEvery: config.asOfSnapshotEvery });
   try {
     const report = await buildAnnualReport(store, { year, countries: config.countries, asOf: values['as-of'], model, evidence: evidence.data });
     const bytes = renderReport(report, format.data);
@@ -48,6 +50,7 @@ async function main(): Promise<number> {
     );
     return 0;
   } finally {
+    await closeAsOfCache(store);
     await store.close();
   }
 }

@@ -10,7 +10,6 @@ import { openReadModelDb, type ReadModelDatabase } from '../projection-runtime/r
 import { ReadSide } from '../projection-runtime/read-side.js';
 import { ProjectionRunner } from '../projection-runtime/runner.js';
 import type { EventStore } from '../store/port.js';
-import { loadAsOfCacheSettings } from './as-of-config.js';
 import { FrozenLog } from './frozen-log.js';
 import { dateOf, parseAsOf } from './parse-as-of.js';
 import { StreamsReader } from './streams-reader.js';
@@ -41,9 +40,9 @@ export interface AsOfRequest {
 export interface AsOfCacheOptions {
   /** Directory for the view files (emptied of earlier files first). Absent: a temporary directory. */
   dir?: string;
-  /** Most bytes of view files on disk; least recently used views go first. Default RCM_AS_OF_CACHE_MB. */
+  /** Most bytes of view files on disk; least recently used views go first. Default 2 GiB (the server: RCM_AS_OF_CACHE_MB). */
   maxBytes?: number;
-  /** A copy of a view being built is kept every this many folded events. Default RCM_AS_OF_SNAPSHOT_EVERY. */
+  /** A copy of a view being built is kept every this many folded events. Default 10,000 (the server: RCM_AS_OF_SNAPSHOT_EVERY). */
   snapshotEvery?: number;
   /** Views kept open (each with a small page cache) for repeated requests. */
   maxOpenViews?: number;
@@ -175,9 +174,8 @@ export class AsOfCache {
     private readonly store: EventStore,
     options: AsOfCacheOptions = {},
   ) {
-    const settings = options.maxBytes === undefined || options.snapshotEvery === undefined ? loadAsOfCacheSettings() : null;
-    this.maxBytes = options.maxBytes ?? settings!.maxBytes;
-    this.snapshotEvery = options.snapshotEvery ?? settings!.snapshotEvery;
+    this.maxBytes = options.maxBytes ?? 2048 * 1024 * 1024;
+    this.snapshotEvery = options.snapshotEvery ?? 10_000;
     this.maxOpenViews = options.maxOpenViews ?? DEFAULT_MAX_OPEN;
     this.batchSize = options.batchSize ?? 2000;
     if (options.dir) {

@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   RCM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
   RCM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   RCM_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  RCM_AS_OF_CACHE_MB: z.coerce.number().int().min(1).max(1_048_576).default(2048),
+  RCM_AS_OF_SNAPSHOT_EVERY: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
 });
 
 export type Config = {
@@ -43,6 +45,10 @@ export type Config = {
   rateLimitPerMinute: number;
   requestTimeoutMs: number;
   maxEventLoopDelayMs: number;
+  /** Most bytes of cached as-known-at view files on disk. */
+  asOfCacheBytes: number;
+  /** While an as-known-at view is built, a copy is kept every this many folded events. */
+  asOfSnapshotEvery: number;
 };
 
 export class ConfigError extends Error {}
@@ -69,6 +75,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.RCM_RATE_LIMIT_PER_MINUTE,
     requestTimeoutMs: e.RCM_REQUEST_TIMEOUT_MS,
     maxEventLoopDelayMs: e.RCM_MAX_EVENT_LOOP_DELAY_MS,
+    asOfCacheBytes: e.RCM_AS_OF_CACHE_MB * 1024 * 1024,
+    asOfSnapshotEvery: e.RCM_AS_OF_SNAPSHOT_EVERY,
   };
 }
 

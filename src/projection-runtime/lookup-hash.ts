@@ -1,3 +1,10 @@
+/** FNV-1a over UTF-16 code units; 0 is reserved for empty slots. */
+function hash32(value: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+  return h === 0 ? 1 : h;
+}
+
 /**
  * Candidate integer keys by a text value (an event id -> timeline position), in typed arrays: about
  * 16 bytes per row whatever the text, instead of a SQLite index maintained row by row while a
@@ -16,17 +23,11 @@ export class LookupHash {
     this.keys = new Int32Array(capacity);
   }
 
-  /** FNV-1a over UTF-16 code units; 0 is reserved for empty slots. */
-  private static hash(value: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
-    return h === 0 ? 1 : h;
-  }
 
   add(value: string, key: number): void {
     if (!Number.isInteger(key) || key < 0 || key > 0x7fffffff) throw new Error(`LookupHash: key ${key} is not a 31-bit integer`);
     if ((this.used + 1) * 2 > this.hashes.length) this.grow();
-    this.insert(LookupHash.hash(value), key);
+    this.insert(hash32(value), key);
   }
 
   private insert(h: number, key: number): void {
@@ -52,7 +53,7 @@ export class LookupHash {
 
   /** Keys whose value may be `value` (confirm each against its row). */
   candidates(value: string): number[] {
-    const h = LookupHash.hash(value);
+    const h = hash32(value);
     const mask = this.hashes.length - 1;
     const out: number[] = [];
     for (let i = h & mask; this.hashes[i] !== 0; i = (i + 1) & mask) if (this.hashes[i] === h) out.push(this.keys[i]!);
@@ -75,15 +76,10 @@ export class KeyFilter {
     this.hashes = new Int32Array(capacity);
   }
 
-  private static hash(value: string): number {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
-    return h === 0 ? 1 : h;
-  }
 
   add(value: string): void {
     if ((this.used + 1) * 2 > this.hashes.length) this.grow();
-    this.insert(KeyFilter.hash(value));
+    this.insert(hash32(value));
   }
 
   private insert(h: number): void {
@@ -106,7 +102,7 @@ export class KeyFilter {
 
   /** false: the key was never added. */
   mayContain(value: string): boolean {
-    const h = KeyFilter.hash(value);
+    const h = hash32(value);
     const mask = this.hashes.length - 1;
     for (let i = h & mask; this.hashes[i] !== 0; i = (i + 1) & mask) if (this.hashes[i] === h) return true;
     return false;

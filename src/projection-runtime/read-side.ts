@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import { countryStreamId, ScoringModel } from '../../contracts/index.js';
-import type { CountryProfile, CountrySummary, Scorecard, TimelinePage } from '../../contracts/read-models.js';
+import type { CountryProfile, CountrySummary, EvidenceMode, Scorecard, TimelinePage } from '../../contracts/read-models.js';
 import { ACTIVITY, BUCKETS, ENTITIES, evidenceCounter, TIMELINE, timelineEntry, type EntityRow, type TimelineRow } from '../../projections/country-state/index.js';
 import type { BucketRow } from '../../projections/country-state/buckets.js';
 import { addDeadline } from '../../projections/country-state/dates.js';
@@ -46,7 +46,7 @@ const ROLES: readonly EvidenceRole[] = ['C', 'D1', 'D2', 'D3', 'D4'];
 
 export interface ScorecardOptions {
   /** bounded (default): at most EVIDENCE_LIMIT ids per indicator, read from O(1) rows; full: every id (the annual report). */
-  evidence?: 'bounded' | 'full';
+  evidence?: EvidenceMode;
 }
 
 export interface ProfileOptions {
@@ -172,7 +172,7 @@ export class ReadSide {
     });
   }
 
-  private scorecardFromBucket(country: string, year: number, quarter: number | null, bucket: BucketRow | undefined, model: ScoringModel, evidence: 'none' | 'bounded' | 'full'): Scorecard {
+  private scorecardFromBucket(country: string, year: number, quarter: number | null, bucket: BucketRow | undefined, model: ScoringModel, evidence: EvidenceMode | 'none'): Scorecard {
     const entities = this.t(COUNTRY, ENTITIES);
     const period = quarter === null ? 'bucket_year = ?' : 'bucket_year = ? AND bucket_quarter = ?';
     const periodArgs = quarter === null ? [year] : [year, quarter];

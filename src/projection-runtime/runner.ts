@@ -387,7 +387,8 @@ export class ProjectionRunner {
 
   /**
    * Read-your-writes: resolves once every projection serves at least `position` (and, for position
-   * 0, once every projection has a live version). Throws NOT_CAUGHT_UP after `timeoutMs`.
+   * 0, once every projection has a live version). Throws NOT_CAUGHT_UP after `timeoutMs`, and
+   * BAD_REQUEST at once for a position beyond the end of the log.
    */
   async waitForPosition(position: number, timeoutMs = 5000): Promise<void> {
     const ready = () => this.servedPosition() >= position && [...this.tracks.keys()].every((n) => this.liveTrack(n));

@@ -37,8 +37,8 @@ const WAIT_MS = 5000;
  */
 export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { countryList?: boolean } = {}): void {
   const rs = ctx.readSide;
-  // As-of views are cached as files beside the read models (settings RCM_AS_OF_*, checked here at start).
-  asOfCacheFor(ctx.store, { dir: join(ctx.config.dataDir, 'as-of-cache') });
+  // As-of views are cached as files beside the read models (RCM_AS_OF_CACHE_MB, RCM_AS_OF_SNAPSHOT_EVERY).
+  asOfCacheFor(ctx.store, { dir: join(ctx.config.dataDir, 'as-of-cache'), maxBytes: ctx.config.asOfCacheBytes, snapshotEvery: ctx.config.asOfSnapshotEvery });
   app.addHook('onClose', async () => closeAsOfCache(ctx.store));
 
   // Replaces the configured-list handler of routes/countries.ts (same path, enriched answer).
