@@ -82,8 +82,10 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_req, reply) => {
+  // Callback style: an async hook costs a promise per response.
+  app.addHook('onSend', (_req, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
 
   await registerProtection(app, ctx.config);

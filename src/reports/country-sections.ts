@@ -111,9 +111,14 @@ export class CountrySections {
 
   dialogueSessions(): ReportDialogueSession[] {
     const titles = new Map(this.entities('track').map((t) => [t.id, (t.state['title'] as string | undefined) ?? null]));
+    // The year's rows through the (country, family, occurred_on) index, not every dialogue event of
+    // the country; plus the corrected ones, whose date in force may differ from the recorded one.
     const rows = this
-      .stmt(`SELECT * FROM ${this.table(TIMELINE)} WHERE country = ? AND family = 'dialogues'`)
-      .all(this.country) as TimelineRow[];
+      .stmt(
+        `SELECT * FROM ${this.table(TIMELINE)} WHERE country = ? AND family = 'dialogues' AND occurred_on >= ? AND occurred_on < ?
+         UNION SELECT * FROM ${this.table(TIMELINE)} WHERE country = ? AND family = 'dialogues' AND status = 'corrected'`,
+      )
+      .all(this.country, ...this.yearRange(), this.country) as TimelineRow[];
     const out: ReportDialogueSession[] = [];
     for (const row of rows) {
       if (row.type !== 'DialogueSessionHeld') continue;
@@ -133,9 +138,19 @@ export class CountrySections {
     return out.sort((a, b) => byText(a.on, b.on) || byText(a.trackId, b.trackId) || byText(a.eventId, b.eventId));
   }
 
+  /** Bounds of the dates (YYYY-MM-DD) that start with `${year}-`: '.' follows '-' in code-unit order. */
+  private yearRange(): [string, string] {
+    return [`${this.year}-`, `${this.year}.`];
+  }
+
   returnOperations(): ReportOperation[] {
     const out: ReportOperation[] = [];
-    for (const e of this.entities('operation')) {
+    // The year's operations through the (country, kind, open, sort_date) index, not all of the country's.
+    const rows = this.stmt(`SELECT doc FROM ${this.table(ENTITIES)} WHERE country = ? AND kind = 'operation' AND open IN (0, 1) AND sort_date >= ? AND sort_date < ? ORDER BY k`).all(
+      this.country,
+      ...this.yearRange(),
+    ) as { doc: string }[];
+    for (const e of rows.map((r) => JSON.parse(r.doc) as EntityRow)) {
       if (!e.sortDate || !e.sortDate.startsWith(`${this.year}-`)) continue;
       const s = e.state;
       out.push({

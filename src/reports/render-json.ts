@@ -1,7 +1,9 @@
 import { canonicalJson } from '../store/hash-chain.js';
+import { canonicalBody } from './manifest.js';
 import type { AnnualReport } from './types.js';
 
 /** Canonical JSON (RFC 8785 key order and numbers), indented for reading, newline at the end. */
 export function renderJson(r: AnnualReport): string {
-  return `${JSON.stringify(JSON.parse(canonicalJson(r)), null, 2)}\n`;
+  const canonical = `{"manifest":${canonicalJson(r.manifest)},"report":${canonicalBody(r.report)}}`;
+  return `${JSON.stringify(JSON.parse(canonical), null, 2)}\n`;
 }

@@ -167,3 +167,47 @@ t.test('formats parse back; asOf forms; access; errors', async (t) => {
   t.equal((await report(h, 2024, 'json', '&asOf=yesterday')).statusCode, 400);
   t.equal((await report(h, 2024, 'json', '&model=9')).statusCode, 404, 'an unpublished model version');
 });
+
+t.test("a year's report lists that year's operations and sessions only, sessions by their date in force after corrections", async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  for (const step of ethiopiaStory) await post(h, 'ET', step.family, step.body);
+  const session = (occurredOn: string, outcomeSummary: string) => ({
+    type: 'DialogueSessionHeld',
+    occurredOn,
+    data: { trackId: 'ET-NL-1', location: 'Addis Ababa', participants: ['NL MFA'], topics: ['return'], outcomeSummary },
+    provenance,
+  });
+  const movedIn = await post(h, 'ET', 'dialogues', session('2023-12-30', 'Recorded in 2023, held in 2024.'));
+  const movedOut = await post(h, 'ET', 'dialogues', session('2024-03-01', 'Recorded in 2024, held in 2025.'));
+  await post(h, 'ET', 'dialogues', session('2024-06-01', 'Held in 2024.'));
+  const correct = (eventId: string, occurredOn: string, outcomeSummary: string) =>
+    post(h, 'ET', 'corrections', {
+      type: 'EntryCorrected',
+      occurredOn: '2025-03-01',
+      data: { correctedEventId: eventId, reason: 'Wrong date', occurredOn, data: { trackId: 'ET-NL-1', location: 'Addis Ababa', participants: ['NL MFA'], topics: ['return'], outcomeSummary } },
+      provenance,
+    });
+  await correct(movedIn.eventId, '2024-01-05', 'Recorded in 2023, held in 2024.');
+  await correct(movedOut.eventId, '2025-01-10', 'Recorded in 2024, held in 2025.');
+  await post(h, 'ET', 'return-operations', {
+    type: 'ReturnOperationPlanned',
+    occurredOn: '2023-05-01',
+    data: { operationId: 'OP-2023-01', mode: 'scheduled-escorted', plannedDate: '2023-06-10', plannedReturnees: 1, organiser: 'DT&V' },
+    provenance,
+  });
+
+  const countryOf = async (year: number) => (await report(h, year, 'json')).json().report.countries.find((c: { country: string }) => c.country === 'ET');
+  const y2024 = await countryOf(2024);
+  t.same(
+    y2024.dialogueSessions.map((s: { on: string }) => s.on),
+    ['2024-01-05', '2024-06-01'],
+    '2024: the session corrected into the year is in, the one corrected out of it is not',
+  );
+  t.same(y2024.returnOperations.map((o: { operationId: string }) => o.operationId), ['OP-2024-07']);
+  const y2023 = await countryOf(2023);
+  t.same(y2023.dialogueSessions, [], '2023: the session corrected to 2024 is no longer there');
+  t.same(y2023.returnOperations.map((o: { operationId: string }) => o.operationId), ['OP-2023-01']);
+  const y2025 = await countryOf(2025);
+  t.same(y2025.dialogueSessions.map((s: { on: string }) => s.on), ['2025-01-10']);
+});
