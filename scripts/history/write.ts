@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { GENESIS_HASH, type StoredEvent } from '../../contracts/envelope.js';
 import { eventDefinition } from '../../contracts/events/index.js';
-import { hashForStorage } from '../../src/store/hash-chain.js';
+import { canonicalJson, computeEventHash } from '../../src/store/hash-chain.js';
 import { openSqliteEventStore } from '../../src/store/sqlite/index.js';
 import type { Draft } from './story.js';
 import { isoDay } from './story.js';
@@ -72,12 +72,11 @@ export class HistoryWriter {
       prevHash: head ? head.hash : GENESIS_HASH,
       hash: '',
     };
-    const canonical = hashForStorage(event);
-    event.hash = canonical.hash;
+    event.hash = computeEventHash(event);
     this.heads.set(d.streamId, { revision: event.streamRevision, hash: event.hash });
     this.pending.push([
       event.position, event.eventId, event.streamId, event.streamRevision, event.type, event.schemaVersion, event.country,
-      event.occurredOn, event.recordedAt, event.recordedBy, canonical.provenance, canonical.data,
+      event.occurredOn, event.recordedAt, event.recordedBy, canonicalJson(event.provenance), canonicalJson(event.data),
       event.prevHash, event.hash,
     ]);
     if (this.pending.length >= 20_000) this.flush();

@@ -39,32 +39,10 @@ export function hashedEnvelope(event: HashedEnvelope): HashedEnvelope {
 
 /** `sha256hex(prevHash + canonicalJson(envelope without hash and position))`, over the stored (not upcast) form. */
 export function computeEventHash(event: HashedEnvelope): string {
-  return hashOfCanonical(event.prevHash, canonicalJson(hashedEnvelope(event)));
-}
-
-function hashOfCanonical(prevHash: string, canonicalEnvelope: string): string {
-  return createHash('sha256').update(prevHash, 'utf8').update(canonicalEnvelope, 'utf8').digest('hex');
-}
-
-/**
- * The hash and the canonical texts of `data` and `provenance` (what the store writes), with each
- * canonicalised once: the envelope's canonical text is composed from them (RFC 8785 sorts the
- * envelope's keys and serialises every other member, a string, an integer or null, on its own).
- * Equal to computeEventHash (a property test holds them together).
- */
-export function hashForStorage(event: HashedEnvelope): { hash: string; data: string; provenance: string } {
-  const data = canonicalJson(event.data);
-  const provenance = canonicalJson(event.provenance);
-  const s = canonicalJson; // members are strings, integers or null (also refuses lone surrogates, as computeEventHash does)
-  // Keys in RFC 8785 order (UTF-16 code units; all ASCII here).
-  let text = '{';
-  if (event.causationId !== undefined) text += `"causationId":${s(event.causationId)},`;
-  if (event.correlationId !== undefined) text += `"correlationId":${s(event.correlationId)},`;
-  text +=
-    `"country":${s(event.country)},"data":${data},"eventId":${s(event.eventId)},"occurredOn":${s(event.occurredOn)},` +
-    `"prevHash":${s(event.prevHash)},"provenance":${provenance},"recordedAt":${s(event.recordedAt)},"recordedBy":${s(event.recordedBy)},` +
-    `"schemaVersion":${s(event.schemaVersion)},"streamId":${s(event.streamId)},"streamRevision":${s(event.streamRevision)},"type":${s(event.type)}}`;
-  return { hash: hashOfCanonical(event.prevHash, text), data, provenance };
+  return createHash('sha256')
+    .update(event.prevHash, 'utf8')
+    .update(canonicalJson(hashedEnvelope(event)), 'utf8')
+    .digest('hex');
 }
 
 export type ChainVerification =

@@ -1,7 +1,7 @@
 import { GENESIS_HASH, type StoredEvent } from '../../../contracts/envelope.js';
 import { AppError } from '../../errors/catalogue.js';
 import { DuplicateEventIdError, IdempotencyConflictError, StoreClosedError, WrongExpectedRevisionError } from '../errors.js';
-import { hashForStorage } from '../hash-chain.js';
+import { canonicalJson, computeEventHash } from '../hash-chain.js';
 import { openSqliteDatabase, sqliteDurability, type SqliteDatabase } from '../open-sqlite.js';
 import type {
   AppendedEvent,
@@ -111,8 +111,8 @@ function checkLimit(limit: number | undefined): number {
 
 /**
  * The embedded event store. One connection, one writer: appends that arrive in the same
- * event-loop turn are committed together in one `BEGIN IMMEDIATE` transaction; a failing append is
- * rolled back alone (its own savepoint when it writes more than one row). A promise settles only after the commit is
+ * event-loop turn are committed together in one `BEGIN IMMEDIATE` transaction, each inside its own
+ * savepoint so a failing append is rolled back alone. A promise settles only after the commit is
  * on disk (WalSync's fdatasync, or SQLite's own with 'sqlite-full'), and commit listeners hear of
  * a position only then, so projections never see an event a power loss could take back.
  */
@@ -217,20 +217,15 @@ export class SqliteEventStore implements EventStore {
           outcomes.push({ ok: false, error: this.dependencyFailed(item) });
           continue;
         }
-        // A savepoint only where the append writes more than one row: a single INSERT that fails
-        // changes nothing (SQLite backs out the statement), and every check before it only reads.
-        const savepoint = item.events.length > 1 || item.options.idempotency !== undefined;
-        if (savepoint) this.stmts.savepoint.run();
+        this.stmts.savepoint.run();
         try {
           outcomes.push({ ok: true, result: this.appendInTransaction(item, recordedAt) });
-          if (savepoint) this.stmts.release.run();
+          this.stmts.release.run();
         } catch (error) {
           // If SQLite already rolled back the whole transaction (I/O error, disk full), this
           // throws and the outer catch fails the whole batch.
-          if (savepoint) {
-            this.stmts.rollbackToSavepoint.run();
-            this.stmts.release.run();
-          } else if (!this.db.inTransaction) throw error;
+          this.stmts.rollbackToSavepoint.run();
+          this.stmts.release.run();
           outcomes.push({ ok: false, error });
           if (token) this.failedAppends.add(token);
         }
@@ -338,9 +333,8 @@ export class SqliteEventStore implements EventStore {
       };
       if (event.correlationId !== undefined) stored.correlationId = event.correlationId;
       if (event.causationId !== undefined) stored.causationId = event.causationId;
-      const canonical = hashForStorage(stored);
-      const position = this.insert(stored, canonical, expected);
-      const hash = canonical.hash;
+      const hash = computeEventHash(stored);
+      const position = this.insert(stored, hash, expected);
       appended.push({ eventId: event.eventId, type: event.type, streamRevision: revision, position, recordedAt, hash });
       prevHash = hash;
     }
@@ -352,8 +346,8 @@ export class SqliteEventStore implements EventStore {
     return result;
   }
 
-  /** Inserts one event in its stored form (`canonical`: its hash and canonical data and provenance); returns its position. */
-  private insert(stored: Omit<StoredEvent, 'hash' | 'position'>, canonical: { hash: string; data: string; provenance: string }, expected: ExpectedRevision): number {
+  /** Inserts one event in its stored form; returns its position. */
+  private insert(stored: Omit<StoredEvent, 'hash' | 'position'>, hash: string, expected: ExpectedRevision): number {
     const params: InsertEventParams = {
       eventId: stored.eventId,
       streamId: stored.streamId,
@@ -365,12 +359,12 @@ export class SqliteEventStore implements EventStore {
       recordedAt: stored.recordedAt,
       recordedBy: stored.recordedBy,
       // Canonical text: parsing it back gives data that hashes to the same value.
-      provenance: canonical.provenance,
+      provenance: canonicalJson(stored.provenance),
       correlationId: stored.correlationId ?? null,
       causationId: stored.causationId ?? null,
-      data: canonical.data,
+      data: canonicalJson(stored.data),
       prevHash: stored.prevHash,
-      hash: canonical.hash,
+      hash,
     };
     try {
       return Number(this.stmts.insertEvent.run(params).lastInsertRowid);
@@ -415,8 +409,7 @@ export class SqliteEventStore implements EventStore {
           if (event.prevHash !== expectedPrev) {
             throw new AppError('BAD_REQUEST', `${where}: prevHash does not link to the stream head`);
           }
-          const canonical = hashForStorage(event);
-          if (canonical.hash !== event.hash) {
+          if (computeEventHash(event) !== event.hash) {
             throw new AppError('BAD_REQUEST', `${where}: hash does not match the event content`);
           }
           if (!ISO_UTC_MS.test(event.recordedAt)) {
@@ -426,7 +419,7 @@ export class SqliteEventStore implements EventStore {
             throw new AppError('BAD_REQUEST', `${where}: recordedAt ${event.recordedAt} is earlier than ${clock}`);
           }
           clock = event.recordedAt;
-          lastPosition = this.insert(event, canonical, event.streamRevision - 1);
+          lastPosition = this.insert(event, event.hash, event.streamRevision - 1);
           heads.set(event.streamId, { revision: event.streamRevision, hash: event.hash });
         }
       })
