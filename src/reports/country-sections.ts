@@ -145,13 +145,12 @@ export class CountrySections {
 
   returnOperations(): ReportOperation[] {
     const out: ReportOperation[] = [];
-    // The year's operations through the (country, kind, open, sort_date) index, not all of the country's.
+    // The year's operations (sort_date starts with `${year}-`) through the (country, kind, open, sort_date) index, not all of the country's.
     const rows = this.stmt(`SELECT doc FROM ${this.table(ENTITIES)} WHERE country = ? AND kind = 'operation' AND open IN (0, 1) AND sort_date >= ? AND sort_date < ? ORDER BY k`).all(
       this.country,
       ...this.yearRange(),
     ) as { doc: string }[];
     for (const e of rows.map((r) => JSON.parse(r.doc) as EntityRow)) {
-      if (!e.sortDate || !e.sortDate.startsWith(`${this.year}-`)) continue;
       const s = e.state;
       out.push({
         operationId: e.id,
