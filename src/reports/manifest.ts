@@ -11,21 +11,21 @@ export const REPORT_FORMAT_VERSION = 2; // 2: evidence bounded by default, `evid
  * inputs give the same hash whatever the output format, and any change to the body changes it.
  */
 export function contentHash(manifest: Omit<ReportManifest, 'contentHash'>, report: AnnualReportBody): string {
-  return createHash('sha256').update(`{"manifest":${canonicalJson(manifest)},"report":${canonicalBody(report)}}`, 'utf8').digest('hex');
+  return createHash('sha256').update(canonicalReport(manifest, report), 'utf8').digest('hex');
 }
 
 /** Canonical JSON of report bodies already serialised (the body is hashed, then rendered as JSON: one pass, not two). */
 const canonicalBodies = new WeakMap<AnnualReportBody, string>();
 
 /**
- * RFC 8785 canonical JSON of a report body, remembered per body object (reports are not changed
- * after they are built). `{"manifest":…,"report":…}` composed of the two canonical parts is the
+ * RFC 8785 canonical JSON of `{ manifest, report }`, the body's part remembered per body object
+ * (reports are not changed after they are built). Composing the two canonical parts gives the
  * canonical JSON of the pair: "manifest" sorts before "report".
  */
-export function canonicalBody(report: AnnualReportBody): string {
-  let text = canonicalBodies.get(report);
-  if (text === undefined) canonicalBodies.set(report, (text = canonicalJson(report)));
-  return text;
+export function canonicalReport(manifest: object, report: AnnualReportBody): string {
+  let body = canonicalBodies.get(report);
+  if (body === undefined) canonicalBodies.set(report, (body = canonicalJson(report)));
+  return `{"manifest":${canonicalJson(manifest)},"report":${body}}`;
 }
 
 /** Recomputes the hash of a parsed JSON report and says whether it matches its manifest. */
