@@ -112,13 +112,16 @@ export class CountrySections {
   dialogueSessions(): ReportDialogueSession[] {
     const titles = new Map(this.entities('track').map((t) => [t.id, (t.state['title'] as string | undefined) ?? null]));
     // The year's rows through the (country, family, occurred_on) index, not every dialogue event of
-    // the country; plus the corrected ones, whose date in force may differ from the recorded one.
+    // the country; plus the corrected ones of other years, whose date in force may differ from the
+    // recorded one. UNION ALL of disjoint halves: a UNION's de-duplication (a temporary B-tree) cost
+    // ~0.85 ms per country against 0.05 ms.
+    const [from, to] = this.yearRange();
     const rows = this
       .stmt(
-        `SELECT * FROM ${this.table(TIMELINE)} WHERE country = ? AND family = 'dialogues' AND occurred_on >= ? AND occurred_on < ?
-         UNION SELECT * FROM ${this.table(TIMELINE)} WHERE country = ? AND family = 'dialogues' AND status = 'corrected'`,
+        `SELECT * FROM ${this.table(TIMELINE)} WHERE country = @country AND family = 'dialogues' AND occurred_on >= @from AND occurred_on < @to
+         UNION ALL SELECT * FROM ${this.table(TIMELINE)} WHERE country = @country AND family = 'dialogues' AND status = 'corrected' AND NOT (occurred_on >= @from AND occurred_on < @to)`,
       )
-      .all(this.country, ...this.yearRange(), this.country) as TimelineRow[];
+      .all({ country: this.country, from, to }) as TimelineRow[];
     const out: ReportDialogueSession[] = [];
     for (const row of rows) {
       if (row.type !== 'DialogueSessionHeld') continue;
