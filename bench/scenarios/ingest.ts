@@ -98,14 +98,16 @@ export async function ingestScenario(options: IngestOptions): Promise<ScenarioRe
           (storeStats ? `; ${(storeStats.appendsCommitted / Math.max(1, storeStats.transactions)).toFixed(1)} appends per commit (largest ${storeStats.largestBatch}), server CPU ${(storeStats.cpuMs / Math.max(1, stored)).toFixed(2)} ms per command incl. start-up` : '')
         : `errors: non2xx ${rcmRun.non2xx}, errors ${rcmRun.errors}, stored ${stored} vs acknowledged ${acknowledged}`,
     });
-    const p99Ratio = ratio(rcmRun.latency.p99, Math.max(bareRun.latency.p99, 1));
+    // autocannon reports whole milliseconds: a baseline p99 of 0 means below 1 ms, counted as 1 ms.
+    const baselineP99 = Math.max(bareRun.latency.p99, 1);
+    const p99Ratio = ratio(rcmRun.latency.p99, baselineP99);
     figures.push({
       scenario: 'ingest latency',
       figure: `p99, ${connections} connections`,
       unit: 'ms',
       value: rcmRun.latency.p99,
-      baseline: bareRun.latency.p99,
-      baselineLabel: 'bare fastify p99',
+      baseline: baselineP99,
+      baselineLabel: bareRun.latency.p99 < 1 ? 'bare fastify p99 below 1 ms, counted as 1 ms' : 'bare fastify p99',
       ratio: p99Ratio,
       target: '<= 2x baseline p99',
       met: p99Ratio <= 2,
