@@ -63,5 +63,17 @@ export interface Projection {
   /** Bump when the read model's shape or meaning changes: the runner rebuilds beside the live one. */
   readonly version: number;
   readonly tables: readonly TableSpec[];
+  /**
+   * 'country': the rows written for one country's events are never read or written for another's,
+   * and events without a country are ignored. The runner may then build a version from scratch in
+   * parallel, one worker per group of countries, and merge the workers' tables (same rows as one
+   * pass in global order).
+   */
+  readonly partitionedBy?: 'country';
+  /**
+   * true: applies only events without a country (the global streams) and ignores the rest, so the
+   * runner may read just those when this projection is the only one it feeds.
+   */
+  readonly globalEventsOnly?: true;
   apply(event: StoredEvent, tx: ReadModelTx): void;
 }

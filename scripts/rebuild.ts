@@ -3,7 +3,7 @@
  * rate beside a raw read + JSON.parse baseline of the same events measured in the same run.
  *
  *   node --import tsx scripts/rebuild.ts --events tmp/bench/history-1000000.sqlite \
- *     [--read-models tmp/rebuild/read-models.sqlite] [--batch 50000] [--cache 5000] [--no-baseline] [--json]
+ *     [--read-models tmp/rebuild/read-models.sqlite] [--batch 50000] [--cache 5000] [--workers N] [--no-baseline] [--json]
  *
  * The read-model file is deleted first. Peak RSS: the highest RSS sampled after each batch and the
  * process's maxRSS (which also covers the baseline pass, run first; it holds one row at a time).
@@ -18,6 +18,7 @@ async function main(): Promise<void> {
       'read-models': { type: 'string', default: 'tmp/rebuild/read-models.sqlite' },
       batch: { type: 'string' },
       cache: { type: 'string' },
+      workers: { type: 'string' },
       'no-baseline': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     readModelsPath: values['read-models'],
     ...(values.batch ? { batchSize: Number(values.batch) } : {}),
     ...(values.cache ? { maxCachedRows: Number(values.cache) } : {}),
+    ...(values.workers ? { workers: Number(values.workers) } : {}),
     onProgress: tty ? (pos, head) => process.stderr.write(`\r${pos.toLocaleString('en')} / ${head.toLocaleString('en')}`) : undefined,
   });
   if (tty) process.stderr.write('\n');

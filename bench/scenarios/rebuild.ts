@@ -10,6 +10,8 @@ interface WorkerResult {
   seconds: number;
   eventsPerSecond: number;
   maxRssMiB: number;
+  /** Worker threads the runner built the country projections with (0: none, global order in one thread). */
+  workers: number;
 }
 
 /**
@@ -47,6 +49,10 @@ export async function rebuildScenario(historyPath: string, options: { rounds: nu
         ratio: r,
         target: '>= 150,000/s and >= 0.4 of baseline',
         met: rate >= 150_000 && r >= 0.4,
+        notes:
+          (rebuild[0]?.workers ?? 0) > 0
+            ? `country-state built by ${rebuild[0]!.workers} worker threads (one per core, as the service does), then merged; the baseline reads in one thread`
+            : 'built in one thread, in global order (one core)',
       },
       {
         scenario: 'projection rebuild',

@@ -348,6 +348,8 @@ export const countryStateProjection: Projection = {
   // 4: entities without the (country, bucket_year, bucket_quarter) index (the evidence indexes cover it).
   version: 4,
   tables,
+  // Every row is keyed by or filtered on its country, and corrections only reach their own country's events.
+  partitionedBy: 'country',
   apply(event: StoredEvent, tx: ReadModelTx): void {
     const country = event.country;
     if (country === null) return; // global streams: the governance projection

@@ -30,6 +30,7 @@ export const modelKey = (v: number) => String(v).padStart(6, '0');
 export const governanceProjection: Projection = {
   name: 'governance',
   version: 1,
+  globalEventsOnly: true,
   tables: [
     { name: MODELS, columns: { model_version: { type: 'INTEGER', from: (r) => r['modelVersion'] as number } } },
     { name: PERIODS },

@@ -25,7 +25,12 @@ export async function openContext(config: Config, options: { today?: () => strin
   const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
   const authDb = openSqliteDatabase(join(config.dataDir, 'auth.sqlite'));
   const readDb = openReadModelDb(join(config.dataDir, 'read-models.sqlite'));
-  const runner = new ProjectionRunner({ store, db: readDb, projections: allProjections });
+  const runner = new ProjectionRunner({
+    store,
+    db: readDb,
+    projections: allProjections,
+    ...(store instanceof SqliteEventStore ? { partitionedBuild: { eventsPath: store.path, workers: config.buildWorkers, minEvents: config.buildWorkersMinEvents } } : {}),
+  });
   await runner.start();
   // After the catch-up (a rebuild checkpoints as it goes): from now on commits stay short.
   const targets: CheckpointTarget[] = [checkpointTargetOf(readDb)];

@@ -60,6 +60,8 @@ export interface IterateAllOptions {
   raw?: boolean;
   /** Rows fetched per keyset page. Default 1000. */
   pageSize?: number;
+  /** Only events without a country (the global streams). Default false. */
+  globalOnly?: boolean;
 }
 
 export interface ImportResult {
@@ -481,7 +483,7 @@ export class SqliteEventStore implements EventStore {
     let next = fromPosition;
     for (;;) {
       this.ensureOpen();
-      const rows = this.stmts.readAll.all(next, upTo, pageSize);
+      const rows = (options.globalOnly ? this.stmts.readAllGlobal : this.stmts.readAll).all(next, upTo, pageSize);
       for (const row of rows) yield map(row);
       if (rows.length < pageSize) return;
       next = (rows[rows.length - 1] as EventRow).position + 1;

@@ -54,6 +54,10 @@ export function prepareStatements(db: SqliteDatabase) {
     readAll: db.prepare<[number, number, number], EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?`,
     ),
+    // The global streams' events only (a scan that skips the others without reading them into JavaScript).
+    readAllGlobal: db.prepare<[number, number, number], EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND position <= ? AND country IS NULL ORDER BY position LIMIT ?`,
+    ),
     headPosition: db.prepare<[], { position: number }>('SELECT coalesce(max(position), 0) AS position FROM events'),
     // SQLite returns the bare columns of the row that holds max(); the UNIQUE index serves it.
     streamHeads: db.prepare<[], { streamId: string; lastRevision: number; lastHash: string }>(

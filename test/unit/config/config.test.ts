@@ -1,5 +1,5 @@
 import t from 'tap';
-import { ConfigError, loadConfig } from '../../../src/config/config.js';
+import { ConfigError, defaultBuildWorkers, loadConfig } from '../../../src/config/config.js';
 
 t.test('defaults, and the as-of cache settings in bytes', async (t) => {
   const c = loadConfig({});
@@ -11,6 +11,16 @@ t.test('defaults, and the as-of cache settings in bytes', async (t) => {
   t.equal(set.asOfCacheBytes, 16 * 1024 * 1024);
   t.equal(set.asOfSnapshotEvery, 500);
   t.equal(set.port, 8080, 'an empty variable means the default');
+});
+
+t.test('build workers: one per core up to 4, none on one core; settable, 0 turns them off', async (t) => {
+  t.same([1, 2, 3, 4, 16].map((cores) => defaultBuildWorkers(cores)), [0, 2, 3, 4, 4]);
+  t.equal(loadConfig({}).buildWorkers, defaultBuildWorkers());
+  t.equal(loadConfig({}).buildWorkersMinEvents, 50_000);
+  const set = loadConfig({ RCM_BUILD_WORKERS: '0', RCM_BUILD_WORKERS_MIN_EVENTS: '1000' });
+  t.equal(set.buildWorkers, 0);
+  t.equal(set.buildWorkersMinEvents, 1000);
+  t.throws(() => loadConfig({ RCM_BUILD_WORKERS: '9' }), /RCM_BUILD_WORKERS/, 'more than the merge can attach');
 });
 
 t.test('every bad value is named in one ConfigError', async (t) => {

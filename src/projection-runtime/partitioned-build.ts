@@ -1,0 +1,152 @@
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import type { Projection } from '../../projections/types.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { eventCountsByCountry } from '../store/sqlite/country-reads.js';
+import { mergePartitions, removePart, withPartsAttached, type PartitionTask } from './partition-build.js';
+import { planPartitions } from './partition-plan.js';
+import type { ReadModelDatabase } from './read-model-db.js';
+
+const BOOT = join(PACKAGE_ROOT, 'src', 'projection-runtime', 'partition-worker-boot.mjs');
+/** The worker's entry beside this module: .ts under tsx, .js in the transpiled service. */
+const ENTRY = new URL(`./partition-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url).href;
+/**
+ * Each worker is a V8 heap of its own in this process. Left to V8's defaults, two workers took a
+ * 1,000,000-event rebuild to 320-340 MiB peak RSS (garbage piles up below a 2 GB limit); with these
+ * limits 233-245 MiB at the same speed. A worker's live data is its write-behind cache (a few MB;
+ * the key filters are typed arrays, outside the heap). A worker that runs out of memory anyway
+ * fails its build, and the runner builds that version in global order instead.
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+
+export interface PartitionedBuildOptions {
+  /** The SQLite event log the runner reads (workers open it read-only). */
+  eventsPath: string;
+  /** The read-model database file: scratch files are written beside it. */
+  readModelsPath: string;
+  projection: Projection;
+  version: number;
+  /** The build covers the events up to here; the runner folds the rest as usual. */
+  toPosition: number;
+  workers: number;
+  maxCachedRows: number;
+}
+
+/**
+ * A projection version built from scratch by worker threads, one per group of countries (balanced
+ * by event count), each into a scratch SQLite file; `merge` then copies the rows into the version's
+ * tables. Uses the other cores for what one thread does in global order otherwise, and keeps the
+ * event loop free while a version is built beside a live one.
+ */
+export class PartitionedBuild {
+  readonly toPosition: number;
+  readonly partPaths: string[];
+  /** Settles when every worker has finished (rejects with the first failure; the others are stopped). */
+  readonly done: Promise<void>;
+  private readonly workers: Worker[] = [];
+  private readonly positions: number[];
+  private settled = false;
+
+  constructor(private readonly options: PartitionedBuildOptions) {
+    this.toPosition = options.toPosition;
+    const groups = planPartitions(countsOf(options.eventsPath), options.workers);
+    this.partPaths = groups.map((_, i) => `${options.readModelsPath}.build-${options.projection.name}-${i}`);
+    this.positions = groups.map(() => 0);
+    this.done = Promise.all(groups.map((countries, i) => this.run(i, countries))).then(
+      () => {
+        this.settled = true;
+      },
+      async (e: unknown) => {
+        this.settled = true;
+        // The build's own failure is what is reported, not a scratch file that could not be removed.
+        await this.cancel().catch(() => undefined);
+        throw e;
+      },
+    );
+  }
+
+  private run(i: number, countries: string[]): Promise<void> {
+    const task: PartitionTask = {
+      eventsPath: this.options.eventsPath,
+      partPath: this.partPaths[i]!,
+      projection: this.options.projection.name,
+      version: this.options.version,
+      countries,
+      toPosition: this.toPosition,
+      // The workers share the process's memory: the runner's row budget is split between them.
+      maxCachedRows: Math.max(500, Math.floor(this.options.maxCachedRows / this.partPaths.length)),
+    };
+    const worker = new Worker(BOOT, { workerData: { entry: ENTRY, task }, resourceLimits: WORKER_HEAP });
+    this.workers.push(worker);
+    return new Promise<void>((resolve, reject) => {
+      let finished = false;
+      worker.on('message', (m: { type: string; position?: number }) => {
+        if (m.type === 'progress') this.positions[i] = m.position!;
+        else if (m.type === 'done') {
+          finished = true;
+          this.positions[i] = this.toPosition;
+        }
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => (finished ? resolve() : reject(new Error(`Partition worker ${i} exited (code ${code}) before finishing`))));
+    });
+  }
+
+  /** How far the slowest partition has got (for status: the build's position is reached by all of them). */
+  position(): number {
+    return Math.min(...this.positions);
+  }
+
+  /** Stops the workers and deletes the scratch files. */
+  async cancel(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.removeParts();
+  }
+
+  /** Every scratch file is tried; the first failure is thrown afterwards. */
+  private removeParts(): void {
+    const failures: unknown[] = [];
+    for (const p of this.partPaths) {
+      try {
+        removePart(p);
+      } catch (e) {
+        failures.push(e);
+      }
+    }
+    if (failures.length > 0) throw failures[0];
+  }
+
+  /**
+   * After `done`: copies the partitions into the version's tables in one transaction with
+   * `alsoInTransaction` (the checkpoint); then deletes the scratch files. Throws only if nothing was
+   * committed: once the checkpoint has moved, a file that cannot be detached or deleted is a warning.
+   */
+  merge(db: ReadModelDatabase, alsoInTransaction: () => void): void {
+    if (!this.settled) throw new Error('The partitioned build has not finished');
+    try {
+      withPartsAttached(db, this.partPaths, () =>
+        db.transaction(() => {
+          mergePartitions(db, this.options.projection, this.options.version, this.partPaths);
+          alsoInTransaction();
+        })(),
+      );
+    } finally {
+      try {
+        this.removeParts();
+      } catch (e) {
+        process.emitWarning(`projection runner: a scratch file of the ${this.options.projection.name} build was left behind: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+  }
+}
+
+function countsOf(eventsPath: string): Map<string, number> {
+  const db = new Database(eventsPath, { readonly: true, fileMustExist: true });
+  try {
+    return eventCountsByCountry(db);
+  } finally {
+    db.close();
+  }
+}
