@@ -1,4 +1,5 @@
-import { extname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
@@ -52,7 +53,18 @@ export class PartitionedBuild {
   constructor(private readonly options: PartitionedBuildOptions) {
     this.toPosition = options.toPosition;
     const groups = planPartitions(countsOf(options.eventsPath), options.workers);
-    this.partPaths = groups.map((_, i) => `${options.readModelsPath}.build-${options.projection.name}-${i}`);
+    const prefix = `${options.readModelsPath}.build-${options.projection.name}-`;
+    // Left by a build that a crash ended, perhaps with more workers than now (best effort: a file in
+    // the way of this build fails its worker, which is reported).
+    for (const f of readdirSync(dirname(prefix))) {
+      if (!f.startsWith(basename(prefix))) continue;
+      try {
+        removePart(join(dirname(prefix), f));
+      } catch {
+        // reported by the worker that needs the path, if any does
+      }
+    }
+    this.partPaths = groups.map((_, i) => `${prefix}${i}`);
     this.positions = groups.map(() => 0);
     this.done = Promise.all(groups.map((countries, i) => this.run(i, countries))).then(
       () => {

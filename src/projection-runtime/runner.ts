@@ -307,15 +307,21 @@ export class ProjectionRunner {
       // The workers load the projection by name and version from the service's own list.
       const qualifies = t.status === 'building' && t.position === 0 && !t.frozen && t.error === null && t.partitioned === null && !t.serialOnly;
       if (!qualifies || t.projection.partitionedBy !== 'country' || !allProjections.includes(t.projection)) continue;
-      const build = new PartitionedBuild({
-        eventsPath: options.eventsPath,
-        readModelsPath: this.db.name,
-        projection: t.projection,
-        version: t.version,
-        toPosition: this.head,
-        workers: options.workers,
-        maxCachedRows: this.options.maxCachedRows ?? 5_000,
-      });
+      let build: PartitionedBuild;
+      try {
+        build = new PartitionedBuild({
+          eventsPath: options.eventsPath,
+          readModelsPath: this.db.name,
+          projection: t.projection,
+          version: t.version,
+          toPosition: this.head,
+          workers: options.workers,
+          maxCachedRows: this.options.maxCachedRows ?? 5_000,
+        });
+      } catch (e) {
+        this.fallBackToSerial(t, e);
+        continue;
+      }
       const state: NonNullable<Track['partitioned']> = { build, outcome: 'running' };
       t.partitioned = state;
       build.done.then(
@@ -323,6 +329,11 @@ export class ProjectionRunner {
         (e: unknown) => (state.outcome = e instanceof Error ? e : new Error(String(e))),
       ).finally(() => this.kick());
     }
+  }
+
+  private fallBackToSerial(t: Track, err: unknown): void {
+    t.serialOnly = true;
+    process.emitWarning(`projection runner: the worker build of ${t.projection.name}@${t.version} failed (${err instanceof Error ? err.message : String(err)}); building it in this thread`);
   }
 
   /**
@@ -342,8 +353,7 @@ export class ProjectionRunner {
           this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ? AND version = ?').run(build.toPosition, t.projection.name, t.version),
         );
       } catch (err) {
-        t.serialOnly = true;
-        process.emitWarning(`projection runner: the worker build of ${t.projection.name}@${t.version} failed (${err instanceof Error ? err.message : String(err)}); building it in this thread`);
+        this.fallBackToSerial(t, err);
         continue;
       }
       t.position = build.toPosition;
