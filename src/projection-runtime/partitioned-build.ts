@@ -109,7 +109,8 @@ export class PartitionedBuild {
 
   /** How far the slowest partition has got (for status: the build's position is reached by all of them). */
   position(): number {
-    return Math.min(...this.positions);
+    // No groups (no country has events): nothing to wait for.
+    return this.positions.length === 0 ? this.toPosition : Math.min(...this.positions);
   }
 
   /** Stops the workers and deletes the scratch files. */

@@ -7,6 +7,7 @@ import { generateHistory } from '../../../scripts/generate-history.js';
 import { openReadModelDb, physicalTable, readCheckpoints, type ReadModelDatabase } from '../../../src/projection-runtime/read-model-db.js';
 import { ProjectionRunner, type ProjectionRunnerOptions } from '../../../src/projection-runtime/runner.js';
 import { openSqliteEventStore, type SqliteEventStore } from '../../../src/store/sqlite/index.js';
+import { newEvent } from './helpers.js';
 
 /**
  * A version of a country-partitioned projection built from scratch by worker threads (one per group
@@ -138,4 +139,21 @@ t.test('stopped mid-build: no scratch files, the version still at 0, and the nex
   db.close();
   const { dump } = await build('stopped', { partitionedBuild: { eventsPath, workers: 2, minEvents: 1 } });
   t.equal(dump, serial);
+});
+
+t.test('a log without country events: the workers have nothing to do, the version is empty and live', async (t) => {
+  const path = join(dir, 'global-only-events.sqlite');
+  const store = openSqliteEventStore({ path });
+  t.teardown(() => store.close());
+  await store.append('reporting-periods', 'any', [newEvent(null, 'PeriodClosed', '2024-01-31', { period: '2023' })]);
+  const db = openReadModelDb(join(dir, 'global-only.sqlite'));
+  t.teardown(() => db.close());
+  const runner = new ProjectionRunner({ store, db, projections: allProjections, partitionedBuild: { eventsPath: path, workers: 2, minEvents: 1 } });
+  await runner.start();
+  t.same(
+    (await runner.status()).map((s) => [s.name, s.state, s.position]),
+    [['country-state', 'live', 1], ['governance', 'live', 1]],
+  );
+  await runner.stop();
+  t.equal((db.prepare(`SELECT count(*) AS n FROM ${physicalTable('governance', 1, 'closed_periods')}`).get() as { n: number }).n, 1);
 });
