@@ -259,6 +259,18 @@ t.test('iterateAll pages through global order with bounded pages', async (t) => 
   t.equal([...it].length, 50, 'the paused iteration continues and sees the new event');
 });
 
+t.test('iterateAll with globalOnly gives only the events without a country, in global order, across pages', async (t) => {
+  const { store } = await withFileStore(t);
+  for (let i = 0; i < 6; i++) {
+    await store.append(streamOf('ET'), 'any', [trackOpened('ET', i), trackOpened('ET', i + 100)]);
+    if (i % 2 === 0) await store.append('scoring-models', 'any', [trackOpened('ET', i + 200, { country: null })]);
+  }
+  const globals = (await store.readAll()).filter((e) => e.country === null);
+  t.equal(globals.length, 3);
+  t.same([...store.iterateAll(1, undefined, { globalOnly: true, pageSize: 2 })], globals);
+  t.same([...store.iterateAll(globals[0]!.position + 1, undefined, { globalOnly: true })], globals.slice(1), 'from a position');
+});
+
 t.test('importEvents keeps ids, times and hashes (migration only)', async (t) => {
   const { store: source } = await withFileStore(t);
   for (let i = 0; i < 3; i++) {
