@@ -23,7 +23,8 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
     },
   });
-  if (!values.events) throw new Error('usage: rebuild.ts --events <events.sqlite> [--read-models <file>] [--batch N] [--no-baseline] [--json]');
+  if (!values.events) throw new Error('usage: rebuild.ts --events <events.sqlite> [--read-models <file>] [--batch N] [--workers N] [--no-baseline] [--json]');
+  if (values.workers !== undefined && !/^[0-8]$/.test(values.workers)) throw new Error('--workers must be 0 (one thread, global order) to 8');
   const baseline = values['no-baseline'] ? null : rawReadBaseline(values.events);
   const tty = process.stderr.isTTY && !values.json;
   const rebuild = await rebuildAll({

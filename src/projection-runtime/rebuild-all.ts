@@ -38,8 +38,6 @@ export async function rebuildAll(options: {
   maxCachedRows?: number;
   /** Worker threads for partitionable projections (0: all in this thread, in global order). Default: defaultBuildWorkers(). */
   workers?: number;
-  /** Fewer events are folded in this thread (default 50,000, as the service). */
-  minWorkerEvents?: number;
   onProgress?: (position: number, head: number) => void;
 }): Promise<RebuildFigures> {
   for (const suffix of ['', '-wal', '-shm']) if (existsSync(options.readModelsPath + suffix)) rmSync(options.readModelsPath + suffix);
@@ -56,11 +54,7 @@ export async function rebuildAll(options: {
       projections: options.projections ?? allProjections,
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
       ...(options.maxCachedRows ? { maxCachedRows: options.maxCachedRows } : {}),
-      partitionedBuild: {
-        eventsPath: options.eventsPath,
-        workers: options.workers ?? defaultBuildWorkers(),
-        ...(options.minWorkerEvents ? { minEvents: options.minWorkerEvents } : {}),
-      },
+      partitionedBuild: { eventsPath: options.eventsPath, workers: options.workers ?? defaultBuildWorkers() },
       onBatchCommitted: (info) => {
         peak = Math.max(peak, process.memoryUsage().rss);
         options.onProgress?.(info.lastPosition, head);

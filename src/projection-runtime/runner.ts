@@ -302,7 +302,7 @@ export class ProjectionRunner {
   /** Starts worker builds for the versions that qualify: built from scratch, partitionable, enough events. */
   private startPartitionedBuilds(): void {
     const options = this.options.partitionedBuild;
-    if (!options || options.workers < 1 || this.stopped || this.db.memory || this.head < Math.max(1, options.minEvents ?? 50_000)) return;
+    if (!options || !(options.workers >= 1) || this.stopped || this.db.memory || this.head < Math.max(1, options.minEvents ?? 50_000)) return;
     for (const t of [...this.tracks.values()].flat()) {
       // The workers load the projection by name and version from the service's own list.
       const qualifies = t.status === 'building' && t.position === 0 && !t.frozen && t.error === null && t.partitioned === null && !t.serialOnly;
