@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config/config.js';
+import { formatCatchUpProgress } from './app/catch-up-progress.js';
 import { ensureAdminToken, openContext } from './app/open-context.js';
 import { buildApp } from './http/app.js';
 
@@ -14,7 +15,8 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const ctx = await openContext(config);
+  // A rebuild of a large log takes a while before the server listens: say where it stands.
+  const ctx = await openContext(config, { onCatchUpProgress: (status) => process.stdout.write(`${formatCatchUpProgress(status)}\n`) });
   const adminToken = ensureAdminToken(ctx);
   const app = await buildApp(ctx, {
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },

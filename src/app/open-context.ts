@@ -5,7 +5,7 @@ import { CommandService } from '../commands/command-service.js';
 import type { Config } from '../config/config.js';
 import { openReadModelDb } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
-import { ProjectionRunner } from '../projection-runtime/runner.js';
+import { ProjectionRunner, type ProjectionStatusEntry } from '../projection-runtime/runner.js';
 import { checkpointTargetOf, WalCheckpointer, type CheckpointTarget } from '../store/checkpoint/wal-checkpointer.js';
 import { openEventStore } from '../store/open-event-store.js';
 import { SqliteEventStore } from '../store/sqlite/index.js';
@@ -21,7 +21,15 @@ export interface OpenedContext extends AppContext {
  * set), starts the projection runner (it catches up from its checkpoints, then follows new
  * commits) and wires the services.
  */
-export async function openContext(config: Config, options: { today?: () => string } = {}): Promise<OpenedContext> {
+export async function openContext(
+  config: Config,
+  options: {
+    today?: () => string;
+    /** While the projections catch up at start, every `everyMs` (default 5 s): where they stand. */
+    onCatchUpProgress?: (status: ProjectionStatusEntry[]) => void;
+    everyMs?: number;
+  } = {},
+): Promise<OpenedContext> {
   const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
   const authDb = openSqliteDatabase(join(config.dataDir, 'auth.sqlite'));
   const readDb = openReadModelDb(join(config.dataDir, 'read-models.sqlite'));
@@ -31,7 +39,17 @@ export async function openContext(config: Config, options: { today?: () => strin
     projections: allProjections,
     ...(store instanceof SqliteEventStore ? { partitionedBuild: { eventsPath: store.path, workers: config.buildWorkers, minEvents: config.buildWorkersMinEvents } } : {}),
   });
-  await runner.start();
+  const report = options.onCatchUpProgress;
+  let caughtUp = false;
+  const progress = report
+    ? setInterval(() => void runner.status().then((status) => caughtUp || report(status), () => undefined), options.everyMs ?? 5000)
+    : null;
+  try {
+    await runner.start();
+  } finally {
+    caughtUp = true;
+    if (progress) clearInterval(progress);
+  }
   // After the catch-up (a rebuild checkpoints as it goes): from now on commits stay short.
   const targets: CheckpointTarget[] = [checkpointTargetOf(readDb)];
   const logTarget = store instanceof SqliteEventStore ? store.checkpointTarget() : null;
