@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Projection } from '../../projections/types.js';
 import { iterateCountries } from '../store/sqlite/country-reads.js';
 import { CHECK_EVERY, FLUSH_DIRTY_ROWS } from './batch-limits.js';
-import { createProjectionTables, physicalTable, type ReadModelDatabase } from './read-model-db.js';
+import { createProjectionTables } from './read-model-db.js';
 import { SqliteProjectionTx } from './sqlite-tx.js';
 
 /** One worker's share of a partitioned build: a group of countries, from the first event to `toPosition`. */
@@ -49,7 +49,7 @@ export function buildPartition(task: PartitionTask, projections: readonly Projec
     let count = 0;
     let last = 0;
     db.exec('BEGIN');
-    for (const e of iterateCountries(events, task.countries, 0, task.toPosition)) {
+    for (const e of iterateCountries(events, task.countries, task.toPosition)) {
       projection.apply(e, tx);
       last = e.position;
       if (++count % CHECK_EVERY === 0 && tx.dirtyRows() >= FLUSH_DIRTY_ROWS) tx.flush();
@@ -67,39 +67,5 @@ export function buildPartition(task: PartitionTask, projections: readonly Projec
     if (db.inTransaction) db.exec('ROLLBACK');
     db.close();
     events.close();
-  }
-}
-
-/** Copies the partitions' rows into the version's tables, inside the caller's transaction. Their keys are disjoint. */
-export function mergePartitions(db: ReadModelDatabase, projection: Projection, version: number, partPaths: readonly string[]): void {
-  const aliases = partPaths.map((_, i) => `part${i}`);
-  for (const alias of aliases) {
-    for (const spec of projection.tables) {
-      const table = physicalTable(projection.name, version, spec.name);
-      db.exec(`INSERT INTO main.${table} SELECT * FROM ${alias}.${table}`);
-    }
-  }
-}
-
-/**
- * ATTACH is not allowed inside a transaction: the scratch files are attached around it. A DETACH
- * that fails (it cannot once the body's statements are done) must not undo what the body committed.
- */
-export function withPartsAttached<T>(db: ReadModelDatabase, partPaths: readonly string[], body: () => T): T {
-  const attached: string[] = [];
-  try {
-    partPaths.forEach((path, i) => {
-      db.prepare(`ATTACH DATABASE ? AS part${i}`).run(path);
-      attached.push(`part${i}`);
-    });
-    return body();
-  } finally {
-    for (const alias of attached) {
-      try {
-        db.exec(`DETACH DATABASE ${alias}`);
-      } catch (e) {
-        process.emitWarning(`projection runner: could not detach ${alias}: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
   }
 }

@@ -6,9 +6,9 @@ import Database from 'better-sqlite3';
 import type { Projection } from '../../projections/types.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { eventCountsByCountry } from '../store/sqlite/country-reads.js';
-import { mergePartitions, removePart, withPartsAttached, type PartitionTask } from './partition-build.js';
+import { removePart, type PartitionTask } from './partition-build.js';
 import { planPartitions } from './partition-plan.js';
-import type { ReadModelDatabase } from './read-model-db.js';
+import { physicalTable, type ReadModelDatabase } from './read-model-db.js';
 
 const BOOT = join(PACKAGE_ROOT, 'src', 'projection-runtime', 'partition-worker-boot.mjs');
 /** The worker's entry beside this module: .ts under tsx, .js in the transpiled service. */
@@ -49,7 +49,6 @@ export class PartitionedBuild {
   readonly done: Promise<void>;
   private readonly workers: Worker[] = [];
   private readonly positions: number[];
-  private settled = false;
 
   constructor(private readonly options: PartitionedBuildOptions) {
     this.toPosition = options.toPosition;
@@ -68,11 +67,8 @@ export class PartitionedBuild {
     this.partPaths = groups.map((_, i) => `${prefix}${i}`);
     this.positions = groups.map(() => 0);
     this.done = Promise.all(groups.map((countries, i) => this.run(i, countries))).then(
-      () => {
-        this.settled = true;
-      },
+      () => undefined,
       async (e: unknown) => {
-        this.settled = true;
         // The build's own failure is what is reported, not a scratch file that could not be removed.
         await this.cancel().catch(() => undefined);
         throw e;
@@ -133,26 +129,47 @@ export class PartitionedBuild {
   }
 
   /**
-   * After `done`: copies the partitions into the version's tables in one transaction with
-   * `alsoInTransaction` (the checkpoint); then deletes the scratch files. Throws only if nothing was
-   * committed: once the checkpoint has moved, a file that cannot be detached or deleted is a warning.
+   * Once `done` has resolved: copies the partitions' rows (their keys are disjoint) into the
+   * version's tables in one transaction with `alsoInTransaction` (the checkpoint); then deletes the
+   * scratch files. Throws only if nothing was committed: once the checkpoint has moved, a file that
+   * cannot be detached or deleted is a warning. ATTACH is not allowed inside a transaction, so the
+   * files are attached around it.
    */
   merge(db: ReadModelDatabase, alsoInTransaction: () => void): void {
-    if (!this.settled) throw new Error('The partitioned build has not finished');
+    const { projection, version } = this.options;
+    const attached: string[] = [];
     try {
-      withPartsAttached(db, this.partPaths, () =>
-        db.transaction(() => {
-          mergePartitions(db, this.options.projection, this.options.version, this.partPaths);
-          alsoInTransaction();
-        })(),
-      );
+      this.partPaths.forEach((path, i) => {
+        db.prepare(`ATTACH DATABASE ? AS part${i}`).run(path);
+        attached.push(`part${i}`);
+      });
+      db.transaction(() => {
+        for (const alias of attached) {
+          for (const spec of projection.tables) {
+            const table = physicalTable(projection.name, version, spec.name);
+            db.exec(`INSERT INTO main.${table} SELECT * FROM ${alias}.${table}`);
+          }
+        }
+        alsoInTransaction();
+      })();
     } finally {
+      for (const alias of attached) {
+        try {
+          db.exec(`DETACH DATABASE ${alias}`);
+        } catch (e) {
+          this.warn(`could not detach ${alias}`, e);
+        }
+      }
       try {
         this.removeParts();
       } catch (e) {
-        process.emitWarning(`projection runner: a scratch file of the ${this.options.projection.name} build was left behind: ${e instanceof Error ? e.message : String(e)}`);
+        this.warn('a scratch file was left behind', e);
       }
     }
+  }
+
+  private warn(what: string, e: unknown): void {
+    process.emitWarning(`projection runner: ${this.options.projection.name} build: ${what}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 

@@ -14,7 +14,7 @@ import {
 } from './read-model-db.js';
 import { CHECK_EVERY, FLUSH_DIRTY_ROWS } from './batch-limits.js';
 import { PartitionedBuild } from './partitioned-build.js';
-import { SqliteProjectionTx } from './sqlite-tx.js';
+import { DEFAULT_CACHED_ROWS, SqliteProjectionTx } from './sqlite-tx.js';
 
 /** A store that can stream the global order synchronously (the embedded SQLite store can). */
 interface IterableStore {
@@ -316,7 +316,7 @@ export class ProjectionRunner {
           version: t.version,
           toPosition: this.head,
           workers: options.workers,
-          maxCachedRows: this.options.maxCachedRows ?? 5_000,
+          maxCachedRows: this.options.maxCachedRows ?? DEFAULT_CACHED_ROWS,
         });
       } catch (e) {
         this.fallBackToSerial(t, e);

@@ -3,6 +3,9 @@ import type { Projection, ReadModelTx, Row, TableSpec } from '../../projections/
 import { KeyFilter, LookupHash } from './lookup-hash.js';
 import { physicalTable, type ReadModelDatabase } from './read-model-db.js';
 
+/** Rows a projection keeps parsed in memory between batches unless told otherwise. */
+export const DEFAULT_CACHED_ROWS = 5_000;
+
 const ABSENT = Symbol('absent');
 type Cached = Row | null | typeof ABSENT; // null: deleted in this batch; ABSENT: known not to exist
 
@@ -48,7 +51,7 @@ export class SqliteProjectionTx implements ReadModelTx {
     projection: Projection,
     version: number,
     /** Rows kept in memory between batches. */
-    private readonly maxCachedRows = 5_000,
+    private readonly maxCachedRows = DEFAULT_CACHED_ROWS,
     /**
      * A version being built: remember which keys exist (a hash filter, loaded from the rows already
      * there) so that looking up a key never written costs no SQLite read. Dropped when it goes live.

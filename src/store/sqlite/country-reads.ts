@@ -25,15 +25,15 @@ export function eventCountsByCountry(db: Database.Database): Map<string, number>
   return counts;
 }
 
-/** The events of `countries` with `from < position <= to`, in global order, one keyset page in memory at a time. */
-export function* iterateCountries(db: Database.Database, countries: readonly string[], from: number, to: number, pageSize = 1000): Generator<StoredEvent, void, undefined> {
+/** The events of `countries` up to position `to`, in global order, one keyset page in memory at a time. */
+export function* iterateCountries(db: Database.Database, countries: readonly string[], to: number, pageSize = 1000): Generator<StoredEvent, void, undefined> {
   const page = db.prepare<[number, number, string, number], EventRow>(
     `SELECT ${EVENT_COLUMNS} FROM events
      WHERE position > ? AND position <= ? AND country IN (SELECT value FROM json_each(?))
      ORDER BY position LIMIT ?`,
   );
   const list = JSON.stringify(countries);
-  let after = from;
+  let after = 0;
   for (;;) {
     const rows = page.all(after, to, list, pageSize);
     for (const row of rows) yield rowToEvent(row);
