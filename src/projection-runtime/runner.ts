@@ -276,7 +276,7 @@ export class ProjectionRunner {
           this.again = false;
           this.head = Math.max(this.head, await this.store.headPosition());
           this.startPartitionedBuilds();
-          this.mergePartitionedBuilds();
+          await this.mergePartitionedBuilds();
           while (!this.stopped && (await this.runBatch())) await new Promise((r) => setImmediate(r));
           this.settleWaiters();
           // Live tracks keep following while workers build: a commit or a finished build wakes the loop.
@@ -337,35 +337,29 @@ export class ProjectionRunner {
   }
 
   /**
-   * Merges finished worker builds (one transaction each, with their checkpoint). A failed one (a
-   * worker out of memory, a scratch file that could not be written, or the projection failing on an
-   * event) leaves the version's tables empty at position 0: it is built here instead, in global
-   * order, where a failing event fails the track as usual.
+   * Merges finished worker builds (in a worker thread: rows with their checkpoint, then indexes; the
+   * catch-up loop waits, so this connection writes nothing meanwhile). A failed build (a worker out of
+   * memory, a scratch file that could not be written, or the projection failing on an event) leaves
+   * the version's tables empty at position 0: it is built here instead, in global order, where a
+   * failing event fails the track as usual.
    */
-  private mergePartitionedBuilds(): void {
+  private async mergePartitionedBuilds(): Promise<void> {
     for (const t of this.building()) {
-      const { build, outcome } = t.partitioned!;
-      if (outcome === 'running') continue;
-      t.partitioned = null;
+      const state = t.partitioned!;
+      if (state.outcome === 'running') continue;
+      let indexError: string | null;
       try {
-        if (outcome !== 'done') throw outcome;
-        build.merge(this.db, () =>
-          this.db.prepare('UPDATE projection_checkpoints SET position = ? WHERE name = ? AND version = ?').run(build.toPosition, t.projection.name, t.version),
-        );
+        if (state.outcome !== 'done') throw state.outcome;
+        ({ indexError } = await state.build.merge(this.db.name));
       } catch (err) {
+        t.partitioned = null;
         this.fallBackToSerial(t, err);
         continue;
       }
-      t.position = build.toPosition;
-      // Indexes now rather than at the switch-over, so rows are found through them from here on. A
-      // transaction of its own: committing them with the rows took 4 s longer at 1,000,000 events
-      // (CREATE INDEX then reads the new rows back out of the uncommitted WAL). If it fails, the
-      // switch-over creates them; meanwhile the new tx below finds rows through a hash of their keys.
-      try {
-        this.db.transaction(() => createProjectionIndexes(this.db, t.projection, t.version))();
-      } catch (e) {
-        process.emitWarning(`projection runner: indexes of ${t.projection.name}@${t.version} after its worker build: ${e instanceof Error ? e.message : String(e)}`);
-      }
+      t.partitioned = null;
+      t.position = state.build.toPosition;
+      // Without its indexes, the new tx below finds rows through a hash of their keys; the switch-over creates them.
+      if (indexError) process.emitWarning(`projection runner: indexes of ${t.projection.name}@${t.version} after its worker build: ${indexError}`);
       // The old tx knew an empty table (its key filter would hide every merged row).
       t.tx = new SqliteProjectionTx(this.db, t.projection, t.version, this.options.maxCachedRows);
     }
