@@ -15,8 +15,13 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  // A rebuild of a large log takes a while before the server listens: say where it stands.
-  const ctx = await openContext(config, { onCatchUpProgress: (status) => process.stdout.write(`${formatCatchUpProgress(status)}\n`) });
+  // The server listens while the read models catch up (a rebuild of a large log takes a while):
+  // writes are recorded meanwhile, /ready answers 503, and every 5 s a line says where they stand.
+  const startedAt = performance.now();
+  const ctx = await openContext(config, {
+    catchUp: 'background',
+    onCatchUpProgress: (status) => process.stdout.write(`${formatCatchUpProgress(status)}\n`),
+  });
   const adminToken = ensureAdminToken(ctx);
   const app = await buildApp(ctx, {
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
@@ -49,6 +54,12 @@ async function main(): Promise<void> {
     );
   }
   process.stdout.write(`Return Cooperation Monitor listening on ${address} (countries: ${config.countries.join(', ')}; data: ${config.dataDir})\n`);
+  ctx.caughtUp.then(
+    () => {
+      if (!closing) process.stdout.write(`Read models caught up at position ${ctx.readSide.runner.servedPosition()} in ${((performance.now() - startedAt) / 1000).toFixed(1)} s\n`);
+    },
+    (err: unknown) => app.log.error({ err }, 'catching up the read models failed; the next write retries it, GET /ready says where they stand'),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -13,6 +13,11 @@ import { openSqliteDatabase } from '../store/open-sqlite.js';
 import type { AppContext } from './context.js';
 
 export interface OpenedContext extends AppContext {
+  /**
+   * Settles once the projections have caught up at start (already settled unless `catchUp` is
+   * 'background'). A rejection is the catch-up's failure: the runner tries again on the next commit.
+   */
+  caughtUp: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,6 +33,12 @@ export async function openContext(
     /** While the projections catch up at start, every `everyMs` (default 5 s): where they stand. */
     onCatchUpProgress?: (status: ProjectionStatusEntry[]) => void;
     everyMs?: number;
+    /**
+     * 'await' (default): return once the projections have caught up. 'background': return at once
+     * (the server then listens while a rebuild runs: writes are recorded, `/ready` says 503 until
+     * caught up, reads of a projection with no live version yet answer 503 NOT_CAUGHT_UP).
+     */
+    catchUp?: 'await' | 'background';
   } = {},
 ): Promise<OpenedContext> {
   const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
@@ -40,31 +51,47 @@ export async function openContext(
     ...(store instanceof SqliteEventStore ? { partitionedBuild: { eventsPath: store.path, workers: config.buildWorkers, minEvents: config.buildWorkersMinEvents } } : {}),
   });
   const report = options.onCatchUpProgress;
-  let caughtUp = false;
+  let settled = false;
+  let closed = false;
   const progress = report
-    ? setInterval(() => void runner.status().then((status) => caughtUp || report(status), () => undefined), options.everyMs ?? 5000)
+    ? setInterval(() => void runner.status().then((status) => settled || report(status), () => undefined), options.everyMs ?? 5000)
     : null;
-  try {
-    await runner.start();
-  } finally {
-    caughtUp = true;
+  const background = options.catchUp === 'background';
+  let checkpointer: WalCheckpointer | null = null;
+  // After the catch-up (a rebuild checkpoints as it goes): from now on commits stay short. After a
+  // failed one too when the server runs on (the runner tries again on the next commit).
+  const afterCatchUp = (startCheckpointer: boolean) => {
+    settled = true;
     if (progress) clearInterval(progress);
-  }
-  // After the catch-up (a rebuild checkpoints as it goes): from now on commits stay short.
-  const targets: CheckpointTarget[] = [checkpointTargetOf(readDb)];
-  const logTarget = store instanceof SqliteEventStore ? store.checkpointTarget() : null;
-  if (logTarget) targets.push(logTarget);
-  const checkpointer = readDb.memory ? null : new WalCheckpointer(targets);
+    if (!startCheckpointer || closed || readDb.memory) return;
+    const targets: CheckpointTarget[] = [checkpointTargetOf(readDb)];
+    const logTarget = store instanceof SqliteEventStore ? store.checkpointTarget() : null;
+    if (logTarget) targets.push(logTarget);
+    checkpointer = new WalCheckpointer(targets);
+  };
+  const caughtUp = runner.start().then(
+    () => afterCatchUp(true),
+    (e: unknown) => {
+      afterCatchUp(background);
+      throw e;
+    },
+  );
+  if (background) caughtUp.catch(() => undefined); // the caller observes ctx.caughtUp
+  else await caughtUp;
   return {
     config,
+    caughtUp,
     store,
     commands: new CommandService(store),
     tokens: new TokenStore(authDb),
     readModels: readDb,
     readSide: new ReadSide(readDb, runner, { countries: config.countries, ...(options.today ? { today: options.today } : {}) }),
     async close() {
-      await checkpointer?.stop();
+      closed = true;
       await runner.stop();
+      // A catch-up still running has now ended (and started no checkpointer after `closed`).
+      await caughtUp.catch(() => undefined);
+      await (checkpointer as WalCheckpointer | null)?.stop();
       await store.close();
       readDb.close();
       authDb.close();

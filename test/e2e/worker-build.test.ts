@@ -22,6 +22,9 @@ t.test('a first start on an existing log builds the read models in worker thread
   const b = await startServer({ ...env, RCM_DATA_DIR: inOneThread, RCM_BUILD_WORKERS: '0' }, 60_000, { compiled: true });
   t.teardown(() => b.stop());
   t.notMatch(a.output(), /worker build .* failed/, 'no fallback to one thread');
+  // It listened while the workers built, and says when the read models have caught up.
+  for (let i = 0; i < 100 && !/Read models caught up/.test(a.output()); i++) await new Promise((r) => setTimeout(r, 20));
+  t.match(a.output(), /listening on [^\n]*\n(.*\n)*Read models caught up at position 2500 in \d+\.\d s/, 'listening, then caught up');
   t.same(readdirSync(withWorkers).filter((f) => f.includes('.build-')), [], 'no scratch files left');
 
   const get = async (url: string) => {

@@ -28,9 +28,11 @@ export interface ServerProcess {
 
 /**
  * Starts the real server on a free loopback port: the sources under tsx, or with `compiled` what
- * `npm start` runs (the transpiled copy).
+ * `npm start` runs (the transpiled copy). Resolves once `GET /ready` answers 200 (the server listens
+ * while its read models catch up), or with `ready: false` as soon as it listens.
  */
-export async function startServer(env: Record<string, string>, timeoutMs = 30_000, options: { compiled?: boolean } = {}): Promise<ServerProcess> {
+export async function startServer(env: Record<string, string>, timeoutMs = 30_000, options: { compiled?: boolean; ready?: boolean } = {}): Promise<ServerProcess> {
+  const started = Date.now();
   const args = options.compiled ? [compiledServer()] : ['--import', 'tsx', 'src/server.ts'];
   const child = spawn(process.execPath, args, {
     cwd: root,
@@ -55,6 +57,18 @@ export async function startServer(env: Record<string, string>, timeoutMs = 30_00
       reject(new Error(`server exited with ${code}:\n${out}`));
     });
   });
+  if (options.ready !== false) {
+    for (;;) {
+      const res = await fetch(`${url}/ready`).catch(() => null);
+      await res?.arrayBuffer();
+      if (res?.status === 200) break;
+      if (Date.now() - started > timeoutMs) {
+        child.kill();
+        throw new Error(`server not ready in ${timeoutMs} ms:\n${out}`);
+      }
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
   return {
     child,
     url,
