@@ -4,7 +4,7 @@ const n = (x: number) => x.toLocaleString('en');
 
 /**
  * One line on where the projections stand while the service catches up at start (a rebuild of a
- * large log takes tens of seconds before the server listens), e.g.
+ * large log takes tens of seconds; the server listens meanwhile), e.g.
  * `Catching up the read models: country-state v5 rebuilding, 350,000 of 1,000,000 events; governance v1 at 1,000,000`.
  */
 export function formatCatchUpProgress(status: readonly ProjectionStatusEntry[]): string {
