@@ -1,10 +1,29 @@
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hashToken } from '../auth/token-store.js';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/catalogue.js';
 import { securityHeaders } from './security-headers.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Route-level override of under-pressure's handler (returning nothing lets the request through). */
+    pressureHandler?: (req: FastifyRequest, reply: FastifyReply, type: string, value: number | undefined) => void;
+  }
+}
+
+/**
+ * Route config of /health and /ready: never shed. Liveness must answer while the process lives (an
+ * orchestrator would otherwise restart a server that is only busy, e.g. catching up), and readiness
+ * says "overloaded" in its own checks.
+ */
+export const neverShed = { pressureHandler: () => undefined };
+
+/** Why requests are shed now, or null (what /ready reports). */
+export function overloadOf(app: FastifyInstance, config: Config): string | null {
+  return app.isUnderPressure() ? `overloaded: event-loop delay ${app.memoryUsage().eventLoopDelay.toFixed(0)} ms (limit ${config.maxEventLoopDelayMs} ms)` : null;
+}
 
 /** Rate limits count per token (hashed, never logged), or per address for anonymous calls. */
 function rateLimitKey(req: FastifyRequest): string {

@@ -13,6 +13,8 @@ export interface ReadinessDeps {
   projections?: ProjectionStatusSource | undefined;
   /** Largest projection lag (in events behind the log head) that still counts as caught up. */
   maxProjectionLag: number;
+  /** Why the instance sheds requests now (null: it does not); absent: load is not monitored. */
+  overload?: (() => string | null) | undefined;
 }
 
 export interface CheckResult {
@@ -22,7 +24,7 @@ export interface CheckResult {
 
 export interface Readiness {
   ready: boolean;
-  checks: { eventStore: CheckResult; authStore: CheckResult; projections: CheckResult };
+  checks: { eventStore: CheckResult; authStore: CheckResult; projections: CheckResult; load: CheckResult };
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -48,7 +50,13 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
     }
     return entries.map((p) => `${p.name} at ${p.position}/${p.headPosition}`).join(', ') || 'no projections';
   });
-  return { ready: eventStore.ok && authStore.ok && projections.ok, checks: { eventStore, authStore, projections } };
+  // An instance that sheds every request (503 OVERLOADED) is not ready to take traffic, though it lives.
+  const load = await check(async () => {
+    const reason = deps.overload ? deps.overload() : 'not monitored';
+    if (deps.overload && reason !== null) throw new Error(reason);
+    return reason ?? 'requests accepted';
+  });
+  return { ready: eventStore.ok && authStore.ok && projections.ok && load.ok, checks: { eventStore, authStore, projections, load } };
 }
 
 async function check(fn: () => Promise<string>): Promise<CheckResult> {

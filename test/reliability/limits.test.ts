@@ -65,9 +65,17 @@ t.test('overload is answered with 503 and Retry-After (under-pressure), then the
   t.equal(res.json().code, 'OVERLOADED');
   t.equal(res.headers['retry-after'], '5');
   t.equal(await h.ctx.store.headPosition(), 0, 'a shed request writes nothing');
+  const health = await h.app.inject({ method: 'GET', url: '/health' });
+  t.equal(health.statusCode, 200, 'liveness answers while requests are shed (an orchestrator must not restart a busy server)');
+  const ready = await h.app.inject({ method: 'GET', url: '/ready' });
+  t.equal(ready.statusCode, 503, 'not ready while requests are shed');
+  t.match(ready.headers['content-type'], problemJson);
+  t.match(ready.json(), { code: 'NOT_READY', checks: { load: { ok: false, detail: /overloaded: event-loop delay \d+ ms \(limit 1 ms\)/ }, eventStore: { ok: true } } });
   for (let i = 0; i < 50 && app.isUnderPressure(); i++) await sleep(100);
   const after = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/requests', headers: { ...bearer(h.tokens.deskEtSo), 'content-type': 'application/json' }, payload: identificationRequest('OVL-1') });
   t.equal(after.statusCode, 201, 'accepted again once the pressure is gone');
+  const readyAfter = await h.app.inject({ method: 'GET', url: '/ready' });
+  t.match(readyAfter.json(), { checks: { load: { ok: true, detail: 'requests accepted' } } }, 'the load check passes again');
 });
 
 t.test('a client that stops sending mid-request is cut off (RCM_REQUEST_TIMEOUT_MS)', async (t) => {

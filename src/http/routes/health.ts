@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { RoutePlugin } from '../app.js';
+import { neverShed } from '../protection.js';
 
 export const healthRoutes: RoutePlugin = (app) => {
   app.get(
     '/health',
     {
+      config: neverShed,
       schema: {
         tags: ['operations'],
-        summary: 'Liveness: the process answers',
+        summary: 'Liveness: the process answers (also when overloaded)',
         security: [],
         response: { 200: z.object({ status: z.literal('ok') }) },
       },

@@ -4,20 +4,22 @@ import { AppError } from '../../errors/catalogue.js';
 import { checkReadiness } from '../../ops/readiness.js';
 import type { RoutePlugin } from '../app.js';
 import { toProblem } from '../problem.js';
+import { neverShed, overloadOf } from '../protection.js';
 
 /** A projection may trail the log head by this many events and still count as caught up. */
 export const READY_MAX_PROJECTION_LAG = 1000;
 
 const Check = z.object({ ok: z.boolean(), detail: z.string() });
-const Checks = z.object({ eventStore: Check, authStore: Check, projections: Check });
+const Checks = z.object({ eventStore: Check, authStore: Check, projections: Check, load: Check });
 
 export const operationsRoutes: RoutePlugin = (app, ctx) => {
   app.get(
     '/ready',
     {
+      config: neverShed,
       schema: {
         tags: ['operations'],
-        summary: 'Readiness: stores open and projections caught up (503 otherwise)',
+        summary: 'Readiness: stores open, projections caught up, requests not shed (503 otherwise)',
         security: [],
         response: {
           200: z.object({ status: z.literal('ready'), checks: Checks }),
@@ -31,6 +33,7 @@ export const operationsRoutes: RoutePlugin = (app, ctx) => {
         tokens: ctx.tokens,
         projections: ctx.readSide.runner,
         maxProjectionLag: READY_MAX_PROJECTION_LAG,
+        overload: () => overloadOf(app, ctx.config),
       });
       reply.header('cache-control', 'no-store');
       if (readiness.ready) return reply.code(200).send({ status: 'ready' as const, checks: readiness.checks });

@@ -183,3 +183,39 @@ t.test('a follow-up catch-up that finds its store closed stops following instead
   await runner.stop();
   t.pass('no unhandled rejection');
 });
+
+t.test('maxBatchMs: a slow batch ends at the next 256-event check, from a streaming store and from one that is read in pages', async (t) => {
+  const { store, dir } = setup(t);
+  await fill(store, 700);
+  // Busy for 0.05 ms per event: 256 events always outlast a 1 ms budget, so every batch but the last is cut at a check.
+  const slow = (version: number): ReturnType<typeof counterProjection> => {
+    const inner = counterProjection(version);
+    return {
+      ...inner,
+      apply(e, tx) {
+        const until = performance.now() + 0.05;
+        while (performance.now() < until) {
+          /* busy */
+        }
+        inner.apply(e, tx);
+      },
+    };
+  };
+  // Without iterateAll the runner reads pages with readAll (as from KurrentDB).
+  const limits: (number | undefined)[] = [];
+  const paged = Object.assign(Object.create(store) as typeof store, {
+    iterateAll: undefined,
+    readAll: (o: Parameters<typeof store.readAll>[0]) => (limits.push(o?.limit), store.readAll(o)),
+  });
+  for (const [label, source] of [['streaming', store], ['paged', paged]] as const) {
+    const db = openReadModelDb(join(dir, `rm-${label}.sqlite`));
+    t.teardown(() => db.close());
+    const sizes: number[] = [];
+    const runner = new ProjectionRunner({ store: source, db, projections: [slow(1)], maxBatchMs: 1, onBatchCommitted: (b) => sizes.push(b.events) });
+    await runner.start();
+    await runner.stop();
+    t.same(sizes, [256, 256, 188], `${label}: batches cut at the first check past the budget`);
+    t.same(counts(db, 1)['all'], { n: 700, sum: (700 * 701) / 2 }, `${label}: every event applied once`);
+  }
+  t.same(limits, [50_000, 256, 256], 'after a batch cut by time, pages are as long as what one batch applies');
+});
