@@ -10,7 +10,7 @@ import { computeScorecard } from '../../projections/scoring/compute-scorecard.js
 import type { EvidenceRole } from '../../projections/scoring/inputs.js';
 import { scoringModelV1 } from '../../projections/scoring/model-v1.js';
 import { AppError } from '../errors/catalogue.js';
-import type { ReadModelDatabase } from './read-model-db.js';
+import { physicalTable, type ReadModelDatabase } from './read-model-db.js';
 import type { ProjectionRunner } from './runner.js';
 
 const COUNTRY = 'country-state';
@@ -71,7 +71,12 @@ export class ReadSide {
   constructor(
     private readonly db: ReadModelDatabase,
     readonly runner: ProjectionRunner,
-    private readonly options: { countries: readonly string[]; today?: () => string } = { countries: [] },
+    private readonly options: {
+      countries: readonly string[];
+      today?: () => string;
+      /** The projection versions to read (a snapshot's, fixed when it was taken); absent: the runner's live ones. */
+      versions?: ReadonlyMap<string, number>;
+    } = { countries: [] },
   ) {}
 
   private stmt(sql: string): Statement {
@@ -83,8 +88,10 @@ export class ReadSide {
     return s;
   }
 
-  private t(projection: string, table: string): string {
-    return this.runner.table(projection, table);
+  /** Physical name of a table this read side reads. */
+  table(projection: string, table: string): string {
+    const version = this.options.versions?.get(projection);
+    return version === undefined ? this.runner.table(projection, table) : physicalTable(projection, version, table);
   }
 
   private docs<T>(sql: string, ...args: unknown[]): T[] {
@@ -109,7 +116,7 @@ export class ReadSide {
   // ------------------------------------------------------------------ governance
 
   models(): PublishedModelInfo[] {
-    const published = this.docs<ModelRow>(`SELECT doc FROM ${this.t(GOVERNANCE, MODELS)} ORDER BY k`);
+    const published = this.docs<ModelRow>(`SELECT doc FROM ${this.table(GOVERNANCE, MODELS)} ORDER BY k`);
     const out: PublishedModelInfo[] = [{ modelVersion: 1, model: scoringModelV1, eventId: null, approvedBy: null, publishedAt: null }];
     for (const m of published) {
       const info = { modelVersion: m.modelVersion, model: ScoringModel.parse(m.model), eventId: m.eventId, approvedBy: m.approvedBy, publishedAt: m.publishedAt };
@@ -128,31 +135,31 @@ export class ReadSide {
   }
 
   closedPeriods(): PeriodRow[] {
-    return this.docs<PeriodRow>(`SELECT doc FROM ${this.t(GOVERNANCE, PERIODS)} ORDER BY k`);
+    return this.docs<PeriodRow>(`SELECT doc FROM ${this.table(GOVERNANCE, PERIODS)} ORDER BY k`);
   }
 
   /** A quarter is closed when it or its year is closed. */
   isClosed(year: number, quarter: number | null): boolean {
     const keys = quarter === null ? [String(year)] : [String(year), `${year}-Q${quarter}`];
-    const table = this.t(GOVERNANCE, PERIODS);
+    const table = this.table(GOVERNANCE, PERIODS);
     return keys.some((k) => this.stmt(`SELECT 1 AS x FROM ${table} WHERE k = ?`).get(k) !== undefined);
   }
 
   // ------------------------------------------------------------------ countries
 
   private entitiesOfKind(country: string, kind: string): EntityRow[] {
-    return this.docs<EntityRow>(`SELECT doc FROM ${this.t(COUNTRY, ENTITIES)} WHERE country = ? AND kind = ? ORDER BY sort_date, k`, country, kind);
+    return this.docs<EntityRow>(`SELECT doc FROM ${this.table(COUNTRY, ENTITIES)} WHERE country = ? AND kind = ? ORDER BY sort_date, k`, country, kind);
   }
 
   private activity(country: string): CountrySummary['lastActivity'] {
-    const a = this.doc<Record<string, any>>(`SELECT doc FROM ${this.t(COUNTRY, ACTIVITY)} WHERE k = ?`, country);
+    const a = this.doc<Record<string, any>>(`SELECT doc FROM ${this.table(COUNTRY, ACTIVITY)} WHERE k = ?`, country);
     if (!a) return null;
     return { eventId: a['lastEventId'], type: a['lastType'], position: a['lastPosition'], recordedAt: a['lastRecordedAt'], occurredOn: a['lastOccurredOn'], events: a['events'] };
   }
 
   countries(): CountrySummary[] {
     const model = this.model();
-    const buckets = this.t(COUNTRY, BUCKETS);
+    const buckets = this.table(COUNTRY, BUCKETS);
     return this.options.countries.map((code) => {
       const latest = this.doc<BucketRow>(`SELECT doc FROM ${buckets} WHERE country = ? AND quarter = 0 ORDER BY year DESC LIMIT 1`, code);
       let latestScore: CountrySummary['latestScore'] = null;
@@ -173,7 +180,7 @@ export class ReadSide {
   }
 
   private scorecardFromBucket(country: string, year: number, quarter: number | null, bucket: BucketRow | undefined, model: ScoringModel, evidence: EvidenceMode | 'none'): Scorecard {
-    const entities = this.t(COUNTRY, ENTITIES);
+    const entities = this.table(COUNTRY, ENTITIES);
     const period = quarter === null ? 'bucket_year = ?' : 'bucket_year = ? AND bucket_quarter = ?';
     const periodArgs = quarter === null ? [year] : [year, quarter];
     // Evidence: the slim columns of the contributing entities (their id, role and event ids), not their documents.
@@ -209,7 +216,7 @@ export class ReadSide {
     const evidence = options.evidence ?? 'bounded';
     return this.cachedScorecard(`${country}|${year}|${quarter ?? 0}|${modelVersion ?? 'latest'}|${evidence}`, () => {
       const model = this.model(modelVersion);
-      const bucket = this.doc<BucketRow>(`SELECT doc FROM ${this.t(COUNTRY, BUCKETS)} WHERE k = ?`, `${country}|${year}|${quarter ?? 0}`);
+      const bucket = this.doc<BucketRow>(`SELECT doc FROM ${this.table(COUNTRY, BUCKETS)} WHERE k = ?`, `${country}|${year}|${quarter ?? 0}`);
       return this.scorecardFromBucket(country, year, quarter, bucket, model, evidence);
     });
   }
@@ -237,11 +244,11 @@ export class ReadSide {
    */
   profile(country: string, asOfDate = (this.options.today ?? todayUtc)(), options: ProfileOptions = {}): CountryProfile {
     const model = this.model();
-    const entities = this.t(COUNTRY, ENTITIES);
+    const entities = this.table(COUNTRY, ENTITIES);
     const view = (e: EntityRow): Record<string, any> => ({ id: e.id, ...e.state, eventIds: e.eventIds });
     const instruments = this.entitiesOfKind(country, 'instrument');
     const measures = this.entitiesOfKind(country, 'measure').map(view);
-    const openCount = (this.stmt(`SELECT json_extract(doc, '$.openRequests') AS n FROM ${this.t(COUNTRY, ACTIVITY)} WHERE k = ?`).get(country) as { n: number | null } | undefined)?.n ?? 0;
+    const openCount = (this.stmt(`SELECT json_extract(doc, '$.openRequests') AS n FROM ${this.table(COUNTRY, ACTIVITY)} WHERE k = ?`).get(country) as { n: number | null } | undefined)?.n ?? 0;
     // Without an instrument deadline (due_on NULL) the model's default applies: due = submittedOn + default calendar days.
     const defaultDueFrom = addDeadline(asOfDate, -model.defaultReplyDeadlineDays, 'calendar');
     const notDue = this.stmt(
@@ -296,7 +303,7 @@ export class ReadSide {
   }
 
   timeline(country: string, q: TimelineOptions): TimelinePage {
-    const table = this.t(COUNTRY, TIMELINE);
+    const table = this.table(COUNTRY, TIMELINE);
     const where = ['country = ?'];
     const args: unknown[] = [country];
     if (q.from) {

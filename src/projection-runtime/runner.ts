@@ -528,6 +528,16 @@ export class ProjectionRunner {
     });
   }
 
+  /** The live version of each projection that has one (what a reader of a snapshot keeps reading after a switch-over). */
+  liveVersions(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const name of this.tracks.keys()) {
+      const live = this.liveTrack(name);
+      if (live) out.set(name, live.version);
+    }
+    return out;
+  }
+
   /** Physical table name of a projection's live version (what queries read). */
   table(projection: string, table: string): string {
     const live = this.liveTrack(projection);

@@ -10,6 +10,7 @@ import type { ProjectionRunner } from '../projection-runtime/runner.js';
 import type { EventStore } from '../store/port.js';
 import { CountrySections } from './country-sections.js';
 import { contentHash, REPORT_FORMAT_VERSION } from './manifest.js';
+import type { SnapshotReaders } from './snapshot-readers.js';
 import type { AnnualReport, CountryReport } from './types.js';
 
 export interface AnnualReportOptions {
@@ -30,20 +31,61 @@ export interface AnnualReportOptions {
    * exactly at the cutoff's position (they are what a view built up to that position would hold),
    * instead of building per-country views: seconds per country at 1,000,000 events.
    */
-  live?: { db: ReadModelDatabase; runner: ProjectionRunner; waitMs?: number };
+  live?: LiveReadModels;
+}
+
+export interface LiveReadModels {
+  db: ReadModelDatabase;
+  runner: ProjectionRunner;
+  waitMs?: number;
+  /**
+   * Connections of their own to the read-model file: the report then reads one snapshot and yields
+   * to the event loop between countries. Absent (an in-memory database): it is read on `db` in one
+   * go, without yielding.
+   */
+  readers?: SnapshotReaders;
+  /** How the report yields between countries when it reads a snapshot (default: one event-loop turn). */
+  pause?: () => Promise<void>;
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The number in a projection's checkpoint row, read inside a snapshot. */
+function checkpointOf(db: ReadModelDatabase, name: string, version: number): number | undefined {
+  return (db.prepare('SELECT position FROM projection_checkpoints WHERE name = ? AND version = ?').get(name, version) as { position: number } | undefined)?.position;
 }
 
 /**
  * The live read models dressed as a view at `position`, or null when they have moved past it (a
- * commit landed after the cutoff): then the cached views answer. The caller reads it without
- * yielding to the event loop (only settled promises are awaited), so no projection batch can move
- * the live models while the report is read; buildAnnualReport re-checks that afterwards.
+ * commit landed after the cutoff): then the cached views answer. With `readers`, the view is a
+ * snapshot taken right after the check (no yield in between), in which every live version's
+ * checkpoint is re-read; it holds whatever the runner commits later. Without, the caller reads it
+ * without yielding to the event loop, so no projection batch can move the live models meanwhile;
+ * buildAnnualReport re-checks that afterwards.
  */
-async function liveViewAt(live: NonNullable<AnnualReportOptions['live']>, asOf: string, position: number, countries: readonly string[]): Promise<AsOfView | null> {
+async function liveViewAt(live: LiveReadModels, asOf: string, position: number, countries: readonly string[]): Promise<{ view: AsOfView; snapshot: boolean } | null> {
   await live.runner.waitForPosition(position, live.waitMs ?? 5000);
   if (live.runner.servedPosition() !== position) return null;
-  const readSide = new ReadSide(live.db, live.runner, { countries, today: () => dateOf(asOf) });
-  return { asOf, position, countries, readSide, db: live.db, runner: live.runner, close: async () => {} };
+  const today = () => dateOf(asOf);
+  if (!live.readers) {
+    const readSide = new ReadSide(live.db, live.runner, { countries, today });
+    return { view: { asOf, position, countries, readSide, db: live.db, runner: live.runner, close: async () => {} }, snapshot: false };
+  }
+  const versions = live.runner.liveVersions();
+  const snap = live.readers.begin();
+  try {
+    for (const [name, version] of versions) {
+      if (checkpointOf(snap.db, name, version) !== position) {
+        snap.end();
+        return null;
+      }
+    }
+  } catch (e) {
+    snap.end();
+    throw e;
+  }
+  const readSide = new ReadSide(snap.db, live.runner, { countries, today, versions });
+  return { view: { asOf, position, countries, readSide, db: snap.db, runner: live.runner, close: async () => snap.end() }, snapshot: true };
 }
 
 /**
@@ -64,7 +106,9 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
   const scratch = options.scratch ? await openScratchAsOfView(store, { asOf, countries: countryList, projections }) : null;
   const useLive = options.live && !scratch && options.asOf === undefined && options.projections === undefined;
   const live = useLive ? await liveViewAt(options.live!, asOf, await store.positionAt(asOf), countryList) : null;
-  const shared = scratch ?? live;
+  const shared = scratch ?? live?.view ?? null;
+  // A snapshot of the live models lets other requests in between countries (~150 ms of reads at 1,000,000 events in all).
+  const pause = live?.snapshot ? (options.live!.pause ?? nextTurn) : null;
   const viewOf = (countries: string[]): Promise<AsOfView> => (shared ? Promise.resolve(shared) : openAsOfView(store, { asOf, countries, projections }));
   try {
     const yearEnd = `${year}-12-31`;
@@ -73,7 +117,8 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
     const countries: CountryReport[] = [];
     let modelVersion = 0;
     let position = shared?.position ?? null;
-    for (const country of countryList) {
+    for (const [i, country] of countryList.entries()) {
+      if (pause && i > 0) await pause();
       const view = await viewOf([country]);
       try {
         position = view.position;
@@ -112,9 +157,9 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
         if (!shared) await view.close();
       }
     }
-    if (live && live.runner.servedPosition() !== live.position) {
+    if (live && !live.snapshot && live.view.runner.servedPosition() !== live.view.position) {
       // Cannot happen while the reads above never yield; if it ever does, the answer is not trusted.
-      throw new AppError('INTERNAL', `The live read models moved from ${live.position} during the report`);
+      throw new AppError('INTERNAL', `The live read models moved from ${live.view.position} during the report`);
     }
     const report = {
       title: `Annual assessment of cooperation on return and readmission, ${year}`,
@@ -138,5 +183,6 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
     return { manifest: { ...manifest, contentHash: contentHash(manifest, report) }, report };
   } finally {
     await scratch?.close();
+    await live?.view.close();
   }
 }

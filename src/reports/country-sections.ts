@@ -31,7 +31,7 @@ export class CountrySections {
   private readonly statements = new Map<string, Statement>();
 
   private table(name: string): string {
-    return this.view.runner.table(COUNTRY, name);
+    return this.view.readSide.table(COUNTRY, name);
   }
 
   private stmt(sql: string): Statement {

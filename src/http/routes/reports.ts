@@ -2,10 +2,14 @@ import { z } from 'zod';
 import { Problem } from '../../../contracts/index.js';
 import { AnnualReportQuery } from '../../../contracts/reports.js';
 import { buildAnnualReport, renderReport, reportFileName, REPORT_CONTENT_TYPES } from '../../reports/index.js';
+import { SnapshotReaders } from '../../reports/snapshot-readers.js';
 import type { RoutePlugin } from '../app.js';
 
 /** The annual per-country report (input to the Commission's Article 25a assessment). */
 export const reportRoutes: RoutePlugin = (app, ctx) => {
+  // Reports read a snapshot of the live read models on connections of their own, yielding between countries.
+  const readers = ctx.readModels && !ctx.readModels.memory ? new SnapshotReaders(ctx.readModels.name) : undefined;
+  if (readers) app.addHook('onClose', async () => readers.close());
   app.get(
     '/v1/reports/annual/:year',
     {
@@ -24,7 +28,7 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
     },
     async (req, reply) => {
       const { format, asOf, model, evidence } = req.query;
-      const live = ctx.readModels ? { db: ctx.readModels, runner: ctx.readSide.runner, waitMs: ctx.config.readWaitMs } : undefined;
+      const live = ctx.readModels ? { db: ctx.readModels, runner: ctx.readSide.runner, waitMs: ctx.config.readWaitMs, ...(readers ? { readers } : {}) } : undefined;
       const report = await buildAnnualReport(ctx.store, { year: req.params.year, countries: ctx.config.countries, asOf, model, evidence, ...(live ? { live } : {}) });
       return reply
         .header('content-type', REPORT_CONTENT_TYPES[format])
