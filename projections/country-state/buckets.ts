@@ -34,22 +34,39 @@ function isEmpty(o: Record<string, unknown>): boolean {
   return true;
 }
 
-function save(tx: ReadModelTx, b: BucketRow): void {
+/**
+ * `added`: a counter was just raised above zero, so the bucket cannot be empty. Checking emptiness
+ * costs a walk over ~100 counters (for-in on an object that has seen `delete` lists every key first),
+ * and a bucket is saved for most request events.
+ */
+function save(tx: ReadModelTx, b: BucketRow, added: boolean): void {
   const key = bucketKey(b.country, b.year, b.quarter);
-  // isEmpty rather than Object.keys: a bucket holds ~100 counters and is saved for most request events.
-  if (b.reports.length === 0 && isEmpty(b.counters)) tx.delete(BUCKETS_TABLE, key);
+  if (!added && b.reports.length === 0 && isEmpty(b.counters)) tx.delete(BUCKETS_TABLE, key);
   else tx.put(BUCKETS_TABLE, key, b);
+}
+
+/** Adds the non-zero counters of `add` to `to`; says whether there was any. */
+function addCounters(to: Counters, add: Counters | undefined): boolean {
+  let added = false;
+  if (add)
+    for (const k in add) {
+      const v = add[k]!;
+      if (v === 0) continue;
+      to[k] = (to[k] ?? 0) + v;
+      added = true;
+    }
+  return added;
 }
 
 export function applyContribution(tx: ReadModelTx, country: string, c: Contribution): void {
   for (const q of targets(c)) {
     const b = load(tx, country, c.year, q);
-    if (c.counters) for (const [k, v] of Object.entries(c.counters)) if (v !== 0) b.counters[k] = (b.counters[k] ?? 0) + v;
+    const added = addCounters(b.counters, c.counters);
     if (c.report) {
       // Reports stay in position order, whatever order they were (re-)applied in.
       b.reports = [...b.reports, c.report].sort((x, y) => x.position - y.position);
     }
-    save(tx, b);
+    save(tx, b, added);
   }
 }
 
@@ -63,7 +80,7 @@ export function removeContribution(tx: ReadModelTx, country: string, c: Contribu
         else b.counters[k] = left;
       }
     if (c.report) b.reports = b.reports.filter((r) => r.eventId !== c.report!.eventId);
-    save(tx, b);
+    save(tx, b, false);
   }
 }
 
@@ -96,8 +113,7 @@ export function moveContribution(tx: ReadModelTx, country: string, before: Contr
           if (left === 0) delete b.counters[k];
           else b.counters[k] = left;
         }
-      if (after.counters) for (const k in after.counters) if (after.counters[k] !== 0) b.counters[k] = (b.counters[k] ?? 0) + after.counters[k]!;
-      save(tx, b);
+      save(tx, b, addCounters(b.counters, after.counters));
     }
     return;
   }
