@@ -58,34 +58,28 @@ function checkpointOf(db: ReadModelDatabase, name: string, version: number): num
 /**
  * The live read models dressed as a view at `position`, or null when they have moved past it (a
  * commit landed after the cutoff): then the cached views answer. With `readers`, the view is a
- * snapshot taken right after the check (no yield in between), in which every live version's
- * checkpoint is re-read; it holds whatever the runner commits later. Without, the caller reads it
- * without yielding to the event loop, so no projection batch can move the live models meanwhile;
- * buildAnnualReport re-checks that afterwards.
+ * snapshot whose first read (every live version's checkpoint) comes right after that check, with
+ * no yield in between; it keeps what it saw whatever the runner commits later. Without, the caller
+ * reads it without yielding to the event loop, so no projection batch can move the live models
+ * meanwhile; buildAnnualReport re-checks that afterwards.
  */
 async function liveViewAt(live: LiveReadModels, asOf: string, position: number, countries: readonly string[]): Promise<{ view: AsOfView; snapshot: boolean } | null> {
-  await live.runner.waitForPosition(position, live.waitMs ?? 5000);
-  if (live.runner.servedPosition() !== position) return null;
-  const today = () => dateOf(asOf);
-  if (!live.readers) {
-    const readSide = new ReadSide(live.db, live.runner, { countries, today });
-    return { view: { asOf, position, countries, readSide, db: live.db, runner: live.runner, close: async () => {} }, snapshot: false };
-  }
-  const versions = live.runner.liveVersions();
-  const snap = live.readers.begin();
+  // Taken first: waiting for a free connection must not come between the check and the first read.
+  const snap = live.readers ? await live.readers.begin() : null;
   try {
-    for (const [name, version] of versions) {
-      if (checkpointOf(snap.db, name, version) !== position) {
-        snap.end();
-        return null;
-      }
+    await live.runner.waitForPosition(position, live.waitMs ?? 5000);
+    const versions = live.runner.liveVersions();
+    if (live.runner.servedPosition() !== position || (snap && [...versions].some(([name, version]) => checkpointOf(snap.db, name, version) !== position))) {
+      snap?.end();
+      return null;
     }
+    const db = snap?.db ?? live.db;
+    const readSide = new ReadSide(db, live.runner, { countries, today: () => dateOf(asOf), ...(snap ? { versions } : {}) });
+    return { view: { asOf, position, countries, readSide, db, runner: live.runner, close: async () => snap?.end() }, snapshot: snap !== null };
   } catch (e) {
-    snap.end();
+    snap?.end();
     throw e;
   }
-  const readSide = new ReadSide(snap.db, live.runner, { countries, today, versions });
-  return { view: { asOf, position, countries, readSide, db: snap.db, runner: live.runner, close: async () => snap.end() }, snapshot: true };
 }
 
 /**
