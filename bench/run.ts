@@ -102,7 +102,7 @@ async function run(): Promise<void> {
     }
     if (selected.includes('startup')) {
       log(`start-up: ${quick ? 2 : 5} rounds`);
-      results.push(await startupScenario(big, label(bigEvents), { rounds: quick ? 2 : 5 }));
+      results.push(await startupScenario(big, bigHistory, label(bigEvents), { rounds: quick ? 2 : 5 }));
     }
   }
 }
