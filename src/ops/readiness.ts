@@ -52,9 +52,9 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   });
   // An instance that sheds every request (503 OVERLOADED) is not ready to take traffic, though it lives.
   const load = await check(async () => {
-    const reason = deps.overload ? deps.overload() : 'not monitored';
-    if (deps.overload && reason !== null) throw new Error(reason);
-    return reason ?? 'requests accepted';
+    const reason = deps.overload?.() ?? null;
+    if (reason !== null) throw new Error(reason);
+    return deps.overload ? 'requests accepted' : 'not monitored';
   });
   return { ready: eventStore.ok && authStore.ok && projections.ok && load.ok, checks: { eventStore, authStore, projections, load } };
 }
