@@ -13,8 +13,8 @@ export interface ReadinessDeps {
   projections?: ProjectionStatusSource | undefined;
   /** Largest projection lag (in events behind the log head) that still counts as caught up. */
   maxProjectionLag: number;
-  /** Why the instance sheds requests now (null: it does not); absent: load is not monitored. */
-  overload?: (() => string | null) | undefined;
+  /** Why the instance sheds requests now (null: it does not). */
+  overload: () => string | null;
 }
 
 export interface CheckResult {
@@ -52,9 +52,9 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   });
   // An instance that sheds every request (503 OVERLOADED) is not ready to take traffic, though it lives.
   const load = await check(async () => {
-    const reason = deps.overload?.() ?? null;
+    const reason = deps.overload();
     if (reason !== null) throw new Error(reason);
-    return deps.overload ? 'requests accepted' : 'not monitored';
+    return 'requests accepted';
   });
   return { ready: eventStore.ok && authStore.ok && projections.ok && load.ok, checks: { eventStore, authStore, projections, load } };
 }
