@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   RCM_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   RCM_AS_OF_CACHE_MB: z.coerce.number().int().min(1).max(1_048_576).default(2048),
   RCM_AS_OF_SNAPSHOT_EVERY: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
+  RCM_REPORT_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
   // At most 8: the merge attaches every worker's file to one connection (SQLite allows 10).
   RCM_BUILD_WORKERS: z.coerce.number().int().min(0).max(8).optional(),
   RCM_BUILD_WORKERS_MIN_EVENTS: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(50_000),
@@ -58,6 +59,8 @@ export type Config = {
   asOfCacheBytes: number;
   /** While an as-known-at view is built, a copy is kept every this many folded events. */
   asOfSnapshotEvery: number;
+  /** Estimated memory for annual-report bodies kept between requests (0: none kept). */
+  reportCacheBytes: number;
   /** Worker threads that build a projection version from scratch (0: in the main thread, in global order). */
   buildWorkers: number;
   /** Fewer events than this are folded in the main thread (starting workers and merging costs more). */
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxEventLoopDelayMs: e.RCM_MAX_EVENT_LOOP_DELAY_MS,
     asOfCacheBytes: e.RCM_AS_OF_CACHE_MB * 1024 * 1024,
     asOfSnapshotEvery: e.RCM_AS_OF_SNAPSHOT_EVERY,
+    reportCacheBytes: e.RCM_REPORT_CACHE_MB * 1024 * 1024,
     buildWorkers: e.RCM_BUILD_WORKERS ?? defaultBuildWorkers(),
     buildWorkersMinEvents: e.RCM_BUILD_WORKERS_MIN_EVENTS,
   };

@@ -10,6 +10,7 @@ import type { ProjectionRunner } from '../projection-runtime/runner.js';
 import type { EventStore } from '../store/port.js';
 import { CountrySections } from './country-sections.js';
 import { contentHash, REPORT_FORMAT_VERSION } from './manifest.js';
+import type { BuiltReport, ReportCache, ReportCacheOutcome } from './report-cache.js';
 import type { SnapshotReaders } from './snapshot-readers.js';
 import type { AnnualReport, CountryReport } from './types.js';
 
@@ -32,6 +33,10 @@ export interface AnnualReportOptions {
    * instead of building per-country views: seconds per country at 1,000,000 events.
    */
   live?: LiveReadModels;
+  /** Bodies kept between requests (not used for `scratch` reports or other projections). */
+  cache?: ReportCache;
+  /** Build anew even when `cache` holds the body (the new build replaces it). */
+  fresh?: boolean;
 }
 
 export interface LiveReadModels {
@@ -86,20 +91,53 @@ async function liveViewAt(live: LiveReadModels, asOf: string, position: number, 
  * The annual per-country assessment as known at a recorded-time cutoff. Always built from the
  * events up to the cutoff (never from the live read models, which move on), so the same manifest
  * (`asOf`, `position`, model and projection versions) gives the same body and the same bytes:
- * nothing in it depends on the clock, and every list is sorted.
+ * nothing in it depends on the clock, and every list is sorted. `cache` says where the body came from.
  */
-export async function buildAnnualReport(store: EventStore, options: AnnualReportOptions): Promise<AnnualReport> {
+export async function buildAnnualReport(store: EventStore, options: AnnualReportOptions): Promise<AnnualReport & { cache?: ReportCacheOutcome }> {
   const { year } = options;
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AppError('BAD_REQUEST', `year must be 1990-2100, got ${year}`);
   const asOf = options.asOf === undefined ? nowCutoff(options.now?.()) : parseAsOf(options.asOf);
   const projections = options.projections ?? allProjections;
   const evidence = options.evidence ?? 'bounded';
   const countryList = [...options.countries].sort();
+  const cache = options.scratch || options.projections ? undefined : options.cache;
+  const position = await store.positionAt(asOf);
+  const build = () => buildBody(store, options, asOf, position, countryList);
+  let built: BuiltReport;
+  let outcome: ReportCacheOutcome | undefined;
+  if (cache) {
+    const key = JSON.stringify([year, position, dateOf(asOf), options.model ?? null, evidence, countryList]);
+    ({ built, outcome } = await cache.get(key, build, { fresh: options.fresh === true }));
+    // Recorded time never goes back, so the build saw exactly `position`; if not, it is not kept.
+    if (built.position !== position) cache.delete(key);
+  } else built = await build();
+  const manifest = {
+    kind: 'annual-report' as const,
+    year,
+    countries: countryList,
+    asOf,
+    position: built.position,
+    modelVersion: built.modelVersion,
+    evidence,
+    projectionVersions: Object.fromEntries([...projections].sort((a, b) => (a.name < b.name ? -1 : 1)).map((p) => [p.name, p.version])),
+    reportFormatVersion: REPORT_FORMAT_VERSION,
+  };
+  return { manifest: { ...manifest, contentHash: contentHash(manifest, built.report) }, report: built.report, ...(outcome ? { cache: outcome } : {}) };
+}
+
+/**
+ * The report's body as known at `asOf` (`cutoff`: its position), read from the live read models,
+ * one scratch view, or per-country as-of views.
+ */
+async function buildBody(store: EventStore, options: AnnualReportOptions, asOf: string, cutoff: number, countryList: string[]): Promise<BuiltReport> {
+  const { year } = options;
+  const projections = options.projections ?? allProjections;
+  const evidence = options.evidence ?? 'bounded';
   // One cached view per country (what the scorecard routes use too, so they share builds); countries
   // do not influence each other's read models, so this answers what one view of all of them would.
   const scratch = options.scratch ? await openScratchAsOfView(store, { asOf, countries: countryList, projections }) : null;
   const useLive = options.live && !scratch && options.asOf === undefined && options.projections === undefined;
-  const live = useLive ? await liveViewAt(options.live!, asOf, await store.positionAt(asOf), countryList) : null;
+  const live = useLive ? await liveViewAt(options.live!, asOf, cutoff, countryList) : null;
   const shared = scratch ?? live?.view ?? null;
   // A snapshot of the live models lets other requests in between countries (~150 ms of reads at 1,000,000 events in all).
   const pause = live?.snapshot ? (options.live!.pause ?? nextTurn) : null;
@@ -163,18 +201,7 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
         'Prepared as input for the Commission’s annual Article 25a(2) assessment. Scores are an internal, explainable aid (see each indicator’s numerator, denominator and evidence), not the Commission’s finding, which is shown beside them where known.',
       countries,
     };
-    const manifest = {
-      kind: 'annual-report' as const,
-      year,
-      countries: countryList,
-      asOf,
-      position,
-      modelVersion,
-      evidence,
-      projectionVersions: Object.fromEntries([...projections].sort((a, b) => (a.name < b.name ? -1 : 1)).map((p) => [p.name, p.version])),
-      reportFormatVersion: REPORT_FORMAT_VERSION,
-    };
-    return { manifest: { ...manifest, contentHash: contentHash(manifest, report) }, report };
+    return { report, position, modelVersion };
   } finally {
     await scratch?.close();
     await live?.view.close();

@@ -17,15 +17,19 @@ export function contentHash(manifest: Omit<ReportManifest, 'contentHash'>, repor
 /** Canonical JSON of report bodies already serialised (the body is hashed, then rendered as JSON: one pass, not two). */
 const canonicalBodies = new WeakMap<AnnualReportBody, string>();
 
+/** RFC 8785 canonical JSON of a report body, remembered per body object (reports are not changed after they are built). */
+export function canonicalBody(report: AnnualReportBody): string {
+  let body = canonicalBodies.get(report);
+  if (body === undefined) canonicalBodies.set(report, (body = canonicalJson(report)));
+  return body;
+}
+
 /**
- * RFC 8785 canonical JSON of `{ manifest, report }`, the body's part remembered per body object
- * (reports are not changed after they are built). Composing the two canonical parts gives the
+ * RFC 8785 canonical JSON of `{ manifest, report }`. Composing the two canonical parts gives the
  * canonical JSON of the pair: "manifest" sorts before "report".
  */
 export function canonicalReport(manifest: object, report: AnnualReportBody): string {
-  let body = canonicalBodies.get(report);
-  if (body === undefined) canonicalBodies.set(report, (body = canonicalJson(report)));
-  return `{"manifest":${canonicalJson(manifest)},"report":${body}}`;
+  return `{"manifest":${canonicalJson(manifest)},"report":${canonicalBody(report)}}`;
 }
 
 /** Recomputes the hash of a parsed JSON report and says whether it matches its manifest. */

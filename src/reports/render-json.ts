@@ -1,7 +1,22 @@
-import { canonicalReport } from './manifest.js';
-import type { AnnualReport } from './types.js';
+import { canonicalJson } from '../store/hash-chain.js';
+import { canonicalBody } from './manifest.js';
+import type { AnnualReport, AnnualReportBody } from './types.js';
 
-/** Canonical JSON (RFC 8785 key order and numbers), indented for reading, newline at the end. */
+/** JSON.stringify(JSON.parse(canonical), null, 2): RFC 8785 key order (as JSON.parse keeps it), indented. */
+const indented = (canonical: string): string => JSON.stringify(JSON.parse(canonical), null, 2);
+/** A nested value's lines one level deeper (JSON strings hold no raw line breaks, so every "\n" is a line). */
+const nested = (text: string): string => text.replaceAll('\n', '\n  ');
+
+/** Indented bodies, remembered per body object: a cached report is rendered again with each request's manifest. */
+const indentedBodies = new WeakMap<AnnualReportBody, string>();
+
+/**
+ * Canonical JSON (RFC 8785 key order and numbers), indented for reading, newline at the end: the
+ * same bytes as indenting the canonical JSON of `{ manifest, report }` as a whole, composed from the
+ * two parts so the body is indented once per body, not per request.
+ */
 export function renderJson(r: AnnualReport): string {
-  return `${JSON.stringify(JSON.parse(canonicalReport(r.manifest, r.report)), null, 2)}\n`;
+  let body = indentedBodies.get(r.report);
+  if (body === undefined) indentedBodies.set(r.report, (body = nested(indented(canonicalBody(r.report)))));
+  return `{\n  "manifest": ${nested(indented(canonicalJson(r.manifest)))},\n  "report": ${body}\n}\n`;
 }

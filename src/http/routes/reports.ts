@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Problem } from '../../../contracts/index.js';
 import { AnnualReportQuery } from '../../../contracts/reports.js';
 import { buildAnnualReport, renderReport, reportFileName, REPORT_CONTENT_TYPES } from '../../reports/index.js';
+import { ReportCache } from '../../reports/report-cache.js';
 import { SnapshotReaders } from '../../reports/snapshot-readers.js';
 import type { RoutePlugin } from '../app.js';
 
@@ -10,6 +11,8 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
   // Reports read a snapshot of the live read models on connections of their own, yielding between countries.
   const readers = ctx.readModels && !ctx.readModels.memory ? new SnapshotReaders(ctx.readModels.name) : undefined;
   if (readers) app.addHook('onClose', async () => readers.close());
+  const cache = ctx.config.reportCacheBytes > 0 ? new ReportCache(ctx.config.reportCacheBytes) : undefined;
+  if (cache) app.addHook('onClose', async () => cache.clear());
   app.get(
     '/v1/reports/annual/:year',
     {
@@ -20,16 +23,24 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
         description:
           'Without `asOf` the report reflects everything recorded up to the request (its manifest names the cutoff). ' +
           '`asOf` is a date (end of that day, UTC) or a date-time. The same manifest always gives the same bytes; ' +
-          'the `X-Content-Hash` header repeats the manifest content hash.',
+          'the `X-Content-Hash` header repeats the manifest content hash. Bodies are kept between requests while ' +
+          'nothing is recorded before the cutoff (`X-Report-Cache`: hit, shared or built); `Cache-Control: no-cache` ' +
+          'builds anew. The `ETag` names the exact bytes: `If-None-Match` with it answers 304.',
         params: z.object({ year: z.coerce.number().int().min(1990).max(2100) }),
         querystring: AnnualReportQuery,
-        response: { 200: z.string().describe('The report in the requested format'), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: z.string().describe('The report in the requested format'), 304: z.undefined().describe('The bytes named by If-None-Match'), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },
     },
     async (req, reply) => {
       const { format, asOf, model, evidence } = req.query;
       const live = ctx.readModels ? { db: ctx.readModels, runner: ctx.readSide.runner, waitMs: ctx.config.readWaitMs, ...(readers ? { readers } : {}) } : undefined;
-      const report = await buildAnnualReport(ctx.store, { year: req.params.year, countries: ctx.config.countries, asOf, model, evidence, ...(live ? { live } : {}) });
+      const fresh = /(^|,)\s*no-cache\s*(,|$)/i.test(req.headers['cache-control'] ?? '');
+      const report = await buildAnnualReport(ctx.store, { year: req.params.year, countries: ctx.config.countries, asOf, model, evidence, ...(live ? { live } : {}), ...(cache ? { cache, fresh } : {}) });
+      // The manifest fixes the bytes of each format; clients may keep them and revalidate.
+      const etag = `"${report.manifest.contentHash}.${format}"`;
+      reply.header('etag', etag).header('cache-control', 'private, no-cache');
+      if (report.cache) reply.header('x-report-cache', report.cache);
+      if (matchesETag(req.headers['if-none-match'], etag)) return reply.code(304).send();
       return reply
         .header('content-type', REPORT_CONTENT_TYPES[format])
         .header('content-disposition', `inline; filename="${reportFileName(report, format)}"`)
@@ -40,3 +51,9 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
     },
   );
 };
+
+/** If-None-Match (RFC 9110 13.1.2): `*`, or a list of entity tags compared weakly. */
+function matchesETag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}

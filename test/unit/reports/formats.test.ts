@@ -5,6 +5,9 @@ import { nowCutoff, parseAsOf } from '../../../src/as-of/parse-as-of.js';
 import { fmtNum } from '../../../src/reports/format.js';
 import { csvField } from '../../../src/reports/render-csv.js';
 import { esc } from '../../../src/reports/render-html.js';
+import { renderJson } from '../../../src/reports/render-json.js';
+import { canonicalReport } from '../../../src/reports/manifest.js';
+import type { AnnualReport } from '../../../src/reports/types.js';
 
 t.test('asOf: a date is the end of that day (UTC); date-times normalised to UTC ms', async (t) => {
   t.equal(parseAsOf('2024-03-01'), '2024-03-01T23:59:59.999Z');
@@ -34,4 +37,19 @@ t.test('CSV fields round-trip through csv-parse (RFC 4180)', async (t) => {
 
 t.test('HTML escaping leaves no markup characters', async (t) => {
   fc.assert(fc.property(fc.string(), (s) => !/[<>"']/.test(esc(s)) && !/&(?!(amp|lt|gt|quot|#39);)/.test(esc(s))));
+});
+
+t.test('JSON rendering composed from its parts gives the bytes of indenting the canonical JSON of the whole', async (t) => {
+  // Any JSON values stand in for manifest and body: keys that sort differently in RFC 8785 and in JS
+  // (integer-like ones), strings with line breaks and quotes, empty objects and arrays, nesting.
+  const json = fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+  const record = fc.dictionary(fc.oneof(fc.string(), fc.constantFrom('10', '9', '2', 'a\nb')), json, { maxKeys: 6 });
+  fc.assert(
+    fc.property(record, record, (manifest, body) => {
+      const r = { manifest, report: body } as unknown as AnnualReport;
+      const whole = `${JSON.stringify(JSON.parse(canonicalReport(r.manifest, r.report)), null, 2)}\n`;
+      return renderJson(r) === whole && renderJson(r) === whole; // the second call reuses the indented body
+    }),
+    { numRuns: 300 },
+  );
 });
