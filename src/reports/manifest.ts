@@ -9,27 +9,20 @@ export const REPORT_FORMAT_VERSION = 2; // 2: evidence bounded by default, `evid
 /**
  * sha256 of the RFC 8785 canonical JSON of `{ manifest (without contentHash), report }`: the same
  * inputs give the same hash whatever the output format, and any change to the body changes it.
+ * Composed from the two canonical parts ("manifest" sorts before "report"), the body's from its kept bytes.
  */
 export function contentHash(manifest: Omit<ReportManifest, 'contentHash'>, report: AnnualReportBody): string {
-  return createHash('sha256').update(canonicalReport(manifest, report), 'utf8').digest('hex');
+  return createHash('sha256').update(`{"manifest":${canonicalJson(manifest)},"report":`).update(canonicalBody(report)).update('}').digest('hex');
 }
 
-/** Canonical JSON of report bodies already serialised (the body is hashed, then rendered as JSON: one pass, not two). */
-const canonicalBodies = new WeakMap<AnnualReportBody, string>();
+/** Canonical JSON of report bodies already serialised: a kept body is hashed again with each request's manifest. */
+const canonicalBodies = new WeakMap<AnnualReportBody, Buffer>();
 
-/** RFC 8785 canonical JSON of a report body, remembered per body object (reports are not changed after they are built). */
-export function canonicalBody(report: AnnualReportBody): string {
+/** RFC 8785 canonical JSON of a report body as UTF-8, remembered per body object (reports are not changed after they are built). */
+export function canonicalBody(report: AnnualReportBody): Buffer {
   let body = canonicalBodies.get(report);
-  if (body === undefined) canonicalBodies.set(report, (body = canonicalJson(report)));
+  if (body === undefined) canonicalBodies.set(report, (body = Buffer.from(canonicalJson(report))));
   return body;
-}
-
-/**
- * RFC 8785 canonical JSON of `{ manifest, report }`. Composing the two canonical parts gives the
- * canonical JSON of the pair: "manifest" sorts before "report".
- */
-export function canonicalReport(manifest: object, report: AnnualReportBody): string {
-  return `{"manifest":${canonicalJson(manifest)},"report":${canonicalBody(report)}}`;
 }
 
 /** Recomputes the hash of a parsed JSON report and says whether it matches its manifest. */

@@ -12,17 +12,17 @@ export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-/** The report in one format: a pure function of the report, so equal reports give equal bytes. */
-export function renderReport(report: AnnualReport, format: ReportFormat): string {
+/** The report in one format, UTF-8: a pure function of the report, so equal reports give equal bytes. */
+export function renderReport(report: AnnualReport, format: ReportFormat): Buffer {
   switch (format) {
     case 'json':
       return renderJson(report);
     case 'csv':
-      return renderCsv(report);
+      return Buffer.from(renderCsv(report));
     case 'md':
-      return renderMarkdown(report);
+      return Buffer.from(renderMarkdown(report));
     case 'html':
-      return renderHtml(report);
+      return Buffer.from(renderHtml(report));
   }
 }
 

@@ -23,7 +23,7 @@ export interface ReportCacheStats {
 
 /**
  * Memory of a kept report per byte of its canonical JSON, measured at 1,000,000 events: the body's
- * objects (~2.2x), the canonical JSON itself (1x) and its indented JSON rendering (~1.6x).
+ * objects (~2.2x), the canonical JSON's bytes (1x) and the indented JSON rendering's (~1.6x).
  */
 const MEMORY_PER_CANONICAL_BYTE = 5;
 

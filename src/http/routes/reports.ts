@@ -28,7 +28,7 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
           'builds anew. The `ETag` names the exact bytes: `If-None-Match` with it answers 304.',
         params: z.object({ year: z.coerce.number().int().min(1990).max(2100) }),
         querystring: AnnualReportQuery,
-        response: { 200: z.string().describe('The report in the requested format'), 304: z.undefined().describe('The bytes named by If-None-Match'), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: z.string().or(z.instanceof(Buffer)).describe('The report in the requested format (UTF-8)'), 304: z.undefined().describe('The bytes named by If-None-Match'), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },
     },
     async (req, reply) => {

@@ -29,6 +29,6 @@ t.test('the report cites at most 20 evidence events per indicator with the full 
     for (const ind of c.scorecard.indicators) for (const id of ind.evidence) t.ok(cited.has(id), 'every cited id is in the evidence section');
   }
   t.ok(truncated > 0, `some indicator had more than 20 evidence events (${truncated})`);
-  t.match(renderReport(bounded, 'md'), /\(first 20 cited\)/, 'the Markdown says how many are cited');
-  t.match(renderReport(bounded, 'md'), /evidence=full cites every one/);
+  t.match(renderReport(bounded, 'md').toString('utf8'), /\(first 20 cited\)/, 'the Markdown says how many are cited');
+  t.match(renderReport(bounded, 'md').toString('utf8'), /evidence=full cites every one/);
 });
