@@ -108,6 +108,23 @@ t.test('as-of cache', async (t) => {
     t.equal(cache.stats().fromSnapshot, 0);
   });
 
+  await t.test('concurrent requests for other cutoffs wait for a build slot and then start from the views built before them', async (t) => {
+    const cutoffs = [at(n >> 2), at(n >> 1), at(n - 1)];
+    const burst = async (maxConcurrentBuilds: number) => {
+      const cache = new AsOfCache(h.store, { maxBytes: 64 * 1024 * 1024, snapshotEvery: 10_000, maxConcurrentBuilds });
+      t.teardown(() => cache.close());
+      const results = await Promise.all(cutoffs.map((c) => cached(cache, 'ET', c)));
+      for (const [i, c] of cutoffs.entries()) t.equal(results[i], await scratch('ET', c), `${maxConcurrentBuilds} slot(s), as of ${c}`);
+      return cache.stats();
+    };
+    const one = await burst(1);
+    t.equal(one.fromScratch, 1, 'one slot: one build from the first event');
+    t.equal(one.fromSnapshot + one.aliases, 2, 'the others from the view built before them');
+    const unbounded = await burst(Number.POSITIVE_INFINITY);
+    t.equal(unbounded.fromScratch, 3, 'without a bound every cutoff is folded from the first event at once');
+    t.ok(one.eventsFolded < unbounded.eventsFolded, `events folded: ${one.eventsFolded} against ${unbounded.eventsFolded}`);
+  });
+
   await t.test('the byte bound is honoured; answers stay right while views are evicted', async (t) => {
     const probe = new AsOfCache(h.store, { maxBytes: 1024 * 1024 * 1024, snapshotEvery: 10_000 });
     await cached(probe, 'ET', at(n - 1));
