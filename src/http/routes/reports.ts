@@ -25,7 +25,7 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
           '`asOf` is a date (end of that day, UTC) or a date-time. The same manifest always gives the same bytes; ' +
           'the `X-Content-Hash` header repeats the manifest content hash. Bodies are kept between requests while ' +
           'nothing is recorded before the cutoff (`X-Report-Cache`: hit, shared or built); `Cache-Control: no-cache` ' +
-          'builds anew. The `ETag` names the exact bytes: `If-None-Match` with it answers 304.',
+          'builds anew. The (weak) `ETag` names the bytes: `If-None-Match` with it answers 304.',
         params: z.object({ year: z.coerce.number().int().min(1990).max(2100) }),
         querystring: AnnualReportQuery,
         response: { 200: z.string().or(z.instanceof(Buffer)).describe('The report in the requested format (UTF-8)'), 304: z.undefined().describe('The bytes named by If-None-Match'), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
@@ -36,8 +36,9 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
       const live = ctx.readModels ? { db: ctx.readModels, runner: ctx.readSide.runner, waitMs: ctx.config.readWaitMs, ...(readers ? { readers } : {}) } : undefined;
       const fresh = /(^|,)\s*no-cache\s*(,|$)/i.test(req.headers['cache-control'] ?? '');
       const report = await buildAnnualReport(ctx.store, { year: req.params.year, countries: ctx.config.countries, asOf, model, evidence, ...(live ? { live } : {}), ...(cache ? { cache, fresh } : {}) });
-      // The manifest fixes the bytes of each format; clients may keep them and revalidate.
-      const etag = `"${report.manifest.contentHash}.${format}"`;
+      // The manifest fixes the bytes of each format; clients may keep them and revalidate. Weak: the
+      // same bytes may travel compressed in more than one way.
+      const etag = `W/"${report.manifest.contentHash}.${format}"`;
       reply.header('etag', etag).header('cache-control', 'private, no-cache');
       if (report.cache) reply.header('x-report-cache', report.cache);
       if (matchesETag(req.headers['if-none-match'], etag)) return reply.code(304).send();
@@ -55,5 +56,6 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
 /** If-None-Match (RFC 9110 13.1.2): `*`, or a list of entity tags compared weakly. */
 function matchesETag(ifNoneMatch: string | undefined, etag: string): boolean {
   if (!ifNoneMatch) return false;
-  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.trim() === '*' || ifNoneMatch.split(',').some((tag) => opaque(tag) === opaque(etag));
 }
