@@ -23,6 +23,13 @@ t.test('build workers: one per core up to 4, none on one core; settable, 0 turns
   t.throws(() => loadConfig({ RCM_BUILD_WORKERS: '9' }), /RCM_BUILD_WORKERS/, 'more than the merge can attach');
 });
 
+t.test('report cache: 64 MB by default, 0 keeps none, a negative or fractional size is refused', async (t) => {
+  t.equal(loadConfig({}).reportCacheBytes, 64 * 1024 * 1024);
+  t.equal(loadConfig({ RCM_REPORT_CACHE_MB: '0' }).reportCacheBytes, 0);
+  t.throws(() => loadConfig({ RCM_REPORT_CACHE_MB: '-1' }), /RCM_REPORT_CACHE_MB/);
+  t.throws(() => loadConfig({ RCM_REPORT_CACHE_MB: '1.5' }), /RCM_REPORT_CACHE_MB/);
+});
+
 t.test('every bad value is named in one ConfigError', async (t) => {
   const err = (() => {
     try {
