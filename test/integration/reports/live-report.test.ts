@@ -9,20 +9,13 @@ import { ProjectionRunner } from '../../../src/projection-runtime/runner.js';
 import { buildAnnualReport } from '../../../src/reports/build-annual-report.js';
 import { SnapshotReaders } from '../../../src/reports/snapshot-readers.js';
 import { newEvent } from '../projections/helpers.js';
-import { generatedStore } from '../../unit/as-of/history.js';
+import { generatedStore, generatedWithLiveReadModels } from '../../unit/as-of/history.js';
 
 t.test('a report without asOf is read from the live read models when they stand at the cutoff, and equals the report built from the events', async (t) => {
   const countries = ['ET', 'SO', 'TN'];
-  const h = await generatedStore({ events: 3000, countries, years: 4, seed: 11 });
-  const db = openReadModelDb(':memory:');
-  const runner = new ProjectionRunner({ store: h.store, db, projections: allProjections });
-  await runner.start();
-  t.teardown(async () => {
-    await runner.stop();
-    db.close();
-    await h.close();
-  });
-  const live = { db, runner };
+  const h = await generatedWithLiveReadModels({ events: 3000, countries, years: 4, seed: 11 });
+  t.teardown(() => h.close());
+  const { live } = h;
   const last = h.recordedAt[h.recordedAt.length - 1]!;
   const cache = () => asOfCacheFor(h.store).stats();
 

@@ -1,14 +1,11 @@
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import t from 'tap';
-import { allProjections } from '../../../projections/index.js';
-import { openReadModelDb } from '../../../src/projection-runtime/read-model-db.js';
-import { ProjectionRunner } from '../../../src/projection-runtime/runner.js';
 import { buildAnnualReport } from '../../../src/reports/build-annual-report.js';
 import { checkContentHash } from '../../../src/reports/manifest.js';
 import { ReportCache } from '../../../src/reports/report-cache.js';
 import { ethiopiaStory } from '../../helpers/facts.js';
 import { bearer, provenance, startTestApp, type TestApp } from '../../helpers/test-app.js';
-import { generatedStore } from '../../unit/as-of/history.js';
+import { generatedWithLiveReadModels } from '../../unit/as-of/history.js';
 
 const get = (h: TestApp, url: string, headers: Record<string, string> = {}) =>
   h.app.inject({ method: 'GET', url, headers: { ...bearer(h.tokens.analyst), ...headers } });
@@ -129,16 +126,9 @@ t.test('over HTTP: concurrent requests for one body share its build; RCM_REPORT_
 
 t.test('a kept body answers exactly what a build at the new cutoff would; a new day is a new body', async (t) => {
   const countries = ['ET', 'SO', 'TN'];
-  const h = await generatedStore({ events: 2000, countries, years: 4, seed: 21 });
-  const db = openReadModelDb(':memory:');
-  const runner = new ProjectionRunner({ store: h.store, db, projections: allProjections });
-  await runner.start();
-  t.teardown(async () => {
-    await runner.stop();
-    db.close();
-    await h.close();
-  });
-  const live = { db, runner };
+  const h = await generatedWithLiveReadModels({ events: 2000, countries, years: 4, seed: 21 });
+  t.teardown(() => h.close());
+  const { live } = h;
   const cache = new ReportCache(64 * 1024 * 1024);
   const last = Date.parse(h.recordedAt[h.recordedAt.length - 1]!);
   // The same day, hours apart, nothing recorded between: one body. The next day: another.

@@ -2,7 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateHistory } from '../../../scripts/generate-history.js';
+import { allProjections } from '../../../projections/index.js';
 import type { AsOfView } from '../../../src/as-of/view-cache.js';
+import { openReadModelDb } from '../../../src/projection-runtime/read-model-db.js';
+import { ProjectionRunner } from '../../../src/projection-runtime/runner.js';
 import { openSqliteEventStore, type SqliteEventStore } from '../../../src/store/sqlite/index.js';
 
 /** A generated history (every family, corrections and retractions) in a temp file, opened as the store. */
@@ -18,6 +21,23 @@ export async function generatedStore(options: { events: number; countries: strin
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A generated history with in-memory live read models caught up with it (`close` stops and removes both). */
+export async function generatedWithLiveReadModels(options: Parameters<typeof generatedStore>[0]) {
+  const h = await generatedStore(options);
+  const db = openReadModelDb(':memory:');
+  const runner = new ProjectionRunner({ store: h.store, db, projections: allProjections });
+  await runner.start();
+  return {
+    ...h,
+    live: { db, runner },
+    async close() {
+      await runner.stop();
+      db.close();
+      await h.close();
     },
   };
 }
