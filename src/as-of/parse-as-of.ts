@@ -37,3 +37,27 @@ export function nowCutoff(now: Date = new Date()): string {
 export function dateOf(instant: string): string {
   return instant.slice(0, 10);
 }
+
+/** What `settledCutoff` needs to know of the log. */
+export interface CutoffLookups {
+  /** Highest position recorded at or before an instant (0: none). */
+  positionAt(instant: string): Promise<number>;
+  /** `recordedAt` of the event at a position (> 0). */
+  recordedAtOf(position: number): Promise<string>;
+}
+
+/**
+ * The cutoff an answer asked for "now" names: the earliest instant of the same UTC day at which
+ * exactly the same events were known, that is the later of the day's start and the last recorded
+ * event's time. It has the same position and the same day as `now` (recorded time never goes back),
+ * so it stands for the same answer; unlike `now`, it stays the same until something is recorded or
+ * the day ends, so asking again gives the same manifest, bytes and ETag.
+ */
+export async function settledCutoff(now: string, position: number, log: CutoffLookups): Promise<string> {
+  const dayStart = `${dateOf(now)}T00:00:00.000Z`;
+  if ((await log.positionAt(dayStart)) === position) return dayStart;
+  const last = await log.recordedAtOf(position);
+  // Checked, not assumed: with clocks that disagree (several instances on one KurrentDB) the last
+  // event's own time may not be where the store puts the cutoff; the answer then names `now`.
+  return last > dayStart && last <= now && (await log.positionAt(last)) === position ? last : now;
+}

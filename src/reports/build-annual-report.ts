@@ -2,7 +2,7 @@ import { allProjections } from '../../projections/index.js';
 import type { Projection } from '../../projections/types.js';
 import type { EvidenceMode } from '../../contracts/read-models.js';
 import { openAsOfView, openScratchAsOfView, type AsOfView } from '../as-of/as-of-read-side.js';
-import { dateOf, nowCutoff, parseAsOf } from '../as-of/parse-as-of.js';
+import { dateOf, nowCutoff, parseAsOf, settledCutoff } from '../as-of/parse-as-of.js';
 import { AppError } from '../errors/catalogue.js';
 import type { ReadModelDatabase } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
@@ -17,7 +17,10 @@ import type { AnnualReport, CountryReport } from './types.js';
 export interface AnnualReportOptions {
   year: number;
   countries: readonly string[];
-  /** Raw `asOf` (date or date-time). Absent: now (minus 1 ms, so the manifest reproduces it). */
+  /**
+   * Raw `asOf` (date or date-time). Absent: now; the manifest then names the earliest instant of the
+   * day with the same events (`settledCutoff`), so the answer stays the same until something is recorded.
+   */
   asOf?: string | undefined;
   /** Scoring-model version; absent: the latest published at the cutoff. */
   model?: number | undefined;
@@ -96,12 +99,13 @@ async function liveViewAt(live: LiveReadModels, asOf: string, position: number, 
 export async function buildAnnualReport(store: EventStore, options: AnnualReportOptions): Promise<AnnualReport & { cache?: ReportCacheOutcome }> {
   const { year } = options;
   if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AppError('BAD_REQUEST', `year must be 1990-2100, got ${year}`);
-  const asOf = options.asOf === undefined ? nowCutoff(options.now?.()) : parseAsOf(options.asOf);
+  const asked = options.asOf === undefined ? nowCutoff(options.now?.()) : parseAsOf(options.asOf);
   const projections = options.projections ?? allProjections;
   const evidence = options.evidence ?? 'bounded';
   const countryList = [...options.countries].sort();
   const cache = options.scratch || options.projections ? undefined : options.cache;
-  const position = await store.positionAt(asOf);
+  const position = await store.positionAt(asked);
+  const asOf = options.asOf === undefined ? await settledCutoff(asked, position, { positionAt: (at) => store.positionAt(at), recordedAtOf: (p) => recordedAtOf(store, p) }) : asked;
   const build = () => buildBody(store, options, asOf, position, countryList);
   let built: BuiltReport;
   let outcome: ReportCacheOutcome | undefined;
@@ -123,6 +127,12 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
     reportFormatVersion: REPORT_FORMAT_VERSION,
   };
   return { manifest: { ...manifest, contentHash: contentHash(manifest, built.report) }, report: built.report, ...(outcome ? { cache: outcome } : {}) };
+}
+
+async function recordedAtOf(store: EventStore, position: number): Promise<string> {
+  const [event] = await store.readAll({ fromPosition: position, toPosition: position, limit: 1 });
+  if (!event) throw new Error(`No event at position ${position}`);
+  return event.recordedAt;
 }
 
 /**

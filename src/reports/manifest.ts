@@ -12,8 +12,16 @@ export const REPORT_FORMAT_VERSION = 2; // 2: evidence bounded by default, `evid
  * Composed from the two canonical parts ("manifest" sorts before "report"), the body's from its kept bytes.
  */
 export function contentHash(manifest: Omit<ReportManifest, 'contentHash'>, report: AnnualReportBody): string {
-  return createHash('sha256').update(`{"manifest":${canonicalJson(manifest)},"report":`).update(canonicalBody(report)).update('}').digest('hex');
+  const head = `{"manifest":${canonicalJson(manifest)},"report":`;
+  const last = lastHashes.get(report);
+  if (last?.head === head) return last.hash;
+  const hash = createHash('sha256').update(head).update(canonicalBody(report)).update('}').digest('hex');
+  lastHashes.set(report, { head, hash });
+  return hash;
 }
+
+/** The last hash of each body, with the manifest it covers: a kept report asked for "now" repeats its manifest. */
+const lastHashes = new WeakMap<AnnualReportBody, { head: string; hash: string }>();
 
 /** Canonical JSON of report bodies already serialised: a kept body is hashed again with each request's manifest. */
 const canonicalBodies = new WeakMap<AnnualReportBody, Buffer>();

@@ -3,7 +3,7 @@ import { renderCsv } from './render-csv.js';
 import { renderHtml } from './render-html.js';
 import { renderJson } from './render-json.js';
 import { renderMarkdown } from './render-md.js';
-import type { AnnualReport } from './types.js';
+import type { AnnualReport, AnnualReportBody } from './types.js';
 
 export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -12,8 +12,24 @@ export const REPORT_CONTENT_TYPES: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
+/**
+ * The last answer rendered from each body in each format, by the content hash it carries: a kept
+ * body asked for again with the same manifest is not rendered again.
+ */
+const lastAnswers = new WeakMap<AnnualReportBody, Partial<Record<ReportFormat, { contentHash: string; bytes: Buffer }>>>();
+
 /** The report in one format, UTF-8: a pure function of the report, so equal reports give equal bytes. */
 export function renderReport(report: AnnualReport, format: ReportFormat): Buffer {
+  let answers = lastAnswers.get(report.report);
+  if (answers === undefined) lastAnswers.set(report.report, (answers = {}));
+  const last = answers[format];
+  if (last?.contentHash === report.manifest.contentHash) return last.bytes;
+  const bytes = render(report, format);
+  answers[format] = { contentHash: report.manifest.contentHash, bytes };
+  return bytes;
+}
+
+function render(report: AnnualReport, format: ReportFormat): Buffer {
   switch (format) {
     case 'json':
       return renderJson(report);

@@ -23,16 +23,19 @@ export interface ReportCacheStats {
 
 /**
  * Memory of a kept report per byte of its canonical JSON, measured at 1,000,000 events: the body's
- * objects (~2.2x), the canonical JSON's bytes (1x) and the indented JSON rendering's (~1.6x).
+ * objects (~2.2x), the canonical JSON's bytes (1x) and the last answer rendered in each format
+ * (render.ts: JSON 1.6x, whose first answer also holds the indented body that later JSON answers
+ * are composed from; HTML 0.7x, Markdown 0.4x, CSV 0.02x).
  */
-const MEMORY_PER_CANONICAL_BYTE = 5;
+export const MEMORY_PER_CANONICAL_BYTE = 6;
 
 /**
  * Report bodies already built, by what determines them: the events up to the cutoff's position,
  * the cutoff's day (what is in force, open or overdue), the year, the model and the evidence mode.
  * A request whose cutoff has the same position and day gets the same body (its manifest keeps its
- * own `asOf`, so its content hash is its own); any event recorded since moves the position, so a
- * kept body is never stale. Requests for a body being built wait for that build instead of
+ * own `asOf`, so its content hash is its own; one asked for "now" names the settled cutoff, the same
+ * for every such request until something is recorded); any event recorded since moves the position,
+ * so a kept body is never stale. Requests for a body being built wait for that build instead of
  * starting another. Least recently used bodies go first beyond `maxBytes` (estimated memory).
  */
 export class ReportCache {

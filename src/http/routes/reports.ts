@@ -21,7 +21,9 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
         tags: ['reports'],
         summary: 'Annual per-country assessment as JSON, CSV (RFC 4180), Markdown or printable HTML, as known at `asOf`',
         description:
-          'Without `asOf` the report reflects everything recorded up to the request (its manifest names the cutoff). ' +
+          'Without `asOf` the report reflects everything recorded up to the request; its manifest names the earliest ' +
+          'instant of that day with the same events (the later of the day\'s start, UTC, and the last fact\'s recordedAt), ' +
+          'so the answer and its ETag stay the same until something is recorded or the day ends. ' +
           '`asOf` is a date (end of that day, UTC) or a date-time. The same manifest always gives the same bytes; ' +
           'the `X-Content-Hash` header repeats the manifest content hash. Bodies are kept between requests while ' +
           'nothing is recorded before the cutoff (`X-Report-Cache`: hit, shared or built); `Cache-Control: no-cache` ' +

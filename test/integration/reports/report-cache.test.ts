@@ -10,9 +10,11 @@ import { generatedWithLiveReadModels } from '../../unit/as-of/history.js';
 const get = (h: TestApp, url: string, headers: Record<string, string> = {}) =>
   h.app.inject({ method: 'GET', url, headers: { ...bearer(h.tokens.analyst), ...headers } });
 
-async function post(h: TestApp, family: string, body: unknown): Promise<void> {
+/** Records a fact for ET; returns its recordedAt. */
+async function post(h: TestApp, family: string, body: unknown): Promise<string> {
   const res = await h.app.inject({ method: 'POST', url: `/v1/countries/ET/${family}`, headers: { ...bearer(h.tokens.deskEtSo), 'content-type': 'application/json' }, payload: body as Record<string, unknown> });
   if (res.statusCode !== 201) throw new Error(res.body);
+  return (res.json() as { recordedAt: string }).recordedAt;
 }
 
 const session = (occurredOn: string, outcomeSummary: string) => ({
@@ -25,10 +27,11 @@ const session = (occurredOn: string, outcomeSummary: string) => ({
 /** The report without the service's note of where its body came from. */
 const withoutSource = ({ manifest, report }: { manifest: unknown; report: unknown }) => JSON.stringify({ manifest, report });
 
-t.test('over HTTP: a body is kept until something is recorded, each answer keeps its own cutoff, no-cache builds anew', async (t) => {
+t.test('over HTTP: a body is kept until something is recorded, a report of "now" names the settled cutoff, no-cache builds anew', async (t) => {
   const h = await startTestApp();
   t.teardown(() => h.close());
-  for (const step of ethiopiaStory) await post(h, step.family, step.body);
+  let lastRecordedAt = '';
+  for (const step of ethiopiaStory) lastRecordedAt = await post(h, step.family, step.body);
 
   const first = await get(h, '/v1/reports/annual/2024');
   t.equal(first.statusCode, 200, first.body);
@@ -37,11 +40,13 @@ t.test('over HTTP: a body is kept until something is recorded, each answer keeps
   await new Promise((r) => setTimeout(r, 3));
   const second = await get(h, '/v1/reports/annual/2024');
   t.equal(second.headers['x-report-cache'], 'hit', 'nothing recorded since: the body is kept');
-  t.not(second.json().manifest.asOf, first.json().manifest.asOf, 'the cutoff is the request\'s own');
+  t.equal(first.json().manifest.asOf, lastRecordedAt, 'the cutoff of "now" is the last fact\'s time (recorded today)');
+  t.equal(second.json().manifest.asOf, first.json().manifest.asOf, 'and stays so while nothing is recorded');
+  t.equal(second.headers['x-report-as-of'], lastRecordedAt);
   t.equal(second.json().manifest.position, first.json().manifest.position);
-  t.not(second.headers['x-content-hash'], first.headers['x-content-hash'], 'so is the content hash (it covers the cutoff)');
-  t.ok(checkContentHash(second.json()), 'and it matches the body');
-  t.same(second.json().report, first.json().report, 'same body');
+  t.ok(checkContentHash(second.json()), 'the content hash matches the body');
+  t.equal(second.body, first.body, 'the same bytes');
+  t.equal(second.headers['etag'], first.headers['etag'], 'and ETag');
 
   const reproduced = await get(h, `/v1/reports/annual/2024?asOf=${encodeURIComponent(second.json().manifest.asOf)}`, { 'cache-control': 'no-cache' });
   t.equal(reproduced.headers['x-report-cache'], 'built', 'Cache-Control: no-cache builds anew');
@@ -79,11 +84,14 @@ t.test('over HTTP: the ETag names the bytes; If-None-Match answers 304', async (
   t.equal((await get(h, `${url}&format=csv`, { 'if-none-match': etag })).statusCode, 200, 'another format has other bytes');
   t.equal((await get(h, url, { 'if-none-match': '"stale"' })).statusCode, 200);
 
+  t.equal((await get(h, '/v1/reports/annual/2024', { 'if-none-match': etag })).statusCode, 304, 'the report of "now" too, while nothing is recorded');
+
   await post(h, 'dialogues', session('2024-06-02', 'Recorded after the cutoff.'));
   t.equal((await get(h, url, { 'if-none-match': etag })).statusCode, 304, 'a past cutoff keeps its bytes whatever is recorded later');
   const now = await get(h, '/v1/reports/annual/2024', { 'if-none-match': etag });
   t.equal(now.statusCode, 200, 'the report now is another one');
   t.not(now.headers['etag'], etag);
+  t.equal((await get(h, '/v1/reports/annual/2024', { 'if-none-match': String(now.headers['etag']) })).statusCode, 304, 'and revalidates in turn');
 });
 
 t.test('over HTTP: answers over 1 KB are compressed for clients that accept it', async (t) => {
@@ -140,6 +148,10 @@ t.test('a kept body answers exactly what a build at the new cutoff would; a new 
   const kept = await buildAnnualReport(h.store, { year, countries, live, cache, now: at(20) });
   const nextDay = await buildAnnualReport(h.store, { year, countries, live, cache, now: at(24) });
   t.same([built.cache, kept.cache, nextDay.cache], ['built', 'hit', 'built']);
+  const dayStart = (d: Date) => `${d.toISOString().slice(0, 10)}T00:00:00.000Z`;
+  t.same([built.manifest.asOf, kept.manifest.asOf], [dayStart(day), dayStart(day)], 'nothing recorded that day: "now" is the day\'s start');
+  t.equal(kept.manifest.contentHash, built.manifest.contentHash, 'one answer for the whole day');
+  t.equal(nextDay.manifest.asOf, dayStart(at(24)()));
   for (const r of [kept, nextDay]) {
     const scratch = await buildAnnualReport(h.store, { year, countries, asOf: r.manifest.asOf, scratch: true });
     t.equal(withoutSource(r), withoutSource(scratch), `as of ${r.manifest.asOf}: the report built from the events`);

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { canonicalBody } from '../../../src/reports/manifest.js';
-import { ReportCache, type BuiltReport } from '../../../src/reports/report-cache.js';
+import { MEMORY_PER_CANONICAL_BYTE, ReportCache, type BuiltReport } from '../../../src/reports/report-cache.js';
 import type { AnnualReportBody } from '../../../src/reports/types.js';
 
 const body = (title: string): BuiltReport => ({
@@ -10,7 +10,7 @@ const body = (title: string): BuiltReport => ({
 });
 
 t.test('bodies beyond the memory bound go least recently used first; a body too large for it is built but not kept', async (t) => {
-  const one = canonicalBody(body('a').report).length * 5;
+  const one = canonicalBody(body('a').report).length * MEMORY_PER_CANONICAL_BYTE;
   const cache = new ReportCache(one * 2 + 10);
   let builds = 0;
   const build = (title: string) => async () => (builds++, body(title));
