@@ -49,6 +49,8 @@ export interface AsOfCacheOptions {
   maxOpenViews?: number;
   /** Events per read-model transaction while building (the event loop is free between batches). */
   batchSize?: number;
+  /** A batch also ends after this many ms of work (default 20), so a build holds the event loop briefly. */
+  maxBatchMs?: number;
   /**
    * Views built at once (default 1). Builds fold in this thread, so more at once only share it and
    * all finish late; a queued build starts from the best view cached when its turn comes, often
@@ -168,6 +170,7 @@ export class AsOfCache {
   private readonly snapshotEvery: number;
   private readonly maxOpenViews: number;
   private readonly batchSize: number;
+  private readonly maxBatchMs: number;
   private readonly families = new Map<string, Family>();
   private readonly byKey = new Map<string, Entry>();
   private readonly entries = new Set<Entry>();
@@ -187,6 +190,7 @@ export class AsOfCache {
     this.snapshotEvery = options.snapshotEvery ?? 10_000;
     this.maxOpenViews = options.maxOpenViews ?? DEFAULT_MAX_OPEN;
     this.batchSize = options.batchSize ?? 2000;
+    this.maxBatchMs = options.maxBatchMs ?? 20;
     this.buildSlots = pLimit(options.maxConcurrentBuilds ?? 1);
     if (options.dir) {
       this.dir = options.dir;
@@ -339,7 +343,7 @@ export class AsOfCache {
       for (;;) {
         if (this.closed) throw new Error('The as-of cache was closed during a build');
         const revisions = reader.revisions();
-        const runner = new ProjectionRunner({ store: new FrozenLog(chunk), db, projections: family.projections, batchSize: this.batchSize });
+        const runner = new ProjectionRunner({ store: new FrozenLog(chunk), db, projections: family.projections, batchSize: this.batchSize, maxBatchMs: this.maxBatchMs });
         await runner.start();
         await runner.stop();
         await checkBuilt(runner, chunk.length > 0 ? chunk[chunk.length - 1]!.position : 0);

@@ -43,3 +43,20 @@ t.test('StreamsReader hands out exactly the streams\' events after the given rev
   );
   t.pass('property held');
 });
+
+t.test('StreamsReader lets the event loop run between pages (the embedded store reads synchronously)', async (t) => {
+  const h = await generatedStore({ events: 1500, countries: ['ET'], years: 2, seed: 5 });
+  t.teardown(() => h.close());
+  const reader = new StreamsReader(h.store, asOfStreams(['ET']), {}, Number.MAX_SAFE_INTEGER);
+  let turns = 0;
+  const tick = () => {
+    turns++;
+    if (!done) setImmediate(tick);
+  };
+  let done = false;
+  setImmediate(tick);
+  const events = await reader.next(1200);
+  done = true;
+  t.equal(events.length, 1200);
+  t.ok(turns >= 3, `other callbacks ran while it read (${turns} turns)`);
+});
