@@ -6,6 +6,7 @@ import type { Config } from '../config/config.js';
 import { openReadModelDb } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
 import { ProjectionRunner, type ProjectionStatusEntry } from '../projection-runtime/runner.js';
+import { ThreadedProjectionRunner } from '../projection-runtime/runner-thread.js';
 import { checkpointTargetOf, WalCheckpointer, type CheckpointTarget } from '../store/checkpoint/wal-checkpointer.js';
 import { openEventStore } from '../store/open-event-store.js';
 import { SqliteEventStore } from '../store/sqlite/index.js';
@@ -52,14 +53,27 @@ export async function openContext(
   const authDb = openSqliteDatabase(join(config.dataDir, 'auth.sqlite'));
   const readDb = openReadModelDb(join(config.dataDir, 'read-models.sqlite'));
   const background = options.catchUp === 'background';
-  const runner = new ProjectionRunner({
-    store,
-    db: readDb,
-    projections: allProjections,
-    // While the server listens, a catch-up in this thread gives the event loop back every 100 ms.
-    ...(background ? { maxBatchMs: LISTENING_BATCH_MS } : {}),
-    ...(store instanceof SqliteEventStore ? { partitionedBuild: { eventsPath: store.path, workers: config.buildWorkers, minEvents: config.buildWorkersMinEvents } } : {}),
-  });
+  const partitionedBuild = { workers: config.buildWorkers, minEvents: config.buildWorkersMinEvents };
+  // The runner's own thread needs both stores as files it can open again (not an in-memory database, not KurrentDB's client).
+  const threaded = config.projectionThread === 'worker' && store instanceof SqliteEventStore && !readDb.memory;
+  const runner =
+    threaded
+      ? new ThreadedProjectionRunner({
+          store,
+          eventsPath: store.path,
+          readModelsPath: readDb.name,
+          // The worker answers status requests and read-your-writes waits between batches.
+          maxBatchMs: LISTENING_BATCH_MS,
+          partitionedBuild,
+        })
+      : new ProjectionRunner({
+          store,
+          db: readDb,
+          projections: allProjections,
+          // While the server listens, a catch-up in this thread gives the event loop back every 100 ms.
+          ...(background ? { maxBatchMs: LISTENING_BATCH_MS } : {}),
+          ...(store instanceof SqliteEventStore ? { partitionedBuild: { eventsPath: store.path, ...partitionedBuild } } : {}),
+        });
   const report = options.onCatchUpProgress;
   let settled = false;
   let closed = false;
@@ -73,10 +87,11 @@ export async function openContext(
     settled = true;
     if (progress) clearInterval(progress);
     if (!startCheckpointer || closed || readDb.memory) return;
-    const targets: CheckpointTarget[] = [checkpointTargetOf(readDb)];
+    // A runner in its own thread checkpoints the read models there, on its connection (this one only reads).
+    const targets: CheckpointTarget[] = threaded ? [] : [checkpointTargetOf(readDb)];
     const logTarget = store instanceof SqliteEventStore ? store.checkpointTarget() : null;
     if (logTarget) targets.push(logTarget);
-    checkpointer = new WalCheckpointer(targets);
+    if (targets.length > 0) checkpointer = new WalCheckpointer(targets);
   };
   const caughtUp = runner.start().then(
     () => afterCatchUp(true),

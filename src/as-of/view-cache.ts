@@ -9,6 +9,7 @@ import type { Projection } from '../../projections/types.js';
 import { AppError } from '../errors/catalogue.js';
 import { openReadModelDb, type ReadModelDatabase } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
+import type { ReadModelFeed } from '../projection-runtime/read-model-feed.js';
 import { ProjectionRunner } from '../projection-runtime/runner.js';
 import type { EventStore } from '../store/port.js';
 import { FrozenLog } from './frozen-log.js';
@@ -26,7 +27,7 @@ export interface AsOfView {
   readSide: ReadSide;
   /** The view's read-model database (for queries ReadSide does not offer). Read it, never write it. */
   db: ReadModelDatabase;
-  runner: ProjectionRunner;
+  runner: ReadModelFeed;
   /** Done with the view (it stays cached for later requests). */
   close(): Promise<void>;
 }

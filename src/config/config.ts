@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   // At most 8: the merge attaches every worker's file to one connection (SQLite allows 10).
   RCM_BUILD_WORKERS: z.coerce.number().int().min(0).max(8).optional(),
   RCM_BUILD_WORKERS_MIN_EVENTS: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(50_000),
+  RCM_PROJECTION_THREAD: z.enum(['worker', 'main']).default('worker'),
 });
 
 /** Worker threads for building a projection version from scratch: one per core up to 4; none on one core. */
@@ -65,6 +66,12 @@ export type Config = {
   buildWorkers: number;
   /** Fewer events than this are folded in the main thread (starting workers and merging costs more). */
   buildWorkersMinEvents: number;
+  /**
+   * Where the projection runner feeds the read models: 'worker' (a thread of its own, so its batches
+   * never hold up requests) or 'main' (the event loop). Always 'main' for in-memory read models and
+   * the KurrentDB backend.
+   */
+  projectionThread: 'worker' | 'main';
 };
 
 export class ConfigError extends Error {}
@@ -96,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reportCacheBytes: e.RCM_REPORT_CACHE_MB * 1024 * 1024,
     buildWorkers: e.RCM_BUILD_WORKERS ?? defaultBuildWorkers(),
     buildWorkersMinEvents: e.RCM_BUILD_WORKERS_MIN_EVENTS,
+    projectionThread: e.RCM_PROJECTION_THREAD,
   };
 }
 

@@ -11,7 +11,7 @@ import type { EvidenceRole } from '../../projections/scoring/inputs.js';
 import { scoringModelV1 } from '../../projections/scoring/model-v1.js';
 import { AppError } from '../errors/catalogue.js';
 import { physicalTable, type ReadModelDatabase } from './read-model-db.js';
-import type { ProjectionRunner } from './runner.js';
+import type { ReadModelFeed } from './read-model-feed.js';
 
 const COUNTRY = 'country-state';
 const GOVERNANCE = 'governance';
@@ -62,15 +62,26 @@ export interface ProfileOptions {
 /** Most scorecards kept between two moves of the read models (a dashboard asks the same ones again and again). */
 const SCORECARD_CACHE_MAX = 2000;
 
+/** The live (or given) versions of the projections as one read transaction sees them. */
+interface ReadState {
+  versions: ReadonlyMap<string, number>;
+  /** Lowest checkpoint of those versions: what the answer reflects. */
+  position: number;
+  /** Changes whenever the read models may have changed (a committed batch or a switch-over). */
+  key: string;
+}
+
 export class ReadSide {
   private readonly statements = new Map<string, Statement>();
   /** Computed scorecards, valid while the read models stay where they were (see cachedScorecard). */
   private readonly scorecards = new Map<string, Scorecard>();
-  private scorecardsAt = -1;
+  private scorecardsAt = '';
+  /** Set while a read runs (see read()). */
+  private state: ReadState | null = null;
 
   constructor(
     private readonly db: ReadModelDatabase,
-    readonly runner: ProjectionRunner,
+    readonly runner: ReadModelFeed,
     private readonly options: {
       countries: readonly string[];
       today?: () => string;
@@ -88,10 +99,41 @@ export class ReadSide {
     return s;
   }
 
-  /** Physical name of a table this read side reads. */
+  /**
+   * Runs `reads` in one read transaction (nested reads join it): every query sees the same
+   * committed batch, and the tables read are the versions live in it, whoever writes the read
+   * models meanwhile (the runner may be in a worker thread, committing and switching versions
+   * between two queries of one answer).
+   */
+  read<T>(reads: () => T): T {
+    if (this.state) return reads();
+    const own = !this.db.inTransaction; // a snapshot reader's connection is already in one
+    if (own) this.stmt('BEGIN').run();
+    try {
+      this.state = this.readState();
+      return reads();
+    } finally {
+      this.state = null;
+      if (own && this.db.inTransaction) this.stmt('COMMIT').run();
+    }
+  }
+
+  private readState(): ReadState {
+    const rows = this.stmt(`SELECT name, version, position FROM projection_checkpoints WHERE status = 'live' ORDER BY name`).all() as { name: string; version: number; position: number }[];
+    const given = this.options.versions;
+    const chosen = given ? rows.filter((r) => given.get(r.name) === r.version) : rows;
+    return {
+      versions: given ?? new Map(rows.map((r) => [r.name, r.version])),
+      position: chosen.length === 0 ? 0 : Math.min(...chosen.map((r) => r.position)),
+      key: chosen.map((r) => `${r.name}@${r.version}:${r.position}`).join(','),
+    };
+  }
+
+  /** Physical name of a table this read side reads (the live version, or the one it was given). */
   table(projection: string, table: string): string {
-    const version = this.options.versions?.get(projection);
-    return version === undefined ? this.runner.table(projection, table) : physicalTable(projection, version, table);
+    const version = (this.state ?? this.readState()).versions.get(projection);
+    if (version === undefined) throw new AppError('NOT_CAUGHT_UP', `Projection ${projection} has no caught-up version yet`);
+    return physicalTable(projection, version, table);
   }
 
   private docs<T>(sql: string, ...args: unknown[]): T[] {
@@ -104,45 +146,53 @@ export class ReadSide {
   }
 
   /** Read-your-writes: waits until the read models have reached `minPosition`. */
-  async ready(minPosition: number | undefined, timeoutMs = 5000): Promise<number> {
-    await this.runner.waitForPosition(minPosition ?? 0, timeoutMs);
-    return this.runner.servedPosition();
+  ready(minPosition: number | undefined, timeoutMs = 5000): Promise<void> {
+    return this.runner.waitForPosition(minPosition ?? 0, timeoutMs);
   }
 
+  /** The position the read models stand at (inside a read: the one its answer reflects). */
   position(): number {
-    return this.runner.servedPosition();
+    return (this.state ?? this.readState()).position;
   }
 
   // ------------------------------------------------------------------ governance
 
   models(): PublishedModelInfo[] {
-    const published = this.docs<ModelRow>(`SELECT doc FROM ${this.table(GOVERNANCE, MODELS)} ORDER BY k`);
-    const out: PublishedModelInfo[] = [{ modelVersion: 1, model: scoringModelV1, eventId: null, approvedBy: null, publishedAt: null }];
-    for (const m of published) {
-      const info = { modelVersion: m.modelVersion, model: ScoringModel.parse(m.model), eventId: m.eventId, approvedBy: m.approvedBy, publishedAt: m.publishedAt };
-      if (m.modelVersion === 1) out[0] = info;
-      else out.push(info);
-    }
-    return out.sort((a, b) => a.modelVersion - b.modelVersion);
+    return this.read(() => {
+      const published = this.docs<ModelRow>(`SELECT doc FROM ${this.table(GOVERNANCE, MODELS)} ORDER BY k`);
+      const out: PublishedModelInfo[] = [{ modelVersion: 1, model: scoringModelV1, eventId: null, approvedBy: null, publishedAt: null }];
+      for (const m of published) {
+        const info = { modelVersion: m.modelVersion, model: ScoringModel.parse(m.model), eventId: m.eventId, approvedBy: m.approvedBy, publishedAt: m.publishedAt };
+        if (m.modelVersion === 1) out[0] = info;
+        else out.push(info);
+      }
+      return out.sort((a, b) => a.modelVersion - b.modelVersion);
+    });
   }
 
   model(version?: number): ScoringModel {
-    const all = this.models();
-    if (version === undefined) return all[all.length - 1]!.model;
-    const found = all.find((m) => m.modelVersion === version);
-    if (!found) throw new AppError('NOT_FOUND', `No scoring model version ${version}; published: ${all.map((m) => m.modelVersion).join(', ')}`);
-    return found.model;
+    return this.read(() => {
+      const all = this.models();
+      if (version === undefined) return all[all.length - 1]!.model;
+      const found = all.find((m) => m.modelVersion === version);
+      if (!found) throw new AppError('NOT_FOUND', `No scoring model version ${version}; published: ${all.map((m) => m.modelVersion).join(', ')}`);
+      return found.model;
+    });
   }
 
   closedPeriods(): PeriodRow[] {
-    return this.docs<PeriodRow>(`SELECT doc FROM ${this.table(GOVERNANCE, PERIODS)} ORDER BY k`);
+    return this.read(() => {
+      return this.docs<PeriodRow>(`SELECT doc FROM ${this.table(GOVERNANCE, PERIODS)} ORDER BY k`);
+    });
   }
 
   /** A quarter is closed when it or its year is closed. */
   isClosed(year: number, quarter: number | null): boolean {
-    const keys = quarter === null ? [String(year)] : [String(year), `${year}-Q${quarter}`];
-    const table = this.table(GOVERNANCE, PERIODS);
-    return keys.some((k) => this.stmt(`SELECT 1 AS x FROM ${table} WHERE k = ?`).get(k) !== undefined);
+    return this.read(() => {
+      const keys = quarter === null ? [String(year)] : [String(year), `${year}-Q${quarter}`];
+      const table = this.table(GOVERNANCE, PERIODS);
+      return keys.some((k) => this.stmt(`SELECT 1 AS x FROM ${table} WHERE k = ?`).get(k) !== undefined);
+    });
   }
 
   // ------------------------------------------------------------------ countries
@@ -158,24 +208,26 @@ export class ReadSide {
   }
 
   countries(): CountrySummary[] {
-    const model = this.model();
-    const buckets = this.table(COUNTRY, BUCKETS);
-    return this.options.countries.map((code) => {
-      const latest = this.doc<BucketRow>(`SELECT doc FROM ${buckets} WHERE country = ? AND quarter = 0 ORDER BY year DESC LIMIT 1`, code);
-      let latestScore: CountrySummary['latestScore'] = null;
-      if (latest) {
-        const card = this.scorecardFromBucket(code, latest.year, null, latest, model, 'none');
-        latestScore = {
-          year: latest.year,
-          score: card.score,
-          band: card.band,
-          reason: card.reason,
-          reasonDetail: card.reasonDetail,
-          provisional: card.provisional,
-          modelVersion: card.modelVersion,
-        };
-      }
-      return { code, streamId: countryStreamId(code), lastActivity: this.activity(code), latestScore };
+    return this.read(() => {
+      const model = this.model();
+      const buckets = this.table(COUNTRY, BUCKETS);
+      return this.options.countries.map((code) => {
+        const latest = this.doc<BucketRow>(`SELECT doc FROM ${buckets} WHERE country = ? AND quarter = 0 ORDER BY year DESC LIMIT 1`, code);
+        let latestScore: CountrySummary['latestScore'] = null;
+        if (latest) {
+          const card = this.scorecardFromBucket(code, latest.year, null, latest, model, 'none');
+          latestScore = {
+            year: latest.year,
+            score: card.score,
+            band: card.band,
+            reason: card.reason,
+            reasonDetail: card.reasonDetail,
+            provisional: card.provisional,
+            modelVersion: card.modelVersion,
+          };
+        }
+        return { code, streamId: countryStreamId(code), lastActivity: this.activity(code), latestScore };
+      });
     });
   }
 
@@ -213,11 +265,13 @@ export class ReadSide {
    * contributing entity: the annual report).
    */
   scorecard(country: string, year: number, quarter: number | null, modelVersion?: number, options: ScorecardOptions = {}): Scorecard {
-    const evidence = options.evidence ?? 'bounded';
-    return this.cachedScorecard(`${country}|${year}|${quarter ?? 0}|${modelVersion ?? 'latest'}|${evidence}`, () => {
-      const model = this.model(modelVersion);
-      const bucket = this.doc<BucketRow>(`SELECT doc FROM ${this.table(COUNTRY, BUCKETS)} WHERE k = ?`, `${country}|${year}|${quarter ?? 0}`);
-      return this.scorecardFromBucket(country, year, quarter, bucket, model, evidence);
+    return this.read(() => {
+      const evidence = options.evidence ?? 'bounded';
+      return this.cachedScorecard(`${country}|${year}|${quarter ?? 0}|${modelVersion ?? 'latest'}|${evidence}`, () => {
+        const model = this.model(modelVersion);
+        const bucket = this.doc<BucketRow>(`SELECT doc FROM ${this.table(COUNTRY, BUCKETS)} WHERE k = ?`, `${country}|${year}|${quarter ?? 0}`);
+        return this.scorecardFromBucket(country, year, quarter, bucket, model, evidence);
+      });
     });
   }
 
@@ -227,7 +281,7 @@ export class ReadSide {
    * Callers treat the result as read-only (it is shared).
    */
   private cachedScorecard(key: string, compute: () => Scorecard): Scorecard {
-    const at = this.runner.generation;
+    const at = this.state!.key;
     if (at !== this.scorecardsAt || this.scorecards.size >= SCORECARD_CACHE_MAX) {
       this.scorecards.clear();
       this.scorecardsAt = at;
@@ -243,99 +297,103 @@ export class ReadSide {
    * and one page of open requests is listed, most recently submitted first (`requestsCursor`).
    */
   profile(country: string, asOfDate = (this.options.today ?? todayUtc)(), options: ProfileOptions = {}): CountryProfile {
-    const model = this.model();
-    const entities = this.table(COUNTRY, ENTITIES);
-    const view = (e: EntityRow): Record<string, any> => ({ id: e.id, ...e.state, eventIds: e.eventIds });
-    const instruments = this.entitiesOfKind(country, 'instrument');
-    const measures = this.entitiesOfKind(country, 'measure').map(view);
-    const openCount = (this.stmt(`SELECT json_extract(doc, '$.openRequests') AS n FROM ${this.table(COUNTRY, ACTIVITY)} WHERE k = ?`).get(country) as { n: number | null } | undefined)?.n ?? 0;
-    // Without an instrument deadline (due_on NULL) the model's default applies: due = submittedOn + default calendar days.
-    const defaultDueFrom = addDeadline(asOfDate, -model.defaultReplyDeadlineDays, 'calendar');
-    const notDue = this.stmt(
-      `SELECT (SELECT COUNT(*) FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND due_on >= ?)
-            + (SELECT COUNT(*) FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND due_on IS NULL AND sort_date >= ?) AS n`,
-    ).get(country, asOfDate, country, defaultDueFrom) as { n: number };
-    const limit = options.requestsLimit ?? 20;
-    const cursor = options.requestsCursor ? decodeRequestCursor(options.requestsCursor) : null;
-    const page = cursor
-      ? this.stmt(`SELECT k, doc FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND (sort_date < ? OR (sort_date = ? AND k < ?)) ORDER BY sort_date DESC, k DESC LIMIT ?`).all(country, cursor.sortDate, cursor.sortDate, cursor.k, limit + 1)
-      : this.stmt(`SELECT k, doc FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 ORDER BY sort_date DESC, k DESC LIMIT ?`).all(country, limit + 1);
-    const open = (page as { k: string; doc: string }[]).map((r) => ({ k: r.k, row: JSON.parse(r.doc) as EntityRow }));
-    const openRequests = open.slice(0, limit).map(({ row: r }) => {
-      const s = r.state;
-      // The deadline the projection stored (instrument terms when the request was saved), else the model default.
-      const deadline = r.dueOn ?? addDeadline(s['submittedOn'], model.defaultReplyDeadlineDays, 'calendar');
+    return this.read(() => {
+      const model = this.model();
+      const entities = this.table(COUNTRY, ENTITIES);
+      const view = (e: EntityRow): Record<string, any> => ({ id: e.id, ...e.state, eventIds: e.eventIds });
+      const instruments = this.entitiesOfKind(country, 'instrument');
+      const measures = this.entitiesOfKind(country, 'measure').map(view);
+      const openCount = (this.stmt(`SELECT json_extract(doc, '$.openRequests') AS n FROM ${this.table(COUNTRY, ACTIVITY)} WHERE k = ?`).get(country) as { n: number | null } | undefined)?.n ?? 0;
+      // Without an instrument deadline (due_on NULL) the model's default applies: due = submittedOn + default calendar days.
+      const defaultDueFrom = addDeadline(asOfDate, -model.defaultReplyDeadlineDays, 'calendar');
+      const notDue = this.stmt(
+        `SELECT (SELECT COUNT(*) FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND due_on >= ?)
+              + (SELECT COUNT(*) FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND due_on IS NULL AND sort_date >= ?) AS n`,
+      ).get(country, asOfDate, country, defaultDueFrom) as { n: number };
+      const limit = options.requestsLimit ?? 20;
+      const cursor = options.requestsCursor ? decodeRequestCursor(options.requestsCursor) : null;
+      const page = cursor
+        ? this.stmt(`SELECT k, doc FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND (sort_date < ? OR (sort_date = ? AND k < ?)) ORDER BY sort_date DESC, k DESC LIMIT ?`).all(country, cursor.sortDate, cursor.sortDate, cursor.k, limit + 1)
+        : this.stmt(`SELECT k, doc FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 ORDER BY sort_date DESC, k DESC LIMIT ?`).all(country, limit + 1);
+      const open = (page as { k: string; doc: string }[]).map((r) => ({ k: r.k, row: JSON.parse(r.doc) as EntityRow }));
+      const openRequests = open.slice(0, limit).map(({ row: r }) => {
+        const s = r.state;
+        // The deadline the projection stored (instrument terms when the request was saved), else the model default.
+        const deadline = r.dueOn ?? addDeadline(s['submittedOn'], model.defaultReplyDeadlineDays, 'calendar');
+        return {
+          requestId: r.id,
+          requestKind: s['requestKind'] ?? null,
+          submittedOn: s['submittedOn'] ?? null,
+          requestingState: s['requestingState'] ?? null,
+          instrumentId: s['instrumentId'] ?? null,
+          deadline,
+          overdue: deadline < asOfDate,
+          lapse: s['lapse'] ?? null,
+        };
+      });
+      const last = open[Math.min(limit, open.length) - 1];
+      const nextCursor = open.length > limit && last ? encodeRequestCursor(last.row.sortDate ?? '', last.k) : null;
+      const moratoria = this.entitiesOfKind(country, 'moratorium').map(view);
       return {
-        requestId: r.id,
-        requestKind: s['requestKind'] ?? null,
-        submittedOn: s['submittedOn'] ?? null,
-        requestingState: s['requestingState'] ?? null,
-        instrumentId: s['instrumentId'] ?? null,
-        deadline,
-        overdue: deadline < asOfDate,
-        lapse: s['lapse'] ?? null,
+        country,
+        asOfDate,
+        position: this.position(),
+        instruments: instruments.map(view),
+        visaMeasures: {
+          inForce: measures.filter((m) => m['status'] === 'in-force'),
+          proposed: measures.filter((m) => m['status'] === 'proposed' || m['status'] === 'adopted'),
+          other: measures.filter((m) => !['in-force', 'proposed', 'adopted'].includes(m['status'])),
+        },
+        dialogueTracks: this.entitiesOfKind(country, 'track').map(view),
+        openCommitments: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'commitment' AND open = 1 ORDER BY sort_date, k`, country).map(view),
+        notifications: this.entitiesOfKind(country, 'notification').map(view),
+        requests: { open: openCount, overdue: Math.max(0, openCount - notDue.n), openRequests, nextCursor },
+        // open = 0 (always, for an operation) lets the (country, kind, open, sort_date) index give the order: no sort of every operation.
+        recentOperations: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'operation' AND open = 0 ORDER BY sort_date DESC, k LIMIT 20`, country).map(view),
+        activeMoratoria: moratoria.filter((m) => m['from'] <= asOfDate && (!m['to'] || m['to'] >= asOfDate)),
+        moratoria,
+        officialFinding: officialFindingFor(this.entitiesOfKind(country, 'assessment'), null),
+        lastActivity: this.activity(country),
       };
     });
-    const last = open[Math.min(limit, open.length) - 1];
-    const nextCursor = open.length > limit && last ? encodeRequestCursor(last.row.sortDate ?? '', last.k) : null;
-    const moratoria = this.entitiesOfKind(country, 'moratorium').map(view);
-    return {
-      country,
-      asOfDate,
-      position: this.position(),
-      instruments: instruments.map(view),
-      visaMeasures: {
-        inForce: measures.filter((m) => m['status'] === 'in-force'),
-        proposed: measures.filter((m) => m['status'] === 'proposed' || m['status'] === 'adopted'),
-        other: measures.filter((m) => !['in-force', 'proposed', 'adopted'].includes(m['status'])),
-      },
-      dialogueTracks: this.entitiesOfKind(country, 'track').map(view),
-      openCommitments: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'commitment' AND open = 1 ORDER BY sort_date, k`, country).map(view),
-      notifications: this.entitiesOfKind(country, 'notification').map(view),
-      requests: { open: openCount, overdue: Math.max(0, openCount - notDue.n), openRequests, nextCursor },
-      // open = 0 (always, for an operation) lets the (country, kind, open, sort_date) index give the order: no sort of every operation.
-      recentOperations: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'operation' AND open = 0 ORDER BY sort_date DESC, k LIMIT 20`, country).map(view),
-      activeMoratoria: moratoria.filter((m) => m['from'] <= asOfDate && (!m['to'] || m['to'] >= asOfDate)),
-      moratoria,
-      officialFinding: officialFindingFor(this.entitiesOfKind(country, 'assessment'), null),
-      lastActivity: this.activity(country),
-    };
   }
 
   timeline(country: string, q: TimelineOptions): TimelinePage {
-    const table = this.table(COUNTRY, TIMELINE);
-    const where = ['country = ?'];
-    const args: unknown[] = [country];
-    if (q.from) {
-      where.push('occurred_on >= ?');
-      args.push(q.from);
-    }
-    if (q.to) {
-      where.push('occurred_on <= ?');
-      args.push(q.to);
-    }
-    if (q.family) {
-      where.push('family = ?');
-      args.push(q.family);
-    }
-    if (q.cursor) {
-      const c = decodeCursor(q.cursor);
-      where.push('(occurred_on > ? OR (occurred_on = ? AND k > ?))');
-      args.push(c.occurredOn, c.occurredOn, c.position);
-    }
-    args.push(q.limit + 1);
-    // Slim rows keyed by position (k); the entry is assembled from the columns and the pre-serialised summary.
-    const rows = (this.stmt(`SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY occurred_on, k LIMIT ?`).all(...args) as (TimelineRow & { k: number })[]).map((r) =>
-      timelineEntry(r.k, r),
-    );
-    const page = rows.slice(0, q.limit);
-    const last = page[page.length - 1];
-    return {
-      country,
-      entries: page,
-      nextCursor: rows.length > q.limit && last ? encodeCursor(last.occurredOn, last.position) : null,
-      position: this.position(),
-    };
+    return this.read(() => {
+      const table = this.table(COUNTRY, TIMELINE);
+      const where = ['country = ?'];
+      const args: unknown[] = [country];
+      if (q.from) {
+        where.push('occurred_on >= ?');
+        args.push(q.from);
+      }
+      if (q.to) {
+        where.push('occurred_on <= ?');
+        args.push(q.to);
+      }
+      if (q.family) {
+        where.push('family = ?');
+        args.push(q.family);
+      }
+      if (q.cursor) {
+        const c = decodeCursor(q.cursor);
+        where.push('(occurred_on > ? OR (occurred_on = ? AND k > ?))');
+        args.push(c.occurredOn, c.occurredOn, c.position);
+      }
+      args.push(q.limit + 1);
+      // Slim rows keyed by position (k); the entry is assembled from the columns and the pre-serialised summary.
+      const rows = (this.stmt(`SELECT * FROM ${table} WHERE ${where.join(' AND ')} ORDER BY occurred_on, k LIMIT ?`).all(...args) as (TimelineRow & { k: number })[]).map((r) =>
+        timelineEntry(r.k, r),
+      );
+      const page = rows.slice(0, q.limit);
+      const last = page[page.length - 1];
+      return {
+        country,
+        entries: page,
+        nextCursor: rows.length > q.limit && last ? encodeCursor(last.occurredOn, last.position) : null,
+        position: this.position(),
+      };
+    });
   }
 }
 

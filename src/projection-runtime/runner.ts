@@ -14,6 +14,7 @@ import {
 } from './read-model-db.js';
 import { CHECK_EVERY, FLUSH_DIRTY_ROWS } from './batch-limits.js';
 import { PartitionedBuild } from './partitioned-build.js';
+import { PositionWaiters } from './position-waiters.js';
 import { DEFAULT_CACHED_ROWS, SqliteProjectionTx } from './sqlite-tx.js';
 
 /** A store that can stream the global order synchronously (the embedded SQLite store can). */
@@ -92,6 +93,13 @@ export interface ProjectionRunnerOptions {
   onError?: (projection: string, error: unknown) => void;
   /** Called after each committed batch (metrics, tests). */
   onBatchCommitted?: (info: { lastPosition: number; events: number; projections: string[] }) => void;
+  /**
+   * Where new commits are heard (default: the store's own `onCommit`). A runner in a worker thread
+   * hears the main thread's commits through messages: its own connection to the log appends nothing.
+   */
+  commits?: (listener: (lastPosition: number) => void) => () => void;
+  /** Called whenever what is served may have changed: a committed batch, a version switch-over, the end of a catch-up run. */
+  onServedChange?: () => void;
 }
 
 export interface ProjectionStatusEntry {
@@ -103,13 +111,6 @@ export interface ProjectionStatusEntry {
   state: 'live' | 'rebuilding' | 'failed';
   rebuild: { version: number; position: number } | null;
   error: string | null;
-}
-
-interface Waiter {
-  position: number;
-  resolve: () => void;
-  reject: (e: unknown) => void;
-  timer: NodeJS.Timeout;
 }
 
 /**
@@ -128,7 +129,7 @@ export class ProjectionRunner {
   /** Events read per batch from a store that cannot stream: fewer once batches end by time, so what is read is applied. */
   private readLimit: number;
   private readonly tracks = new Map<string, Track[]>();
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters = new PositionWaiters(() => ({ position: this.servedPosition(), allLive: this.allLive() }));
   private unsubscribe: (() => void) | null = null;
   /** Resolves the catch-up loop's wait while worker builds run. */
   private wake: (() => void) | null = null;
@@ -163,9 +164,11 @@ export class ProjectionRunner {
   /** Prepares the tracks from the stored checkpoints, catches up, then follows new appends. */
   async start(): Promise<void> {
     this.stopped = false;
+    this.waiters.reopen();
     for (const p of this.options.projections) this.tracks.set(p.name, this.initTracks(p));
     this.sizePageCache();
-    this.unsubscribe = this.store.onCommit((pos) => {
+    const commits = this.options.commits ?? ((listener: (lastPosition: number) => void) => this.store.onCommit(listener));
+    this.unsubscribe = commits((pos) => {
       if (pos > this.head) this.head = pos;
       this.follow();
     });
@@ -187,11 +190,7 @@ export class ProjectionRunner {
       await t.partitioned.build.cancel().catch((e: unknown) => process.emitWarning(`projection runner: stopping a worker build: ${e instanceof Error ? e.message : String(e)}`));
       t.partitioned = null;
     }
-    for (const w of this.waiters) {
-      clearTimeout(w.timer);
-      w.reject(new AppError('NOT_CAUGHT_UP', 'The projection runner stopped'));
-    }
-    this.waiters.clear();
+    this.waiters.close(new AppError('NOT_CAUGHT_UP', 'The projection runner stopped'));
   }
 
   /**
@@ -484,15 +483,14 @@ export class ProjectionRunner {
     return min === Number.MAX_SAFE_INTEGER ? 0 : min;
   }
 
+  /** Every projection has a live version (what a read of position 0 waits for). */
+  allLive(): boolean {
+    return [...this.tracks.keys()].every((n) => this.liveTrack(n));
+  }
+
   private settleWaiters(): void {
-    const served = this.servedPosition();
-    for (const w of this.waiters) {
-      if (served >= w.position) {
-        clearTimeout(w.timer);
-        this.waiters.delete(w);
-        w.resolve();
-      }
-    }
+    this.options.onServedChange?.();
+    this.waiters.settle();
   }
 
   /**
@@ -500,32 +498,8 @@ export class ProjectionRunner {
    * 0, once every projection has a live version). Throws NOT_CAUGHT_UP after `timeoutMs`, and
    * BAD_REQUEST at once for a position beyond the end of the log.
    */
-  async waitForPosition(position: number, timeoutMs = 5000): Promise<void> {
-    const ready = () => this.servedPosition() >= position && [...this.tracks.keys()].every((n) => this.liveTrack(n));
-    if (ready()) return;
-    // A position no write has produced yet would only time out: say so at once. (Every acknowledged
-    // append is in the log before its answer is sent, on any instance sharing the log.)
-    const head = await this.store.headPosition();
-    if (position > head) throw new AppError('BAD_REQUEST', `Position ${position} has not been recorded yet: the log ends at ${head}`);
-    if (ready()) return;
-    return new Promise<void>((resolve, reject) => {
-      const w: Waiter = {
-        position: Math.max(position, 0),
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          this.waiters.delete(w);
-          reject(
-            new AppError(
-              'NOT_CAUGHT_UP',
-              `The read models are at position ${this.servedPosition()}; position ${position} was not reached within ${timeoutMs} ms. Retry shortly.`,
-            ),
-          );
-        }, timeoutMs),
-      };
-      this.waiters.add(w);
-      this.kick();
-    });
+  waitForPosition(position: number, timeoutMs = 5000): Promise<void> {
+    return this.waiters.waitFor(position, timeoutMs, () => this.store.headPosition(), () => this.kick());
   }
 
   /** The live version of each projection that has one (what a reader of a snapshot keeps reading after a switch-over). */

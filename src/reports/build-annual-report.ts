@@ -6,7 +6,7 @@ import { dateOf, nowCutoff, parseAsOf, settledCutoff } from '../as-of/parse-as-o
 import { AppError } from '../errors/catalogue.js';
 import type { ReadModelDatabase } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
-import type { ProjectionRunner } from '../projection-runtime/runner.js';
+import type { ReadModelFeed } from '../projection-runtime/read-model-feed.js';
 import type { EventStore } from '../store/port.js';
 import { CountrySections } from './country-sections.js';
 import { contentHash, REPORT_FORMAT_VERSION } from './manifest.js';
@@ -44,7 +44,7 @@ export interface AnnualReportOptions {
 
 export interface LiveReadModels {
   db: ReadModelDatabase;
-  runner: ProjectionRunner;
+  runner: ReadModelFeed;
   waitMs?: number;
   /**
    * Connections of their own to the read-model file: the report then reads one snapshot and yields

@@ -30,8 +30,13 @@ export class CountrySections {
   /** Prepared once per section set: timelineRow runs once per cited event. */
   private readonly statements = new Map<string, Statement>();
 
+  private readonly tables = new Map<string, string>();
+
+  /** Resolved once: the view's versions do not change while its sections are read. */
   private table(name: string): string {
-    return this.view.readSide.table(COUNTRY, name);
+    let t = this.tables.get(name);
+    if (t === undefined) this.tables.set(name, (t = this.view.readSide.table(COUNTRY, name)));
+    return t;
   }
 
   private stmt(sql: string): Statement {

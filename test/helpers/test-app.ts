@@ -16,7 +16,10 @@ export interface TestApp {
 /** A real app on a fresh temp data directory (real SQLite files), with one token per role. */
 export async function startTestApp(env: Record<string, string> = {}, options: { today?: () => string } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'rcm-test-'));
-  const config: Config = loadConfig({ RCM_DATA_DIR: dir, ...env });
+  // The projection runner in this thread unless a test asks for the worker: tap counts coverage in
+  // this thread only. The worker thread has its own tests (runner-thread.test.ts), and the
+  // end-to-end tests run the real server with its default (the worker).
+  const config: Config = loadConfig({ RCM_DATA_DIR: dir, RCM_PROJECTION_THREAD: 'main', ...env });
   const ctx = await openContext(config, options);
   const app = await buildApp(ctx);
   const make = (principal: string, role: 'desk' | 'analyst' | 'auditor' | 'admin', countries?: string[]) =>

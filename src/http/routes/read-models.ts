@@ -49,9 +49,11 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
       schema: { tags: ['read models'], summary: 'Configured countries with latest score, band and last activity', querystring: ReadQuery, response: { 200: CountryList, ...problems } },
     },
     async (req) => {
-      const position = await rs.ready(req.query.minPosition, WAIT_MS);
-      const visible = req.principal?.role === 'desk' ? rs.countries().filter((c) => req.principal!.countries.includes(c.code)) : rs.countries();
-      return { countries: visible, position };
+      await rs.ready(req.query.minPosition, WAIT_MS);
+      return rs.read(() => {
+        const visible = req.principal?.role === 'desk' ? rs.countries().filter((c) => req.principal!.countries.includes(c.code)) : rs.countries();
+        return { countries: visible, position: rs.position() };
+      });
     },
   );
 
@@ -113,8 +115,8 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
       const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
       const options = { evidence: req.query.evidence };
       if (req.query.asOf) return scorecardAsOf(ctx.store, country, req.query.asOf, req.params.year, req.query.quarter ?? null, req.query.model, options);
-      const position = await rs.ready(req.query.minPosition, WAIT_MS);
-      return { ...rs.scorecard(country, req.params.year, req.query.quarter ?? null, req.query.model, options), position };
+      await rs.ready(req.query.minPosition, WAIT_MS);
+      return rs.read(() => ({ ...rs.scorecard(country, req.params.year, req.query.quarter ?? null, req.query.model, options), position: rs.position() }));
     },
   );
 
