@@ -76,6 +76,7 @@ export class ReadSide {
   /** Computed scorecards, valid while the read models stay where they were (see cachedScorecard). */
   private readonly scorecards = new Map<string, Scorecard>();
   private scorecardsAt = '';
+  private checkpoints: Statement | null = null;
   /** Set while a read runs (see read()). */
   private state: ReadState | null = null;
 
@@ -119,14 +120,19 @@ export class ReadSide {
   }
 
   private readState(): ReadState {
-    const rows = this.stmt(`SELECT name, version, position FROM projection_checkpoints WHERE status = 'live' ORDER BY name`).all() as { name: string; version: number; position: number }[];
+    // Every row, as arrays (a handful; cheaper than filtering in SQL): once per answer.
+    let checkpoints = this.checkpoints;
+    if (!checkpoints) this.checkpoints = checkpoints = this.db.prepare('SELECT name, version, position, status FROM projection_checkpoints').raw(true);
+    const rows = checkpoints.all() as [name: string, version: number, position: number, status: string][];
     const given = this.options.versions;
-    const chosen = given ? rows.filter((r) => given.get(r.name) === r.version) : rows;
-    return {
-      versions: given ?? new Map(rows.map((r) => [r.name, r.version])),
-      position: chosen.length === 0 ? 0 : Math.min(...chosen.map((r) => r.position)),
-      key: chosen.map((r) => `${r.name}@${r.version}:${r.position}`).join(','),
-    };
+    const chosen = rows.filter(([name, version, , status]) => (given ? given.get(name) === version : status === 'live'));
+    let position = chosen.length === 0 ? 0 : Number.MAX_SAFE_INTEGER;
+    let key = '';
+    for (const [name, version, at] of chosen) {
+      position = Math.min(position, at);
+      key += `${name}@${version}:${at},`;
+    }
+    return { versions: given ?? new Map(chosen.map(([name, version]) => [name, version])), position, key };
   }
 
   /** Physical name of a table this read side reads (the live version, or the one it was given). */
