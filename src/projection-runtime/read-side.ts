@@ -54,11 +54,6 @@ export interface ProfileOptions {
   requestsCursor?: string | undefined;
 }
 
-/**
- * The queries behind the read endpoints, on the live read-model tables. Every answer is built from
- * a bounded number of rows (a bucket, a period's contributing entities, the country's instruments),
- * so latency does not grow with the length of the history.
- */
 /** Most scorecards kept between two moves of the read models (a dashboard asks the same ones again and again). */
 const SCORECARD_CACHE_MAX = 2000;
 
@@ -71,6 +66,11 @@ interface ReadState {
   key: string;
 }
 
+/**
+ * The queries behind the read endpoints, on the live read-model tables. Every answer is built from
+ * a bounded number of rows (a bucket, a period's contributing entities, the country's instruments),
+ * so latency does not grow with the length of the history.
+ */
 export class ReadSide {
   private readonly statements = new Map<string, Statement>();
   /** Computed scorecards, valid while the read models stay where they were (see cachedScorecard). */
@@ -283,7 +283,7 @@ export class ReadSide {
 
   /**
    * A scorecard is a pure function of the read models (it does not depend on the clock), so it is
-   * kept until they change (the runner's generation: any committed batch or version switch).
+   * kept until they change (the checkpoints a read sees: any committed batch or version switch).
    * Callers treat the result as read-only (it is shared).
    */
   private cachedScorecard(key: string, compute: () => Scorecard): Scorecard {

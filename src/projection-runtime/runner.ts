@@ -136,11 +136,6 @@ export class ProjectionRunner {
   private loop: Promise<void> | null = null;
   private again = false;
   private stopped = false;
-  /**
-   * Changes whenever the read models change (a committed batch, a version switch): what a reader
-   * may key results on that depend only on the read models.
-   */
-  generation = 0;
   private head = 0;
   private readonly followIntervalMs: number;
   /** When the last catch-up run finished (performance.now()), and the deferred follow, if any. */
@@ -442,7 +437,6 @@ export class ProjectionRunner {
     }
     for (const t of active) t.position = Math.max(t.position, last);
     if (!canIterate(this.store)) this.readLimit = cut && count < this.batchSize ? count : Math.min(this.batchSize, this.readLimit * 2);
-    this.generation++;
     this.options.onBatchCommitted?.({ lastPosition: last, events: count, projections: active.map((t) => `${t.projection.name}@${t.version}`) });
     this.settleWaiters();
     if (last >= this.head) this.switchOver();
@@ -466,7 +460,6 @@ export class ProjectionRunner {
       })();
       building.status = 'live';
       this.tracks.set(name, [building]);
-      this.generation++;
       this.sizePageCache();
     }
     this.settleWaiters();
