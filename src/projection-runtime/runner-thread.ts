@@ -40,8 +40,13 @@ export interface ThreadedProjectionRunnerOptions extends RunnerThreadOptions {
   store: EventStore;
   /** A projection failed on an event, or the worker failed ('(runner)'). Default: a process warning. */
   onError?: (projection: string, error: Error) => void;
-  /** After the worker died unexpectedly, it is started again this long after (default 1 s; it resumes from the checkpoints). */
+  /**
+   * After the worker died unexpectedly, it is started again this long after (default 1 s; it
+   * resumes from the checkpoints). Each further death before a catch-up succeeds doubles the delay,
+   * up to `maxRestartDelayMs` (default 60 s), so a worker that cannot start does not spin.
+   */
   restartDelayMs?: number;
+  maxRestartDelayMs?: number;
 }
 
 /**
@@ -61,6 +66,8 @@ export class ThreadedProjectionRunner implements ReadModelFeed {
   private unsubscribe: (() => void) | null = null;
   private stopping = false;
   private restartTimer: NodeJS.Timeout | null = null;
+  /** Deaths since the last catch-up that succeeded. */
+  private failedStarts = 0;
   private stopped: Promise<void> | null = null;
   private head = 0;
 
@@ -77,7 +84,7 @@ export class ThreadedProjectionRunner implements ReadModelFeed {
   }
 
   private spawn(): Promise<void> {
-    const { store: _store, onError: _onError, restartDelayMs: _delay, ...data } = this.options;
+    const { store: _store, onError: _onError, restartDelayMs: _delay, maxRestartDelayMs: _max, ...data } = this.options;
     const worker = new Worker(BOOT, { workerData: { entry: ENTRY, ...data } });
     this.worker = worker;
     return new Promise<void>((resolve, reject) => {
@@ -95,6 +102,7 @@ export class ThreadedProjectionRunner implements ReadModelFeed {
             this.waiters.settle();
             break;
           case 'caught-up':
+            this.failedStarts = 0;
             settle();
             break;
           case 'catch-up-failed':
@@ -117,16 +125,17 @@ export class ThreadedProjectionRunner implements ReadModelFeed {
       worker.on('error', (e) => this.report('(runner)', e));
       worker.on('exit', (code) => {
         if (this.worker === worker) this.worker = null;
+        const delay = Math.min((this.options.restartDelayMs ?? 1000) * 2 ** this.failedStarts++, this.options.maxRestartDelayMs ?? 60_000);
         const error = new Error(`The projection runner's worker thread exited (code ${code})`);
         settle(error);
         for (const r of this.statusRequests.values()) r.reject(error);
         this.statusRequests.clear();
         if (this.stopping) return;
-        this.report('(runner)', error);
+        this.report('(runner)', new Error(`${error.message}; starting it again in ${delay} ms`));
         this.restartTimer = setTimeout(() => {
           this.restartTimer = null;
           if (!this.stopping) this.spawn().catch(() => undefined);
-        }, this.options.restartDelayMs ?? 1000);
+        }, delay);
       });
     });
   }

@@ -101,6 +101,30 @@ t.test('a worker that dies is started again and resumes from the checkpoints; st
   t.equal(await runner.stop().then(() => 'again'), 'again', 'stop twice is fine');
 });
 
+t.test('a worker that cannot start is started again less and less often', async (t) => {
+  const s = setup(t);
+  const delays: number[] = [];
+  let enough: () => void;
+  const thirdDeath = new Promise<void>((resolve) => (enough = resolve));
+  // A directory where the read-model file should be: the worker dies as it opens it, every time.
+  const runner = new ThreadedProjectionRunner({
+    store: s.store,
+    eventsPath: s.eventsPath,
+    readModelsPath: tmpdir(),
+    restartDelayMs: 20,
+    maxRestartDelayMs: 40,
+    onError: (_projection, e) => {
+      const m = /starting it again in (\d+) ms/.exec(e.message);
+      if (m) delays.push(Number(m[1]));
+      if (delays.length === 3) enough();
+    },
+  });
+  await t.rejects(runner.start(), /worker thread exited/, 'the first start fails');
+  await thirdDeath;
+  await runner.stop();
+  t.same(delays, [20, 40, 40], 'the delay doubles up to the most');
+});
+
 t.test('a read waiting while the worker is down is rejected when the runner stops', async (t) => {
   const s = setup(t);
   await fill(s.store, 5);
