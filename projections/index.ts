@@ -1,4 +1,4 @@
-import { countryStateProjection } from './country-state/index.js';
+import { countryStateProjection, countryStateV4 } from './country-state/index.js';
 import { governanceProjection } from './governance/index.js';
 import type { Projection } from './types.js';
 
@@ -10,3 +10,6 @@ export { scoringModelV1 } from './scoring/model-v1.js';
 
 /** Every projection the service runs. */
 export const allProjections: readonly Projection[] = [countryStateProjection, governanceProjection];
+
+/** Earlier versions still able to follow new events: served, and kept current, while their successor is built. */
+export const previousProjectionVersions: readonly Projection[] = [countryStateV4];

@@ -160,7 +160,8 @@ const tables: TableSpec[] = [
       due_on: { type: 'TEXT', from: (r) => (r as EntityRow).dueOn ?? null },
     },
     indexes: [
-      ['country', 'kind', 'open', 'sort_date'],
+      // k last: the profile's page of open requests (sort_date DESC, k DESC) is read in index order, however many share a date.
+      ['country', 'kind', 'open', 'sort_date', 'k'],
       // The scorecard's evidence (bounded, and full for the report): the first entities of a role in a year or quarter, in id order.
       // No separate (country, bucket_year, bucket_quarter) index: the two below serve those ranges, one CREATE INDEX less per rebuild.
       ['country', 'bucket_year', 'role', 'entity_id'],
@@ -346,7 +347,8 @@ export const countryStateProjection: Projection = {
   // 2: timeline written through, entity evidence columns (entity_id, evidence) for the scorecard.
   // 3: timeline keyed by position, plain columns and a pre-serialised summary instead of a document.
   // 4: entities without the (country, bucket_year, bucket_quarter) index (the evidence indexes cover it).
-  version: 4,
+  // 5: k in the entities' (country, kind, open, sort_date) index.
+  version: 5,
   tables,
   // Every row is keyed by or filtered on its country, and corrections only reach their own country's events.
   partitionedBy: 'country',
@@ -384,3 +386,13 @@ export const countryStateProjection: Projection = {
 };
 
 export { bucketKey };
+
+/**
+ * Version 4: the same rows as version 5, without k in the entities' first index. Kept so that a
+ * store upgraded from it goes on serving current answers from it while version 5 is built.
+ */
+export const countryStateV4: Projection = {
+  ...countryStateProjection,
+  version: 4,
+  tables: tables.map((t) => (t.name === ENTITIES ? { ...t, indexes: [['country', 'kind', 'open', 'sort_date'], ...t.indexes!.slice(1)] } : t)),
+};

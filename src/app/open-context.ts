@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { allProjections } from '../../projections/index.js';
+import { allProjections, previousProjectionVersions } from '../../projections/index.js';
 import { TokenStore } from '../auth/token-store.js';
 import { CommandService } from '../commands/command-service.js';
 import type { Config } from '../config/config.js';
@@ -70,6 +70,7 @@ export async function openContext(
           store,
           db: readDb,
           projections: allProjections,
+          previousVersions: previousProjectionVersions,
           // While the server listens, a catch-up in this thread gives the event loop back every 100 ms.
           ...(background ? { maxBatchMs: LISTENING_BATCH_MS } : {}),
           ...(store instanceof SqliteEventStore ? { partitionedBuild: { eventsPath: store.path, ...partitionedBuild } } : {}),

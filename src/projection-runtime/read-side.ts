@@ -319,7 +319,7 @@ export class ReadSide {
       const limit = options.requestsLimit ?? 20;
       const cursor = options.requestsCursor ? decodeRequestCursor(options.requestsCursor) : null;
       const page = cursor
-        ? this.stmt(`SELECT k, doc FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND (sort_date < ? OR (sort_date = ? AND k < ?)) ORDER BY sort_date DESC, k DESC LIMIT ?`).all(country, cursor.sortDate, cursor.sortDate, cursor.k, limit + 1)
+        ? this.stmt(`SELECT k, doc FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND (sort_date, k) < (?, ?) ORDER BY sort_date DESC, k DESC LIMIT ?`).all(country, cursor.sortDate, cursor.k, limit + 1)
         : this.stmt(`SELECT k, doc FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 ORDER BY sort_date DESC, k DESC LIMIT ?`).all(country, limit + 1);
       const open = (page as { k: string; doc: string }[]).map((r) => ({ k: r.k, row: JSON.parse(r.doc) as EntityRow }));
       const openRequests = open.slice(0, limit).map(({ row: r }) => {
@@ -355,7 +355,7 @@ export class ReadSide {
         notifications: this.entitiesOfKind(country, 'notification').map(view),
         requests: { open: openCount, overdue: Math.max(0, openCount - notDue.n), openRequests, nextCursor },
         // open = 0 (always, for an operation) lets the (country, kind, open, sort_date) index give the order: no sort of every operation.
-        recentOperations: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'operation' AND open = 0 ORDER BY sort_date DESC, k LIMIT 20`, country).map(view),
+        recentOperations: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'operation' AND open = 0 ORDER BY sort_date DESC, k DESC LIMIT 20`, country).map(view),
         activeMoratoria: moratoria.filter((m) => m['from'] <= asOfDate && (!m['to'] || m['to'] >= asOfDate)),
         moratoria,
         officialFinding: officialFindingFor(this.entitiesOfKind(country, 'assessment'), null),
@@ -383,8 +383,9 @@ export class ReadSide {
       }
       if (q.cursor) {
         const c = decodeCursor(q.cursor);
-        where.push('(occurred_on > ? OR (occurred_on = ? AND k > ?))');
-        args.push(c.occurredOn, c.occurredOn, c.position);
+        // A row value, not `a > ? OR (a = ? AND k > ?)`: SQLite starts the index range at the cursor instead of scanning from the country's first row.
+        where.push('(occurred_on, k) > (?, ?)');
+        args.push(c.occurredOn, c.position);
       }
       args.push(q.limit + 1);
       // Slim rows keyed by position (k); the entry is assembled from the columns and the pre-serialised summary.

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { allProjections } from '../../projections/index.js';
+import { allProjections, previousProjectionVersions } from '../../projections/index.js';
 import { openSqliteEventStore } from '../store/sqlite/index.js';
 import { openReadModelDb } from './read-model-db.js';
 import { ProjectionRunner } from './runner.js';
@@ -20,6 +20,7 @@ const runner = new ProjectionRunner({
   store,
   db,
   projections: allProjections,
+  previousVersions: previousProjectionVersions,
   ...(options.maxBatchMs === undefined ? {} : { maxBatchMs: options.maxBatchMs }),
   ...(options.partitionedBuild ? { partitionedBuild: { eventsPath: options.eventsPath, ...options.partitionedBuild } } : {}),
   commits: (listener) => {

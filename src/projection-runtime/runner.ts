@@ -376,7 +376,13 @@ export class ProjectionRunner {
    * the batch size); otherwise the batch is read first.
    */
   private async runBatch(): Promise<boolean> {
-    const active = this.activeTracks().filter((t) => t.position < this.head);
+    const tracks = this.activeTracks();
+    // A version built here, batch by batch: commits made meanwhile are heard between batches and
+    // reach the versions being served first, so these stay current while their successors build.
+    if (tracks.some((t) => t.status === 'building')) this.head = Math.max(this.head, await this.store.headPosition());
+    const behind = tracks.filter((t) => t.position < this.head);
+    const liveBehind = behind.filter((t) => t.status === 'live');
+    const active = liveBehind.length > 0 ? liveBehind : behind;
     if (active.length === 0) {
       this.switchOver();
       return false;

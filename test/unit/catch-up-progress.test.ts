@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
+import { countryStateProjection } from '../../projections/index.js';
 import { generateHistory } from '../../scripts/generate-history.js';
 import { formatCatchUpProgress } from '../../src/app/catch-up-progress.js';
 import { openContext } from '../../src/app/open-context.js';
@@ -31,7 +32,7 @@ t.test('openContext reports where the projections stand while they catch up, and
   const ctx = await openContext(config, { onCatchUpProgress: (s) => reports.push(s), everyMs: 20 });
   t.teardown(() => ctx.close());
   t.ok(reports.length > 0, 'reported while catching up');
-  t.match(formatCatchUpProgress(reports[0]!), /^Catching up the read models: country-state v4 rebuilding, [\d,]+ of 2,000 events; governance v1/);
+  t.match(formatCatchUpProgress(reports[0]!), new RegExp(`^Catching up the read models: country-state v${countryStateProjection.version} rebuilding, [\\d,]+ of 2,000 events; governance v1`));
   const seen = reports.length;
   await new Promise((r) => setTimeout(r, 100));
   t.equal(reports.length, seen, 'no reports once caught up');

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { StoredEvent } from '../../../contracts/index.js';
 import { eventDefinition } from '../../../contracts/index.js';
+import { allProjections } from '../../../projections/index.js';
 import type { Projection, ReadModelTx } from '../../../projections/types.js';
-import { physicalTable, type ReadModelDatabase } from '../../../src/projection-runtime/read-model-db.js';
+import { openReadModelDb, physicalTable, type ReadModelDatabase } from '../../../src/projection-runtime/read-model-db.js';
+import { ProjectionRunner } from '../../../src/projection-runtime/runner.js';
+import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
 import type { EventStore, NewEvent } from '../../../src/store/port.js';
 
 export function newEvent(country: string | null, type: string, occurredOn: string, data: Record<string, unknown>): NewEvent {
@@ -59,4 +65,19 @@ export function dumpTables(db: ReadModelDatabase, projection: Projection, versio
 
 export function tableExists(db: ReadModelDatabase, name: string): boolean {
   return db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
+}
+
+/** An event log and read models in a temp directory, fed by a runner of every projection (not started); closed on teardown. */
+export function projectedStore(t: { teardown: (fn: () => unknown) => void }, label: string) {
+  const dir = mkdtempSync(join(tmpdir(), `rcm-${label}-`));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const store = openSqliteEventStore({ path: join(dir, 'events.sqlite') });
+  const db = openReadModelDb(join(dir, 'rm.sqlite'));
+  const runner = new ProjectionRunner({ store, db, projections: allProjections });
+  t.teardown(async () => {
+    await runner.stop();
+    db.close();
+    await store.close();
+  });
+  return { store, db, runner };
 }

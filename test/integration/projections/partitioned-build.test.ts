@@ -2,12 +2,14 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { allProjections } from '../../../projections/index.js';
+import { allProjections, countryStateProjection } from '../../../projections/index.js';
 import { generateHistory } from '../../../scripts/generate-history.js';
 import { openReadModelDb, physicalTable, readCheckpoints, type ReadModelDatabase } from '../../../src/projection-runtime/read-model-db.js';
 import { ProjectionRunner, type ProjectionRunnerOptions } from '../../../src/projection-runtime/runner.js';
 import { openSqliteEventStore, type SqliteEventStore } from '../../../src/store/sqlite/index.js';
 import { newEvent } from './helpers.js';
+
+const COUNTRY_STATE = `country-state@${countryStateProjection.version}`;
 
 /**
  * A version of a country-partitioned projection built from scratch by worker threads (one per group
@@ -71,7 +73,7 @@ t.test('two and three workers build the same rows as one pass in global order', 
     const { dump, batches } = await build(`workers-${workers}`, { partitionedBuild: { eventsPath, workers, minEvents: 1 } });
     t.equal(dump, serial, `${workers} workers`);
     t.notOk(
-      batches.some((b) => b.projections.includes('country-state@4')),
+      batches.some((b) => b.projections.includes(COUNTRY_STATE)),
       'country-state was not fed by batches here (the workers built it); governance was',
     );
   }
@@ -82,7 +84,7 @@ t.test('below the threshold, or with no workers, the build runs here', async (t)
   for (const partitionedBuild of [{ eventsPath, workers: 2, minEvents: EVENTS + 1 }, { eventsPath, workers: 0, minEvents: 1 }]) {
     const { dump, batches } = await build(`serial-${partitionedBuild.workers}`, { partitionedBuild });
     t.equal(dump, serial);
-    t.ok(batches.some((b) => b.projections.includes('country-state@4')));
+    t.ok(batches.some((b) => b.projections.includes(COUNTRY_STATE)));
   }
 });
 
@@ -100,7 +102,7 @@ t.test('events after the end of the workers’ share are folded here after the m
   };
   const { dump, batches } = await build('lagging', { store: lagging, partitionedBuild: { eventsPath, workers: 2, minEvents: 1 } });
   t.equal(dump, serial);
-  const countryBatches = batches.filter((b) => b.projections.includes('country-state@4'));
+  const countryBatches = batches.filter((b) => b.projections.includes(COUNTRY_STATE));
   t.same(
     countryBatches.map((b) => [b.lastPosition, b.events]),
     [[EVENTS, 150]],
@@ -120,7 +122,7 @@ t.test('a failed worker build falls back to global order, with a warning', async
   const { dump } = await build('failing', { partitionedBuild: { eventsPath, workers: 2, minEvents: 1 } });
   t.equal(dump, serial);
   await new Promise((r) => setImmediate(r));
-  t.match(warnings.join('\n'), /worker build of country-state@4 failed .*building it in this thread/);
+  t.match(warnings.join('\n'), new RegExp(`worker build of ${COUNTRY_STATE} failed .*building it in this thread`));
 });
 
 t.test('stopped mid-build: no scratch files, the version still at 0, and the next start builds it', async (t) => {
@@ -135,7 +137,7 @@ t.test('stopped mid-build: no scratch files, the version still at 0, and the nex
   await runner.stop();
   await started;
   t.same(scratchFiles(), []);
-  t.same(readCheckpoints(db, 'country-state'), [{ name: 'country-state', version: 4, position: 0, status: 'building' }]);
+  t.same(readCheckpoints(db, 'country-state'), [{ name: 'country-state', version: countryStateProjection.version, position: 0, status: 'building' }]);
   db.close();
   const { dump } = await build('stopped', { partitionedBuild: { eventsPath, workers: 2, minEvents: 1 } });
   t.equal(dump, serial);
