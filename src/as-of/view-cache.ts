@@ -7,7 +7,7 @@ import { countryStreamId, REPORTING_PERIODS_STREAM, SCORING_MODELS_STREAM } from
 import { allProjections } from '../../projections/index.js';
 import type { Projection } from '../../projections/types.js';
 import { AppError } from '../errors/catalogue.js';
-import { openReadModelDb, type ReadModelDatabase } from '../projection-runtime/read-model-db.js';
+import { BUILT_ONCE_PAGE_SIZE, openReadModelDb, type ReadModelDatabase } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
 import type { ReadModelFeed } from '../projection-runtime/read-model-feed.js';
 import { ProjectionRunner } from '../projection-runtime/runner.js';
@@ -138,7 +138,7 @@ export function asOfStreams(countries: readonly string[]): string[] {
  * copy of it is a consistent snapshot.
  */
 function openViewFile(file: string, fresh: boolean): ReadModelDatabase {
-  const db = fresh ? openReadModelDb(file) : new Database(file);
+  const db = fresh ? openReadModelDb(file, { pageSize: BUILT_ONCE_PAGE_SIZE }) : new Database(file);
   db.pragma('journal_mode = MEMORY');
   db.pragma('synchronous = OFF');
   return db;

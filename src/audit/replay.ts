@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { allProjections } from '../../projections/index.js';
 import type { Projection } from '../../projections/types.js';
-import { openReadModelDb, physicalTable, type ReadModelDatabase } from '../projection-runtime/read-model-db.js';
+import { BUILT_ONCE_PAGE_SIZE, openReadModelDb, physicalTable, type ReadModelDatabase } from '../projection-runtime/read-model-db.js';
 import { ProjectionRunner } from '../projection-runtime/runner.js';
 import { canonicalJson } from '../store/hash-chain.js';
 import type { EventStore } from '../store/port.js';
@@ -94,7 +94,7 @@ export async function replayAndCompare(options: ReplayOptions): Promise<ReplayRe
   const live = new Database(options.liveDbPath, { readonly: true, fileMustExist: true });
   live.pragma('busy_timeout = 5000');
   const dir = options.scratchDir ?? mkdtempSync(join(tmpdir(), 'rcm-replay-'));
-  const scratch: ReadModelDatabase = openReadModelDb(join(dir, 'scratch-read-models.sqlite'));
+  const scratch: ReadModelDatabase = openReadModelDb(join(dir, 'scratch-read-models.sqlite'), { pageSize: BUILT_ONCE_PAGE_SIZE });
   const report: ReplayReport = { ok: true, projections: [], differences: [], totalDifferences: 0 };
   const differ = (d: ReplayDifference, entry: ProjectionReplay) => {
     entry.differences++;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { physicalTable, openReadModelDb } from '../../../src/projection-runtime/read-model-db.js';
+import { BUILT_ONCE_PAGE_SIZE, LIVE_PAGE_SIZE, physicalTable, openReadModelDb } from '../../../src/projection-runtime/read-model-db.js';
 import { ProjectionRunner } from '../../../src/projection-runtime/runner.js';
 import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
 import { AppError } from '../../../src/errors/catalogue.js';
@@ -218,4 +218,18 @@ t.test('maxBatchMs: a slow batch ends at the next 256-event check, from a stream
     t.same(counts(db, 1)['all'], { n: 700, sum: (700 * 701) / 2 }, `${label}: every event applied once`);
   }
   t.same(limits, [50_000, 256, 256], 'after a batch cut by time, pages are as long as what one batch applies');
+});
+
+t.test('a new read-model file gets small pages when fed live, big ones when built once; an existing file keeps its own', async (t) => {
+  const { rmPath } = setup(t);
+  const pageSize = (db: ReturnType<typeof openReadModelDb>) => db.pragma('page_size', { simple: true });
+  const live = openReadModelDb(rmPath);
+  t.equal(pageSize(live), LIVE_PAGE_SIZE);
+  live.close();
+  const again = openReadModelDb(rmPath, { pageSize: BUILT_ONCE_PAGE_SIZE });
+  t.equal(pageSize(again), LIVE_PAGE_SIZE, 'an existing file keeps its page size');
+  again.close();
+  const once = openReadModelDb(`${rmPath}.view`, { pageSize: BUILT_ONCE_PAGE_SIZE });
+  t.equal(pageSize(once), BUILT_ONCE_PAGE_SIZE);
+  once.close();
 });
