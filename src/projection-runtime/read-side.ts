@@ -354,7 +354,7 @@ export class ReadSide {
         openCommitments: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'commitment' AND open = 1 ORDER BY sort_date, k`, country).map(view),
         notifications: this.entitiesOfKind(country, 'notification').map(view),
         requests: { open: openCount, overdue: Math.max(0, openCount - notDue.n), openRequests, nextCursor },
-        // open = 0 (always, for an operation) lets the (country, kind, open, sort_date) index give the order: no sort of every operation.
+        // open = 0 (always, for an operation) lets the (country, kind, open, sort_date, k) index give the order: no sort of every operation.
         recentOperations: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'operation' AND open = 0 ORDER BY sort_date DESC, k DESC LIMIT 20`, country).map(view),
         activeMoratoria: moratoria.filter((m) => m['from'] <= asOfDate && (!m['to'] || m['to'] >= asOfDate)),
         moratoria,
