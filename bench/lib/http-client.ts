@@ -4,7 +4,8 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 export interface Reply {
   status: number;
-  body: string;
+  /** Decoded on first use: a timed request ends when the last byte has arrived, not after the client has turned 2 MB into a string. */
+  readonly body: string;
 }
 
 /**
@@ -26,7 +27,15 @@ function requestOnce(url: string, options: { method?: string; headers?: Record<s
     const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        let text: string | undefined;
+        resolve({
+          status: res.statusCode ?? 0,
+          get body() {
+            return (text ??= Buffer.concat(chunks).toString('utf8'));
+          },
+        });
+      });
       res.on('error', reject);
     });
     req.on('error', reject);
