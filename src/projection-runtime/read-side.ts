@@ -414,7 +414,7 @@ export function decodeCursor(cursor: string): { occurredOn: string; position: nu
   return { occurredOn: m[1]!, position: Number(m[2]) };
 }
 
-function encodeRequestCursor(sortDate: string, k: string): string {
+export function encodeRequestCursor(sortDate: string, k: string): string {
   return Buffer.from(JSON.stringify([sortDate, k])).toString('base64url');
 }
 
