@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { GENESIS_HASH, type StoredEvent } from '../../contracts/envelope.js';
 import { eventDefinition } from '../../contracts/events/index.js';
-import { canonicalJson, computeEventHash } from '../../src/store/hash-chain.js';
+import { canonicalJson } from '../../src/store/canonical-json.js';
+import { computeEventHash } from '../../src/store/hash-chain.js';
 import { openSqliteEventStore } from '../../src/store/sqlite/index.js';
 import type { Draft } from './story.js';
 import { isoDay } from './story.js';

@@ -6,7 +6,7 @@ import { allProjections } from '../../projections/index.js';
 import type { Projection } from '../../projections/types.js';
 import { BUILT_ONCE_PAGE_SIZE, openReadModelDb, physicalTable, type ReadModelDatabase } from '../projection-runtime/read-model-db.js';
 import { ProjectionRunner } from '../projection-runtime/runner.js';
-import { canonicalJson } from '../store/hash-chain.js';
+import { canonicalJson } from '../store/canonical-json.js';
 import type { EventStore } from '../store/port.js';
 import { cappedStore } from './capped-store.js';
 

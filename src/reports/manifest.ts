@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ReportManifest } from '../../contracts/reports.js';
-import { canonicalJson } from '../store/hash-chain.js';
+import { canonicalJson } from '../store/canonical-json.js';
 import type { AnnualReportBody } from './types.js';
 
 /** Bump when the report body's shape or rendering changes (old reports then hash differently, knowingly). */

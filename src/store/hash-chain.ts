@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import { GENESIS_HASH, type StoredEvent } from '../../contracts/envelope.js';
+import { canonicalJson } from './canonical-json.js';
 
 /**
  * The part of a stored event that the hash covers: everything except `hash` itself and
@@ -8,13 +8,6 @@ import { GENESIS_HASH, type StoredEvent } from '../../contracts/envelope.js';
  * positions, and the chain must survive a migration unchanged.
  */
 export type HashedEnvelope = Omit<StoredEvent, 'hash' | 'position'>;
-
-/** RFC 8785 canonical JSON. Throws on values JSON cannot represent faithfully (NaN, Infinity, lone surrogates). */
-export function canonicalJson(value: unknown): string {
-  const text = canonicalize(value);
-  if (text === undefined) throw new Error('Value has no JSON representation');
-  return text;
-}
 
 /** Picks exactly the hashed fields, dropping absent optional ones, so extra properties never leak in. */
 export function hashedEnvelope(event: HashedEnvelope): HashedEnvelope {

@@ -1,7 +1,8 @@
 import { GENESIS_HASH, type StoredEvent } from '../../../contracts/envelope.js';
 import { AppError } from '../../errors/catalogue.js';
 import { DuplicateEventIdError, IdempotencyConflictError, StoreClosedError, WrongExpectedRevisionError } from '../errors.js';
-import { canonicalJson, computeEventHash } from '../hash-chain.js';
+import { canonicalJson } from '../canonical-json.js';
+import { computeEventHash } from '../hash-chain.js';
 import { openSqliteDatabase, sqliteDurability, type SqliteDatabase } from '../open-sqlite.js';
 import type {
   AppendedEvent,

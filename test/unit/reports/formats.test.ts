@@ -6,7 +6,7 @@ import { fmtNum } from '../../../src/reports/format.js';
 import { csvField } from '../../../src/reports/render-csv.js';
 import { esc } from '../../../src/reports/render-html.js';
 import { renderJson } from '../../../src/reports/render-json.js';
-import { canonicalJson } from '../../../src/store/hash-chain.js';
+import { canonicalJson } from '../../../src/store/canonical-json.js';
 import type { AnnualReport } from '../../../src/reports/types.js';
 
 t.test('asOf: a date is the end of that day (UTC); date-times normalised to UTC ms', async (t) => {

@@ -2,7 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import t from 'tap';
 import { GENESIS_HASH, type StoredEvent } from '../../../contracts/envelope.js';
-import { canonicalJson, computeEventHash, hashedEnvelope, verifyChain } from '../../../src/store/hash-chain.js';
+import { canonicalJson } from '../../../src/store/canonical-json.js';
+import { computeEventHash, hashedEnvelope, verifyChain } from '../../../src/store/hash-chain.js';
 
 function chain(streamId: string, n: number, startPosition = 1): StoredEvent[] {
   const out: StoredEvent[] = [];
@@ -59,13 +60,6 @@ t.test('the hash is sha256(prevHash + RFC 8785 JSON of the envelope without hash
   t.equal(computeEventHash({ ...event, position: 99, hash: 'x' } as never), expected, 'position and hash are not hashed');
   t.equal(computeEventHash({ ...event, extra: 'ignored' } as never), expected, 'unknown properties are not hashed');
   t.not(computeEventHash({ ...event, causationId: 'k' }), expected, 'causationId is hashed when present');
-});
-
-t.test('canonicalJson refuses values JSON cannot carry', async (t) => {
-  t.throws(() => canonicalJson({ a: Number.NaN }));
-  t.throws(() => canonicalJson({ a: Infinity }));
-  t.throws(() => canonicalJson(undefined), /no JSON representation/);
-  t.equal(canonicalJson({ b: 1, a: undefined }), '{"b":1}');
 });
 
 t.test('any change to a hashed field changes the hash', async (t) => {
