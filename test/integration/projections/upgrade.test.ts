@@ -13,10 +13,15 @@ import { appendTo, tableExists } from './helpers.js';
 const submit = (store: Parameters<typeof appendTo>[0], id: string, on: string) =>
   appendTo(store, 'ET', 'ReadmissionRequestSubmitted', on, { requestId: id, caseRef: 'ab'.repeat(8), requestingState: 'NL', procedure: 'normal', personCategory: 'own-national' });
 
-t.test('previous versions the service keeps are the ones it can follow', async (t) => {
+t.test('previous versions the service keeps are the ones it can follow, and each current version keeps its predecessor', async (t) => {
   for (const p of previousProjectionVersions) {
     const current = allProjections.find((c) => c.name === p.name);
     t.ok(current && current.version > p.version, `${p.name}@${p.version} precedes a current version`);
+  }
+  // A version bump must keep its predecessor's code, or the upgrade serves the old version frozen.
+  for (const current of allProjections.filter((c) => c.version > 1)) {
+    const kept = previousProjectionVersions.some((p) => p.name === current.name && p.version === current.version - 1);
+    t.ok(kept, `${current.name}@${current.version - 1} is kept in previousProjectionVersions (projections/index.ts) for the blue/green upgrade to ${current.version}`);
   }
 });
 
