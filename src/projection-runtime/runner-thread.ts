@@ -125,12 +125,12 @@ export class ThreadedProjectionRunner implements ReadModelFeed {
       worker.on('error', (e) => this.report('(runner)', e));
       worker.on('exit', (code) => {
         if (this.worker === worker) this.worker = null;
-        const delay = Math.min((this.options.restartDelayMs ?? 1000) * 2 ** this.failedStarts++, this.options.maxRestartDelayMs ?? 60_000);
         const error = new Error(`The projection runner's worker thread exited (code ${code})`);
         settle(error);
         for (const r of this.statusRequests.values()) r.reject(error);
         this.statusRequests.clear();
         if (this.stopping) return;
+        const delay = Math.min((this.options.restartDelayMs ?? 1000) * 2 ** this.failedStarts++, this.options.maxRestartDelayMs ?? 60_000);
         this.report('(runner)', new Error(`${error.message}; starting it again in ${delay} ms`));
         this.restartTimer = setTimeout(() => {
           this.restartTimer = null;
