@@ -140,6 +140,11 @@ export class ProjectionRunner {
   private readonly followIntervalMs: number;
   /** When the last catch-up run finished (performance.now()), and the deferred follow, if any. */
   private lastRunEnded = Number.NEGATIVE_INFINITY;
+  /** When the last batch started, and whether it stopped short of the head it read towards. */
+  private batchStarted = Number.NEGATIVE_INFINITY;
+  private batchCut = false;
+  /** Ends a paced wait between live batches early (a read waits for a position, or stop). */
+  private hurry: (() => void) | null = null;
   private followTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
@@ -178,6 +183,7 @@ export class ProjectionRunner {
     if (this.followTimer) clearTimeout(this.followTimer);
     this.followTimer = null;
     this.wake?.();
+    this.hurry?.();
     await this.loop;
     // An unfinished build is dropped: its checkpoint is still 0, the next start builds again.
     for (const t of [...this.tracks.values()].flat()) {
@@ -254,6 +260,7 @@ export class ProjectionRunner {
     if (this.loop) {
       this.again = true;
       this.wake?.();
+      if (this.waiters.size > 0) this.hurry?.();
       return;
     }
     // In the background nobody awaits the run: a failure must not become an unhandled rejection
@@ -282,7 +289,7 @@ export class ProjectionRunner {
           this.head = Math.max(this.head, await this.store.headPosition());
           this.startPartitionedBuilds();
           await this.mergePartitionedBuilds();
-          while (!this.stopped && (await this.runBatch())) await new Promise((r) => setImmediate(r));
+          while (!this.stopped && (await this.runBatch())) await this.pace();
           this.settleWaiters();
           // Live tracks keep following while workers build: a commit or a finished build wakes the loop.
           if (!this.again && !this.stopped && this.building().length > 0) await new Promise<void>((r) => (this.wake = r));
@@ -294,6 +301,26 @@ export class ProjectionRunner {
       }
     })();
     return this.loop;
+  }
+
+  /**
+   * Between two batches. Catching up (the last batch stopped short of its head) or building: the
+   * next one starts at once, after a turn of the event loop. Following sustained appends: it starts
+   * followIntervalMs after the last one started, so the commits in between share one read-model
+   * transaction; a read waiting for a position ends the wait at once.
+   */
+  private pace(): Promise<void> {
+    const wait = this.batchStarted + this.followIntervalMs - performance.now();
+    if (wait <= 0 || this.batchCut || this.waiters.size > 0 || this.building().length > 0) return new Promise((r) => setImmediate(r));
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.hurry = null;
+        resolve();
+      };
+      const timer = setTimeout(done, Math.ceil(wait));
+      this.hurry = done;
+    });
   }
 
   private activeTracks(): Track[] {
@@ -394,7 +421,8 @@ export class ProjectionRunner {
     const source: Iterable<StoredEvent> = canIterate(this.store)
       ? this.store.iterateAll(from, head, { pageSize: Math.min(this.batchSize, 1000), globalOnly })
       : await this.store.readAll({ fromPosition: from, toPosition: head, limit: this.readLimit });
-    const deadline = performance.now() + this.maxBatchMs;
+    this.batchStarted = performance.now();
+    const deadline = this.batchStarted + this.maxBatchMs;
     let failing: Track | null = null;
     let count = 0;
     let last = 0;
@@ -441,6 +469,7 @@ export class ProjectionRunner {
       // The head moved back (should not happen) or events are missing: do not spin.
       return false;
     }
+    this.batchCut = cut;
     for (const t of active) t.position = Math.max(t.position, last);
     if (!canIterate(this.store)) this.readLimit = cut && count < this.batchSize ? count : Math.min(this.batchSize, this.readLimit * 2);
     this.options.onBatchCommitted?.({ lastPosition: last, events: count, projections: active.map((t) => `${t.projection.name}@${t.version}`) });

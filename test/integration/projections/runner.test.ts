@@ -168,6 +168,44 @@ t.test('follow interval: commits during the interval are applied together later,
   await runner.stop(); // clears the pending follow timer (the test would otherwise hang for the interval)
 });
 
+t.test('follow interval under sustained appends: a commit heard during a batch waits for the interval too', async (t) => {
+  const { store, rmPath } = setup(t);
+  await fill(store, 400);
+  const db = openReadModelDb(rmPath);
+  t.teardown(() => db.close());
+  // The runner hears of the log one commit at a time, each while it applies the one before: as in
+  // the worker thread under load, where the main thread's commit messages arrive during every batch.
+  let announced = 0;
+  let announce: ((position: number) => void) | null = null;
+  const heard = Object.assign(Object.create(store) as typeof store, { headPosition: async () => announced });
+  const inner = counterProjection(1);
+  const following: typeof inner = {
+    ...inner,
+    apply(e, tx) {
+      inner.apply(e, tx);
+      if (e.position < 400) announce?.((announced = e.position + 1));
+    },
+  };
+  let batches = 0;
+  const runner = new ProjectionRunner({
+    store: heard,
+    db,
+    projections: [following],
+    followIntervalMs: 250,
+    commits: (listener) => ((announce = listener), () => (announce = null)),
+    onBatchCommitted: () => batches++,
+  });
+  await runner.start();
+  announce!((announced = 1));
+  await new Promise((r) => setTimeout(r, 600));
+  t.ok(batches >= 2 && batches <= 4, `${batches} batches in 600 ms: one per 250 ms, not one per commit`);
+  t.ok(announced < 10, 'the commits heard meanwhile wait for the next batch');
+  announce!((announced = 400));
+  await runner.waitForPosition(400, 5000);
+  t.same(counts(db, 1)['all'], { n: 400, sum: (400 * 401) / 2 }, 'a waiting read brings the rest in at once, each event applied once');
+  await runner.stop();
+});
+
 t.test('a follow-up catch-up that finds its store closed stops following instead of rejecting unhandled', async (t) => {
   const { store, rmPath } = setup(t);
   const db = openReadModelDb(rmPath);
