@@ -91,6 +91,20 @@ export class ReadSide {
     } = { countries: [] },
   ) {}
 
+  /** The date the profile counts overdue requests at (UTC, or the one given to the constructor). */
+  today(): string {
+    return (this.options.today ?? todayUtc)();
+  }
+
+  /**
+   * Inside read(): names the read-model state this read sees (the projection versions and their
+   * checkpoints); it changes with every committed batch and version switch-over.
+   */
+  stateKey(): string {
+    if (!this.state) throw new Error('ReadSide.stateKey() is only known inside read()');
+    return this.state.key;
+  }
+
   private stmt(sql: string): Statement {
     let s = this.statements.get(sql);
     if (!s) {
@@ -302,7 +316,7 @@ export class ReadSide {
    * overdue count is the open ones minus those not yet due (an index range over recent due dates),
    * and one page of open requests is listed, most recently submitted first (`requestsCursor`).
    */
-  profile(country: string, asOfDate = (this.options.today ?? todayUtc)(), options: ProfileOptions = {}): CountryProfile {
+  profile(country: string, asOfDate = this.today(), options: ProfileOptions = {}): CountryProfile {
     return this.read(() => {
       const model = this.model();
       const entities = this.table(COUNTRY, ENTITIES);

@@ -18,6 +18,7 @@ import { AsOfParam } from '../../../contracts/reports.js';
 import type { AppContext } from '../../app/context.js';
 import { profileAsOf, scorecardAsOf, timelineAsOf } from '../../as-of/as-of-read-side.js';
 import { asOfCacheFor, closeAsOfCache } from '../../as-of/view-cache.js';
+import { AnswerCache } from '../answer-cache.js';
 import type { ReadSide } from '../../projection-runtime/read-side.js';
 import type { ZodApp } from '../app.js';
 import { CountryParam, requireConfiguredCountry } from '../country-param.js';
@@ -37,6 +38,7 @@ const WAIT_MS = 5000;
  */
 export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { countryList?: boolean } = {}): void {
   const rs = ctx.readSide;
+  const answers = new AnswerCache();
   // As-of views are cached as files beside the read models (RCM_AS_OF_CACHE_MB, RCM_AS_OF_SNAPSHOT_EVERY).
   asOfCacheFor(ctx.store, { dir: join(ctx.config.dataDir, 'as-of-cache'), maxBytes: ctx.config.asOfCacheBytes, snapshotEvery: ctx.config.asOfSnapshotEvery });
   app.addHook('onClose', async () => closeAsOfCache(ctx.store));
@@ -69,12 +71,13 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
         response: { 200: CountryProfile, ...problems },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
       const page = { requestsLimit: req.query.requestsLimit, requestsCursor: req.query.requestsCursor };
       if (req.query.asOf) return profileAsOf(ctx.store, country, req.query.asOf, page);
       await rs.ready(req.query.minPosition, WAIT_MS);
-      return rs.profile(country, undefined, page);
+      const today = rs.today();
+      return rs.read(() => answers.send(reply, rs.stateKey(), `${req.url}|${today}`, () => rs.profile(country, today, page)));
     },
   );
 
@@ -90,12 +93,12 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
         response: { 200: TimelinePage, ...problems },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
       const { from, to, family, limit, cursor, asOf } = req.query;
       if (asOf) return timelineAsOf(ctx.store, country, asOf, { from, to, family, limit, cursor });
       await rs.ready(req.query.minPosition, WAIT_MS);
-      return rs.timeline(country, { from, to, family, limit, cursor });
+      return rs.read(() => answers.send(reply, rs.stateKey(), req.url, () => rs.timeline(country, { from, to, family, limit, cursor })));
     },
   );
 
@@ -111,12 +114,14 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
         response: { 200: ScorecardResponse, ...problems },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
       const options = { evidence: req.query.evidence };
       if (req.query.asOf) return scorecardAsOf(ctx.store, country, req.query.asOf, req.params.year, req.query.quarter ?? null, req.query.model, options);
       await rs.ready(req.query.minPosition, WAIT_MS);
-      return rs.read(() => ({ ...rs.scorecard(country, req.params.year, req.query.quarter ?? null, req.query.model, options), position: rs.position() }));
+      return rs.read(() =>
+        answers.send(reply, rs.stateKey(), req.url, () => ({ ...rs.scorecard(country, req.params.year, req.query.quarter ?? null, req.query.model, options), position: rs.position() })),
+      );
     },
   );
 
