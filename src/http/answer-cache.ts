@@ -5,8 +5,8 @@ export const ANSWER_CACHE_CHARS = 16 * 1024 * 1024;
 
 /**
  * Serialised answers of read routes, kept while the read models stay where they were. A profile,
- * timeline page or scorecard is a pure function of the read models, the request's path and query,
- * and (the profile's overdue count) the date: the first request after each change builds the answer
+ * timeline page, scorecard or country list is a pure function of the read models, the request's
+ * path and query, and (the profile's overdue count) the date, or (a desk's country list) its scope: the first request after each change builds the answer
  * and serialises it through the route's response schema; the next ones send the same bytes without
  * reading, validating or allocating anything. Any committed batch or version switch-over changes
  * the read-model state and empties the cache.

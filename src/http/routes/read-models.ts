@@ -50,12 +50,16 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
       config: { access: { roles: [...readers] } },
       schema: { tags: ['read models'], summary: 'Configured countries with latest score, band and last activity', querystring: ReadQuery, response: { 200: CountryList, ...problems } },
     },
-    async (req) => {
+    async (req, reply) => {
       await rs.ready(req.query.minPosition, WAIT_MS);
-      return rs.read(() => {
-        const visible = req.principal?.role === 'desk' ? rs.countries().filter((c) => req.principal!.countries.includes(c.code)) : rs.countries();
-        return { countries: visible, position: rs.position() };
-      });
+      // A desk sees its own countries only: the answer kept for it is keyed by them.
+      const scope = req.principal?.role === 'desk' ? req.principal.countries : null;
+      return rs.read(() =>
+        answers.send(reply, rs.stateKey(), `${req.url}|${scope?.join(',') ?? '*'}`, () => {
+          const all = rs.countries();
+          return { countries: scope ? all.filter((c) => scope.includes(c.code)) : all, position: rs.position() };
+        }),
+      );
     },
   );
 

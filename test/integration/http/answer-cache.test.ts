@@ -43,10 +43,17 @@ t.test('kept answers: the same bytes while nothing changes; a write, a new day o
   const scorecard = JSON.parse(await get(scorecardUrl)) as { position: number };
   t.equal(scorecard.position, first);
 
+  const listOf = async (headers: Record<string, string>) => (JSON.parse((await h.app.inject({ url: '/v1/countries', headers })).body) as { countries: { code: string; lastActivity: unknown }[] }).countries;
+  const everyCountry = await listOf(analyst);
+  t.ok(everyCountry.length > 2);
+  t.same((await listOf(bearer(h.tokens.deskEtSo))).map((c) => c.code), ['ET', 'SO'], 'a desk gets its own countries, not the answer kept for the analyst');
+  t.equal((await listOf(analyst)).length, everyCountry.length, 'and the analyst still gets every country');
+
   // A write: every kept answer is built again once the read models have moved.
   const second = await submit(2);
   await h.ctx.readSide.ready(second);
   t.match(JSON.parse(await get(profileUrl)), { requests: { open: 2, overdue: 2 } }, 'the profile after the write');
   t.equal((JSON.parse(await get(timelineUrl)) as { entries: unknown[] }).entries.length, 2, 'the timeline after the write');
   t.equal((JSON.parse(await get(scorecardUrl)) as { position: number }).position, second, 'the scorecard after the write');
+  t.not(JSON.stringify((await listOf(analyst)).find((c) => c.code === 'ET')!.lastActivity), JSON.stringify(everyCountry.find((c) => c.code === 'ET')!.lastActivity), 'the country list after the write');
 });
