@@ -2,6 +2,8 @@ import t from 'tap';
 import type { ReadModelDatabase } from '../../../src/projection-runtime/read-model-db.js';
 import { ReadSide } from '../../../src/projection-runtime/read-side.js';
 import { ProjectionRunner } from '../../../src/projection-runtime/runner.js';
+import type { AsOfView } from '../../../src/as-of/as-of-read-side.js';
+import { CountrySections } from '../../../src/reports/country-sections.js';
 import { appendTo, projectedStore } from './helpers.js';
 
 /**
@@ -63,4 +65,29 @@ t.test('pages of open requests and of the timeline start at their cursor and nee
   t.equal(timeline.length, 4);
   for (const { sql, plan } of timeline) t.notMatch(plan, /TEMP B-TREE|\bSCAN\b/, `read in index order: ${sql}\n${plan}`);
   for (const { plan } of [timeline[1]!, timeline[3]!]) t.match(plan, /occurred_on>\?/, `a later page starts at its cursor: ${plan}`);
+});
+
+t.test("a report's cited events are found through the event_id index, all in one statement", async (t) => {
+  const { store, db, runner } = projectedStore(t, 'evidence-plan');
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const r = await appendTo(store, 'ET', 'ReadmissionRequestSubmitted', `2023-01-0${i + 1}`, { requestId: `R${i}`, caseRef: 'ab'.repeat(8), requestingState: 'NL', procedure: 'normal', personCategory: 'own-national' });
+    ids.push(r.events[0]!.eventId);
+  }
+  await runner.start();
+  const prepared: string[] = [];
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => (prepared.push(sql), prepare(sql))) as typeof db.prepare;
+  let evidence;
+  try {
+    const view = { db, readSide: new ReadSide(db, runner, { countries: ['ET'] }) } as unknown as AsOfView;
+    evidence = new CountrySections(view, 'ET', 2023, '2023-12-31').evidence([ids[3]!, ids[0]!, 'not-an-event', ids[3]!, ids[1]!]);
+  } finally {
+    db.prepare = prepare;
+  }
+  t.same(evidence.map((e) => e.eventId), [ids[0], ids[1], ids[3]], 'each cited event once, in date order; an unknown id is left out');
+  const lookups = prepared.filter((sql) => /json_each/.test(sql));
+  t.equal(lookups.length, 1, 'one statement for every cited event');
+  const plan = (prepare(`EXPLAIN QUERY PLAN ${lookups[0]!}`).all('[]') as { detail: string }[]).map((r) => r.detail).join(' / ');
+  t.match(plan, /SEARCH t USING INDEX \S+ \(event_id=\?\)/, `the timeline is searched by id, never scanned: ${plan}`);
 });
