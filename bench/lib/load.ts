@@ -23,6 +23,8 @@ export interface LoadOptions {
   next?: () => { path: string; body?: string };
   path?: string;
   body?: string;
+  /** Requests per second over all connections (default: as fast as the server answers). */
+  rate?: number;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function load(options: LoadOptions): Promise<LoadRun> {
     pipelining: 1,
     duration: options.seconds,
     timeout: 10,
+    ...(options.rate !== undefined ? { overallRate: options.rate } : {}),
     requests: [
       {
         method: options.method ?? 'POST',

@@ -20,7 +20,7 @@ export interface IngestOptions {
 const PROVENANCE = { sourceKind: 'rcms', reference: 'RCMS monthly export', evidenceStatus: 'confirmed' };
 
 /** Distinct, valid facts: identification requests with unique ids, round-robin over the countries. */
-function factSource(tag: string) {
+export function factSource(tag: string) {
   let n = 0;
   return () => {
     n++;

@@ -85,26 +85,20 @@ export async function sampleAlternating(
  * The servers were started just before: for their first few thousand requests V8 is still
  * optimising the code every read shares (the pipeline, authentication, serialisation). Sampled
  * after only its own 500 warm-up requests, the first query measured a p50 three times its steady
- * one (0.79 against 0.25-0.27 ms for the profile). So every read query is asked in turn first,
- * `rounds` times per server, and each query is then sampled at steady state. Returns the rounds.
+ * one (0.79 against 0.25-0.27 ms for the profile). So every read query is first asked `perQuery`
+ * times of each server, and each query is then sampled at steady state. Returns the requests per server.
  */
-async function warmServers(servers: readonly RcmServer[], rounds: number): Promise<number> {
+async function warmServers(servers: readonly RcmServer[], perQuery: number): Promise<number> {
   const reads = QUERIES.filter((q) => q.p99TargetMs !== null);
-  for (let i = 0; i < rounds; i++) {
-    const q = reads[i % reads.length]!;
-    for (const server of servers) {
-      const reply = await request(`${server.url}${q.path(i)}`, { headers: { authorization: `Bearer ${server.analystToken}`, ...q.headers } });
-      if (reply.status !== 200 && reply.status !== 404) throw new Error(`warm-up: GET ${q.path(i)} -> ${reply.status} ${reply.body.slice(0, 300)}`);
-    }
-  }
-  return rounds;
+  for (const q of reads) await sampleAlternating(servers, q, 0, perQuery);
+  return perQuery * reads.length;
 }
 
 /** Query latency at the large history against the same queries at the small one. */
 export async function queryScenario(big: RcmServer, small: RcmServer, labels: { big: string; small: string }, options: { samples: number; warmup: number }): Promise<ScenarioResult> {
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
-  const serverWarmup = await warmServers([big, small], options.warmup * 6);
+  const serverWarmup = await warmServers([big, small], options.warmup);
   for (const q of QUERIES) {
     let res: LatencySummary[] | null;
     try {

@@ -6,9 +6,9 @@
  * It starts this checkout's bench/servers/service.ts on a fresh data directory; PROF=<dir> adds --cpu-prof.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import autocannon from 'autocannon';
-import { BENCH_COUNTRIES, createTokens, freshDataDir, startRcmServer } from '../lib/rcm-server.js';
-
+import { load } from '../lib/load.js';
+import { createTokens, freshDataDir, startRcmServer } from '../lib/rcm-server.js';
+import { factSource } from '../scenarios/ingest.js';
 const [rate = 2000, seconds = 10, connections = 50] = process.argv.slice(2).map(Number);
 const ticks = (pid: number) => {
   const out = new Map<string, number>();
@@ -23,22 +23,14 @@ const ticks = (pid: number) => {
 const server = await startRcmServer(freshDataDir('cpu'), { script: 'bench/servers/service.ts', ...(process.env['PROF'] ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir=' + process.env['PROF']] } : {}) });
 try {
   await createTokens(server);
-  let n = 0;
-  const body = (tag: string) => () => {
-    n++;
-    const country = BENCH_COUNTRIES[n % BENCH_COUNTRIES.length]!;
-    return { method: 'POST' as const, path: `/v1/countries/${country}/requests`, body: JSON.stringify({ type: 'IdentificationRequestSubmitted', occurredOn: '2025-06-02', data: { requestId: `${country}-IR-${tag}-${n}`, caseRef: n.toString(16).padStart(32, '0'), requestingState: 'NL', channel: 'RCMS' }, provenance: { sourceKind: 'rcms', reference: 'x', evidenceStatus: 'confirmed' } }) };
-  };
-  const run = (secs: number, tag: string) => {
-    const next = body(tag);
-    return autocannon({ url: server.url, connections, duration: secs, overallRate: rate, headers: { 'content-type': 'application/json', authorization: `Bearer ${server.deskToken}` }, requests: [{ setupRequest: (r: object) => ({ ...r, ...next() }) }] });
-  };
+  const run = (duration: number, tag: string) =>
+    load({ url: server.url, connections, seconds: duration, rate, headers: { authorization: `Bearer ${server.deskToken}` }, next: factSource(tag) });
   await run(3, 'warm');
   const pid = server.child.pid!;
   const before = ticks(pid);
   const r = await run(seconds, 'run');
   const after = ticks(pid);
-  const ok = r['2xx'];
+  const ok = r.ok2xx;
   let total = 0;
   const rows: string[] = [];
   for (const [k, v] of after) {
