@@ -1,10 +1,12 @@
-import { rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { type Figure, type ScenarioResult } from '../lib/figures.js';
 import { installHistory } from '../lib/histories.js';
 import { request } from '../lib/http-client.js';
 import { waitReady } from '../lib/prepared-server.js';
-import { freshDataDir, startRcmServer } from '../lib/rcm-server.js';
+import { BENCH_COUNTRIES, createTokens, freshDataDir, startRcmServer } from '../lib/rcm-server.js';
 import { median } from '../lib/stats.js';
+import { factSource } from './ingest.js';
 
 /** Spawn → listening → /ready 200 (when the build has /ready), in ms. */
 async function timeToReady(dataDir: string, adminToken: string | undefined): Promise<{ listeningMs: number; readyMs: number }> {
@@ -58,6 +60,52 @@ async function firstStart(historyPath: string): Promise<FirstStart> {
   }
 }
 
+interface FirstCommands {
+  /** ms of each country's first command after the start, then of its second. */
+  first: number[];
+  second: number[];
+}
+
+/**
+ * The first command on each country after a start decides on the country's whole history: twice on
+ * a copy of the prepared data directory (commands would change the prepared one). First without
+ * kept decision states, as after an upgrade, then after the clean stop that kept them.
+ */
+async function firstCommands(prepared: { dataDir: string; adminToken: string }): Promise<{ replayed: FirstCommands; fromSnapshots: FirstCommands }> {
+  const dir = freshDataDir('first-command');
+  try {
+    cpSync(prepared.dataDir, dir, { recursive: true });
+    rmSync(join(dir, 'snapshots'), { recursive: true, force: true });
+    const round = async (tag: string): Promise<FirstCommands> => {
+      const server = await startRcmServer(dir, { adminToken: prepared.adminToken, timeoutMs: 600_000 });
+      try {
+        await waitReady(server.url, 600_000);
+        await createTokens(server);
+        const next = factSource(tag);
+        const timeOne = async () => {
+          const { path, body } = next();
+          const started = process.hrtime.bigint();
+          const reply = await request(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${server.deskToken}`, 'content-type': 'application/json' }, body });
+          if (reply.status !== 201) throw new Error(`POST ${path} -> ${reply.status} ${reply.body.slice(0, 200)}`);
+          return Number(process.hrtime.bigint() - started) / 1e6;
+        };
+        const first: number[] = [];
+        const second: number[] = [];
+        for (const _ of BENCH_COUNTRIES) first.push(await timeOne());
+        for (const _ of BENCH_COUNTRIES) second.push(await timeOne());
+        return { first, second };
+      } finally {
+        await server.stop();
+      }
+    };
+    const replayed = await round('first-replayed');
+    const fromSnapshots = await round('first-snapshot');
+    return { replayed, fromSnapshots };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Start-up with a large history whose read models are caught up (checkpoints at the head), against
  * start-up on an empty store; alternating, `rounds` times, medians. The target is absolute (< 2 s).
@@ -78,6 +126,20 @@ export async function startupScenario(prepared: { dataDir: string; adminToken: s
   const emptyMs = median(empty.map((b) => b.readyMs));
   const emptyListeningMs = median(empty.map((b) => b.listeningMs));
   const first = await firstStart(historyPath);
+  const commands = await firstCommands(prepared);
+  const secondMs = median([...commands.replayed.second, ...commands.fromSnapshots.second]);
+  const firstCommandFigure = (figure: string, value: number, notes: string): Figure => ({
+    scenario: 'start-up',
+    figure: `first command per country after a start, ${label}: ${figure}`,
+    unit: 'ms',
+    value,
+    baseline: secondMs,
+    baselineLabel: "the country's second command (median)",
+    ratio: value / secondMs,
+    target: 'reported',
+    met: null,
+    notes,
+  });
   const firstFigure = (figure: string, value: number, baseline: number | null, notes: string): Figure => ({
     scenario: 'start-up',
     figure: `first start on the log alone, ${label}: ${figure}`,
@@ -108,7 +170,9 @@ export async function startupScenario(prepared: { dataDir: string; adminToken: s
       firstFigure('listening', first.listeningMs, emptyListeningMs, 'the read models are built meanwhile (worker threads, as the service does by default)'),
       firstFigure('ready (read models built)', first.readyMs, null, 'GET /ready answers 503 until then; writes are recorded meanwhile'),
       firstFigure('slowest GET /health while building', first.slowestHealthMs, null, `${first.healthAnswers} answers, one every 100 ms, all 200`),
+      firstCommandFigure('median, whole history replayed', median(commands.replayed.first), `no decision states kept (after an upgrade of the fold, or a first start); slowest ${Math.round(Math.max(...commands.replayed.first))} ms`),
+      firstCommandFigure('median, from the states kept at the last stop', median(commands.fromSnapshots.first), `slowest ${Math.round(Math.max(...commands.fromSnapshots.first))} ms`),
     ],
-    details: { rounds: options.rounds, withHistory: big, empty, firstStart: first },
+    details: { rounds: options.rounds, withHistory: big, empty, firstStart: first, firstCommands: commands },
   };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { allProjections, previousProjectionVersions } from '../../projections/index.js';
 import { TokenStore } from '../auth/token-store.js';
 import { CommandService } from '../commands/command-service.js';
+import { SnapshotFiles } from '../commands/state-snapshots.js';
 import type { Config } from '../config/config.js';
 import { openReadModelDb } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
@@ -103,16 +104,19 @@ export async function openContext(
   );
   if (background) caughtUp.catch(() => undefined); // the caller observes ctx.caughtUp
   else await caughtUp;
+  const commands = new CommandService(store, { snapshots: new SnapshotFiles(join(config.dataDir, 'snapshots')) });
   return {
     config,
     caughtUp,
     store,
-    commands: new CommandService(store),
+    commands,
     tokens: new TokenStore(authDb),
     readModels: readDb,
     readSide: new ReadSide(readDb, runner, { countries: config.countries, ...(options.today ? { today: options.today } : {}) }),
     async close() {
       closed = true;
+      // Before the store closes: commands have ended (the HTTP server closed first).
+      await commands.saveSnapshots();
       await runner.stop();
       // A catch-up still running has now ended (and started no checkpointer after `closed`).
       await caughtUp.catch(() => undefined);

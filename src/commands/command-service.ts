@@ -11,6 +11,7 @@ import {
   evolveCountryInPlace,
   initialCountryState,
   replayCountry,
+  replayCountryFrom,
   type CountryState,
   type NewFact,
 } from '../domain/index.js';
@@ -19,6 +20,7 @@ import type { AppendOptions, AppendResult, EventStore, IdempotencyClaim, NewEven
 import type { PipelinedAppendOptions } from '../store/sqlite/sqlite-event-store.js';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '../store/errors.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import type { SnapshotStore } from './state-snapshots.js';
 
 export interface RecordInput {
   country: string;
@@ -45,6 +47,21 @@ interface StreamEntry {
   settled: Promise<unknown>;
   /** Names the last queued append, for a pipelining store (PipelinedAppendOptions). */
   token: object | undefined;
+  /** Id of the event at `revision`. */
+  lastEventId: string | undefined;
+  /** Revision of the stream's kept snapshot (-1: none). */
+  snapshotRevision: number;
+}
+
+function newEntry(state: CountryState, revision: number, lastEventId: string | undefined, snapshotRevision = -1): StreamEntry {
+  return { state, revision, inFlight: 0, settled: Promise.resolve(), token: undefined, lastEventId, snapshotRevision };
+}
+
+export interface CommandServiceOptions {
+  /** Where decision states are kept, so that a stream's first command after a start does not replay it whole. */
+  snapshots?: SnapshotStore | undefined;
+  /** A stream's state is kept again once it has moved this many events past its last snapshot (default 10,000). */
+  snapshotEvery?: number | undefined;
 }
 
 const CORRECTION_TYPES = new Set(['EntryCorrected', 'EntryRetracted']);
@@ -78,8 +95,25 @@ export class CommandService {
    */
   private readonly pipelined: boolean;
 
-  constructor(private readonly store: EventStore) {
+  private readonly snapshots: SnapshotStore | undefined;
+  private readonly snapshotEvery: number;
+
+  constructor(
+    private readonly store: EventStore,
+    options: CommandServiceOptions = {},
+  ) {
     this.pipelined = (store as { pipelinesAppends?: boolean }).pipelinesAppends === true;
+    this.snapshots = options.snapshots;
+    this.snapshotEvery = options.snapshotEvery ?? 10_000;
+  }
+
+  /**
+   * Keeps the state of every cached stream that moved since its last snapshot, and waits for the
+   * writes. For shutdown, once no command is in progress: the next start then reads no history.
+   */
+  async saveSnapshots(): Promise<void> {
+    for (const [streamId, entry] of this.streams) if (entry.inFlight === 0) this.snapshotIfDue(streamId, entry, 1);
+    await this.snapshots?.flush();
   }
 
   async record(input: RecordInput): Promise<RecordOutcome> {
@@ -162,11 +196,12 @@ export class CommandService {
     let entry = this.streams.get(streamId);
     let fact: NewFact;
     if (isCorrection) {
-      // Corrections are rare and are checked against the whole effective history.
+      // Corrections are rare and are checked against the whole effective history; the state after
+      // one is that history folded again with it.
       const history = await this.store.readStream(streamId);
-      entry = { state: replayCountry(input.country, history), revision: history.length - 1, inFlight: 0, settled: Promise.resolve(), token: undefined };
-      this.assertIfMatch(streamId, input.ifMatch, entry.revision);
+      this.assertIfMatch(streamId, input.ifMatch, history.length - 1);
       fact = decideCorrection(input.country, history, input.command);
+      entry = newEntry(replayCountry(input.country, history, [fact]), history.length - 1, history.at(-1)?.eventId);
     } else {
       entry ??= await this.load(streamId, input.country);
       // A client naming a later revision than the cache has seen another instance's write: reload, do not refuse.
@@ -192,19 +227,16 @@ export class CommandService {
     const pipeline: PipelinedAppendOptions = this.pipelined && decided.inFlight > 0 && decided.token ? { token, after: decided.token } : { token };
     const appended = this.store.append(streamId, expected, [event], { idempotency: claim, ...(this.pipelined ? pipeline : {}) } as AppendOptions);
     decided.token = token;
-    if (isCorrection) {
-      this.streams.delete(streamId); // rebuilt from the log on next use: corrections change past facts
-    } else {
-      const nextRevision = entry.revision + 1;
-      // The cached state is owned by this service alone, so it is advanced in place (O(1) per event).
-      evolveCountryInPlace(entry.state, { type: event.type, occurredOn: event.occurredOn, data: event.data });
-      entry.revision = nextRevision;
-      this.streams.set(streamId, entry);
-    }
+    // The cached state is owned by this service alone, so it is advanced in place (O(1) per event).
+    if (!isCorrection) evolveCountryInPlace(entry.state, { type: event.type, occurredOn: event.occurredOn, data: event.data });
+    entry.revision++;
+    entry.lastEventId = event.eventId;
+    this.streams.set(streamId, entry);
     decided.inFlight++;
     const committed = appended.then(
       (result) => {
-        decided.inFlight--;
+        // With nothing queued behind it, the cached state is exactly the committed stream.
+        if (--decided.inFlight === 0 && this.streams.get(streamId) === decided) this.snapshotIfDue(streamId, decided, this.snapshotEvery);
         return result;
       },
       (e: unknown) => {
@@ -227,10 +259,36 @@ export class CommandService {
     return (await this.store.readStream(streamId, { fromRevision: revision + 1, limit: 1 })).length > 0;
   }
 
+  /**
+   * The stream's state: its snapshot advanced by the events after it, or, without a usable snapshot
+   * (none, another stream's history at that revision, or a later correction of an earlier event),
+   * a replay of the whole stream. A state that took many events to reach is kept at once.
+   */
   private async load(streamId: string, country: string): Promise<StreamEntry> {
+    const snapshot = await this.snapshots?.read(streamId, country);
+    if (snapshot) {
+      const events = await this.store.readStream(streamId, { fromRevision: snapshot.revision });
+      const first = events[0];
+      const state = first?.eventId === snapshot.eventId && first.streamRevision === snapshot.revision ? replayCountryFrom(snapshot.state, events.slice(1)) : undefined;
+      if (state) return this.loaded(streamId, newEntry(state, events.at(-1)!.streamRevision, events.at(-1)!.eventId, snapshot.revision));
+    }
     const events = await this.store.readStream(streamId);
-    if (events.length === 0) return { state: initialCountryState(country), revision: -1, inFlight: 0, settled: Promise.resolve(), token: undefined };
-    return { state: replayCountry(country, events), revision: events[events.length - 1]!.streamRevision, inFlight: 0, settled: Promise.resolve(), token: undefined };
+    if (events.length === 0) return this.loaded(streamId, newEntry(initialCountryState(country), -1, undefined));
+    return this.loaded(streamId, newEntry(replayCountry(country, events), events.at(-1)!.streamRevision, events.at(-1)!.eventId));
+  }
+
+  /** Caches a loaded entry at once: a refusal decided on it is then trusted without loading it again. */
+  private loaded(streamId: string, entry: StreamEntry): StreamEntry {
+    this.streams.set(streamId, entry);
+    this.snapshotIfDue(streamId, entry, this.snapshotEvery);
+    return entry;
+  }
+
+  /** Keeps the entry's state when it is `minEvents` or more past its last snapshot (its state must hold committed events only). */
+  private snapshotIfDue(streamId: string, entry: StreamEntry, minEvents: number): void {
+    if (!this.snapshots || entry.lastEventId === undefined || entry.revision - entry.snapshotRevision < minEvents) return;
+    entry.snapshotRevision = entry.revision;
+    void this.snapshots.write({ streamId, revision: entry.revision, eventId: entry.lastEventId, state: entry.state });
   }
 
   private toNewEvent(input: RecordInput, fact: NewFact): NewEvent {

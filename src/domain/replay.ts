@@ -1,15 +1,34 @@
 import type { StoredEvent } from '../../contracts/index.js';
-import { effectiveHistory } from './effective-history.js';
+import { applyCorrections, effectiveHistory, isCorrectionType, type CorrectionLike } from './effective-history.js';
 import { evolveCountryInPlace } from './evolve/index.js';
 import { initialCountryState, type CountryState } from './state.js';
 
 /**
  * Folds a whole country stream into its decision state, honouring EntryCorrected / EntryRetracted
- * (the fold runs over the effective history). The returned state is freshly built and owned by the
- * caller, so it may be advanced with `evolveCountryInPlace`.
+ * (the fold runs over the effective history), and `pending` corrections not stored yet after them.
+ * The returned state is freshly built and owned by the caller, so it may be advanced with
+ * `evolveCountryInPlace`.
  */
-export function replayCountry(country: string, events: readonly StoredEvent[]): CountryState {
+export function replayCountry(country: string, events: readonly StoredEvent[], pending: readonly CorrectionLike[] = []): CountryState {
   const state = initialCountryState(country);
-  for (const e of effectiveHistory(events)) evolveCountryInPlace(state, e);
+  for (const e of applyCorrections(events, pending)) evolveCountryInPlace(state, e);
+  return state;
+}
+
+/**
+ * Advances `state`, the fold of a stream's first events (a snapshot), by the events that follow
+ * them, in place. Returns undefined when one of those corrects or retracts an event before them:
+ * the earlier fold no longer holds, and the stream must be replayed whole. Otherwise the result
+ * equals `replayCountry` over the whole stream, because the effective history of the whole is then
+ * that of the first events followed by that of the rest.
+ */
+export function replayCountryFrom(state: CountryState, following: readonly StoredEvent[]): CountryState | undefined {
+  let ids: Set<string> | undefined;
+  for (const e of following) {
+    if (!isCorrectionType(e.type)) continue;
+    ids ??= new Set(following.map((f) => f.eventId));
+    if (!ids.has(String(e.data['correctedEventId'] ?? e.data['retractedEventId']))) return undefined;
+  }
+  for (const e of effectiveHistory(following)) evolveCountryInPlace(state, e);
   return state;
 }

@@ -1,29 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredEvent } from '../../../contracts/index.js';
-import { eventDefinition } from '../../../contracts/index.js';
 import { allProjections } from '../../../projections/index.js';
 import type { Projection, ReadModelTx } from '../../../projections/types.js';
 import { openReadModelDb, physicalTable, type ReadModelDatabase } from '../../../src/projection-runtime/read-model-db.js';
 import { ProjectionRunner } from '../../../src/projection-runtime/runner.js';
 import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
-import type { EventStore, NewEvent } from '../../../src/store/port.js';
+import type { EventStore } from '../../../src/store/port.js';
+import { newEvent } from '../../helpers/country-histories.js';
 
-export function newEvent(country: string | null, type: string, occurredOn: string, data: Record<string, unknown>): NewEvent {
-  const def = eventDefinition(type)!;
-  return {
-    eventId: randomUUID(),
-    type,
-    schemaVersion: def.schemaVersion,
-    country,
-    occurredOn,
-    recordedBy: 'test',
-    provenance: { sourceKind: 'nl-desk', reference: 'test', evidenceStatus: 'reported' },
-    data: def.data.parse(data) as Record<string, unknown>,
-  };
-}
+export { newEvent };
 
 export async function appendTo(store: EventStore, country: string, type: string, occurredOn: string, data: Record<string, unknown>) {
   return store.append(`country-${country}`, 'any', [newEvent(country, type, occurredOn, data)]);

@@ -1,0 +1,40 @@
+import { initialCountryState, type CountryState, type EntityMapKey } from './state.js';
+
+/**
+ * The version of the decision state's fold (`evolve/`, `state.ts`, `effective-history.ts`). Kept
+ * snapshots of another version are ignored and the stream is replayed. Bump it with any change
+ * that makes a stream fold to a different state; the fingerprint test in
+ * `test/unit/domain/state-codec.test.ts` fails until you do.
+ */
+export const DECISION_STATE_VERSION = 1;
+
+const MAP_KEYS: readonly EntityMapKey[] = Object.keys(initialCountryState('')).filter((k): k is EntityMapKey => k !== 'country');
+
+/** A country's decision state as plain JSON: each entity map as its [key, value] entries. */
+export interface EncodedCountryState {
+  country: string;
+  maps: Record<EntityMapKey, [string, unknown][]>;
+}
+
+export function encodeCountryState(state: CountryState): EncodedCountryState {
+  const maps = {} as EncodedCountryState['maps'];
+  for (const k of MAP_KEYS) maps[k] = [...state[k].entries()];
+  return { country: state.country, maps };
+}
+
+/**
+ * The state an encoding holds, owned by the caller; undefined when it is not an encoding of this
+ * shape (a damaged or foreign file). Entity values are taken as they are: an encoding comes from
+ * `encodeCountryState` of a state of the same DECISION_STATE_VERSION.
+ */
+export function decodeCountryState(encoded: unknown, country: string): CountryState | undefined {
+  const e = encoded as Partial<EncodedCountryState> | null;
+  if (typeof e !== 'object' || e === null || e.country !== country || typeof e.maps !== 'object' || e.maps === null) return undefined;
+  const state = initialCountryState(country) as { -readonly [K in keyof CountryState]: CountryState[K] };
+  for (const k of MAP_KEYS) {
+    const entries = e.maps[k];
+    if (!Array.isArray(entries) || !entries.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string')) return undefined;
+    (state as Record<EntityMapKey, unknown>)[k] = new Map(entries as [string, never][]);
+  }
+  return state;
+}
