@@ -22,7 +22,8 @@ export class FrozenLog implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     const from = options.fromRevision ?? 0;
-    const all = this.events.filter((e) => e.streamId === streamId && e.streamRevision >= from);
+    const types = options.types ? new Set(options.types) : undefined;
+    const all = this.events.filter((e) => e.streamId === streamId && e.streamRevision >= from && (!types || types.has(e.type)));
     return options.limit === undefined ? all : all.slice(0, options.limit);
   }
 

@@ -55,6 +55,8 @@ export interface AppendOptions {
 export interface ReadStreamOptions {
   fromRevision?: number;
   limit?: number;
+  /** Only events of these types; the others are skipped where they are stored, and `limit` counts those returned. */
+  types?: readonly string[];
 }
 
 export interface ReadAllOptions {

@@ -15,6 +15,9 @@ export type FactIndex = ReadonlyMap<string, EffectiveFact>;
 
 const IMPORTED_TYPES = new Set(['ReturnDecisionsReported', 'ReturnsReported']);
 
+/** The only event types `EffectiveStatistics.add` looks at. */
+export const FOLDED_TYPES: readonly string[] = [...IMPORTED_TYPES, 'EntryCorrected', 'EntryRetracted'];
+
 interface Correction {
   eventId: string;
   data: Record<string, unknown>;

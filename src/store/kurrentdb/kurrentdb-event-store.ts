@@ -467,14 +467,18 @@ export class KurrentDbEventStore implements EventStore {
     if (!isOurStreamId(streamId) || limit === 0) return [];
     const from = Math.max(0, Math.trunc(options.fromRevision ?? 0));
     const events: StoredEvent[] = [];
+    // The server reads whole streams: other types are skipped here, and the read stops once `limit` are kept.
+    const types = options.types ? new Set(options.types) : undefined;
     try {
       const reader = this.client.readStream(serverStreamName(this.namespace, streamId), {
         fromRevision: BigInt(from),
         direction: FORWARDS,
-        ...(limit === undefined ? {} : { maxCount: limit }),
+        ...(limit === undefined || types ? {} : { maxCount: limit }),
       });
       for await (const resolved of reader) {
-        if (resolved.event) events.push(fromRecordedEvent(resolved.event as RecordedLike, this.namespace).event);
+        if (!resolved.event || (types && !types.has(resolved.event.type))) continue;
+        events.push(fromRecordedEvent(resolved.event as RecordedLike, this.namespace).event);
+        if (events.length === limit) break;
       }
     } catch (e) {
       if (e instanceof StreamNotFoundError) return [];

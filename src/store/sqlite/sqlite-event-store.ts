@@ -450,7 +450,11 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
     this.ensureOpen();
-    const rows = this.stmts.readStream.all(streamId, options.fromRevision ?? 0, checkLimit(options.limit));
+    const from = options.fromRevision ?? 0;
+    const limit = checkLimit(options.limit);
+    const rows = options.types
+      ? this.stmts.readStreamOfTypes.all(streamId, from, JSON.stringify(options.types), limit)
+      : this.stmts.readStream.all(streamId, from, limit);
     return rows.map(rowToEvent);
   }
 

@@ -242,6 +242,19 @@ export function runEventStoreContract(t: Test, name: string, makeStore: MakeStor
     t.same(all.map((e) => e.position), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 'global order');
   });
 
+  withStore('readStream of some types skips the others where they are stored; limit counts the events returned', async (t, store) => {
+    for (let i = 0; i < 9; i++) await store.append(streamOf('ET'), 'any', [i % 3 === 0 ? sessionHeldV1('ET') : trackOpened('ET', i)]);
+    await store.append(streamOf('SO'), 'any', [sessionHeldV1('SO')]);
+    const all = await store.readStream('country-ET');
+    const sessions = await store.readStream('country-ET', { types: ['DialogueSessionHeld'] });
+    t.same(sessions.map((e) => e.streamRevision), [0, 3, 6]);
+    t.same(sessions, [all[0], all[3], all[6]], 'the same events as a whole read (upcast, with their positions)');
+    t.same((await store.readStream('country-ET', { types: ['DialogueSessionHeld'], fromRevision: 1, limit: 1 })).map((e) => e.streamRevision), [3]);
+    t.same((await store.readStream('country-ET', { types: ['DialogueTrackOpened', 'DialogueSessionHeld'], limit: 4 })).map((e) => e.streamRevision), [0, 1, 2, 3]);
+    t.same(await store.readStream('country-ET', { types: [] }), [], 'no type: nothing');
+    t.same(await store.readStream('country-ET', { types: ['ReturnsReported'] }), []);
+  });
+
   withStore('old schema versions are upcast on read; readAllRaw keeps the stored form', async (t, store) => {
     const old = sessionHeldV1('ET');
     await store.append('country-ET', 'no_stream', [old]);
