@@ -7,14 +7,15 @@ import { evolveCountryInPlace } from './evolve/index.js';
 import type { NewFact } from './fact.js';
 import { changedIdentityFields } from './identity.js';
 import { refuse } from './refuse.js';
-import { initialCountryState } from './state.js';
+import { copyCountryState, initialCountryState, type CountryState } from './state.js';
 
 /**
  * Folds check + evolve over an effective history and returns the events that fail a rule, with the
- * reason. Every event is evolved, failing or not, exactly as replayCountry does.
+ * reason. Every event is evolved, failing or not, exactly as replayCountry does. From `country`'s
+ * empty state, or from `start` (a state the caller owns; it is evolved in place).
  */
-export function findInvalidFacts(country: string, effective: readonly StoredEvent[]): Map<string, string> {
-  const state = initialCountryState(country);
+export function findInvalidFacts(start: string | CountryState, effective: readonly StoredEvent[]): Map<string, string> {
+  const state = typeof start === 'string' ? initialCountryState(start) : start;
   const invalid = new Map<string, string>();
   for (const e of effective) {
     if (isCountryFactType(e.type)) {
@@ -62,14 +63,21 @@ function parseCorrectedData(target: StoredEvent, data: Record<string, unknown>):
   return parsed.data as Record<string, unknown>;
 }
 
-/** Refuses when the history after `pending` has an invalid fact that was valid before. */
-function requireHistoryStaysValid(country: string, history: readonly StoredEvent[], target: StoredEvent, pending: CorrectionLike): void {
-  const before = findInvalidFacts(country, applyCorrections(history, []));
+/**
+ * Refuses when the history after `pending` has an invalid fact that was valid before, and returns the
+ * state the history folds to with it. Both effective histories hold the same events before the
+ * target, with the same validity: that prefix is folded once, then each history from the target on.
+ */
+function requireHistoryStaysValid(country: string, history: readonly StoredEvent[], target: StoredEvent, pending: CorrectionLike): CountryState {
+  const before = applyCorrections(history, []);
   const after = applyCorrections(history, [pending]);
+  const at = Math.max(0, before.findIndex((e) => e.eventId === target.eventId));
   const state = initialCountryState(country);
+  for (let i = 0; i < at; i++) evolveCountryInPlace(state, before[i]!);
+  const invalidBefore = findInvalidFacts(copyCountryState(state), before.slice(at));
   const verb = pending.type === 'EntryRetracted' ? 'Retracting' : 'Correcting';
-  for (const e of after) {
-    if (isCountryFactType(e.type) && !before.has(e.eventId)) {
+  for (const e of after.slice(at)) {
+    if (isCountryFactType(e.type) && !invalidBefore.has(e.eventId)) {
       try {
         checkFact(state, e as NewFact);
       } catch (err) {
@@ -80,6 +88,7 @@ function requireHistoryStaysValid(country: string, history: readonly StoredEvent
     }
     evolveCountryInPlace(state, e);
   }
+  return state;
 }
 
 /**
@@ -87,12 +96,17 @@ function requireHistoryStaysValid(country: string, history: readonly StoredEvent
  * (correction events included). Returns the fact to append or throws an AppError.
  */
 export function decideCorrection(country: string, history: readonly StoredEvent[], command: CountryCommand): NewFact {
+  return decideCorrectionWithState(country, history, command).fact;
+}
+
+/** `decideCorrection`, with the decision state of the history once the fact is appended (`replayCountry` of both). */
+export function decideCorrectionWithState(country: string, history: readonly StoredEvent[], command: CountryCommand): { fact: NewFact; state: CountryState } {
   if (command.type === 'EntryRetracted') {
     const d = command.data as EventData<'EntryRetracted'>;
     const target = findTarget(country, history, d.retractedEventId);
     const data = { retractedEventId: d.retractedEventId, reason: d.reason };
-    requireHistoryStaysValid(country, history, target, { type: 'EntryRetracted', data });
-    return { type: 'EntryRetracted', occurredOn: command.occurredOn, data };
+    const state = requireHistoryStaysValid(country, history, target, { type: 'EntryRetracted', data });
+    return { fact: { type: 'EntryRetracted', occurredOn: command.occurredOn, data }, state };
   }
   if (command.type === 'EntryCorrected') {
     const d = command.data as EventData<'EntryCorrected'>;
@@ -105,8 +119,8 @@ export function decideCorrection(country: string, history: readonly StoredEvent[
     }
     const data: Record<string, unknown> = { correctedEventId: d.correctedEventId, reason: d.reason, data: corrected };
     if (d.occurredOn !== undefined) data['occurredOn'] = d.occurredOn;
-    requireHistoryStaysValid(country, history, target, { type: 'EntryCorrected', data });
-    return { type: 'EntryCorrected', occurredOn: command.occurredOn, data };
+    const state = requireHistoryStaysValid(country, history, target, { type: 'EntryCorrected', data });
+    return { fact: { type: 'EntryCorrected', occurredOn: command.occurredOn, data }, state };
   }
   throw new AppError('BAD_REQUEST', `${command.type} is not a correction; use decideFact`);
 }

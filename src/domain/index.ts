@@ -8,7 +8,7 @@ export { decideFact } from './decide.js';
 export { checkFact, isCountryFactType } from './check-fact.js';
 export { evolveCountry, evolveCountryInPlace, type EvolvableFact } from './evolve/index.js';
 export { replayCountry, replayCountryFrom } from './replay.js';
-export { decideCorrection, findInvalidFacts } from './corrections.js';
+export { decideCorrection, decideCorrectionWithState, findInvalidFacts } from './corrections.js';
 export { effectiveHistory, isCorrectionType } from './effective-history.js';
 export { identityFieldsOf } from './identity.js';
 export { POSITIVE_MEASURE_MAX_MONTHS } from './rules/visa-measures.js';

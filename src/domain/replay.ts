@@ -1,17 +1,16 @@
 import type { StoredEvent } from '../../contracts/index.js';
-import { applyCorrections, effectiveHistory, isCorrectionType, type CorrectionLike } from './effective-history.js';
+import { effectiveHistory, isCorrectionType } from './effective-history.js';
 import { evolveCountryInPlace } from './evolve/index.js';
 import { initialCountryState, type CountryState } from './state.js';
 
 /**
  * Folds a whole country stream into its decision state, honouring EntryCorrected / EntryRetracted
- * (the fold runs over the effective history), and `pending` corrections not stored yet after them.
- * The returned state is freshly built and owned by the caller, so it may be advanced with
- * `evolveCountryInPlace`.
+ * (the fold runs over the effective history). The returned state is freshly built and owned by the
+ * caller, so it may be advanced with `evolveCountryInPlace`.
  */
-export function replayCountry(country: string, events: readonly StoredEvent[], pending: readonly CorrectionLike[] = []): CountryState {
+export function replayCountry(country: string, events: readonly StoredEvent[]): CountryState {
   const state = initialCountryState(country);
-  for (const e of applyCorrections(events, pending)) evolveCountryInPlace(state, e);
+  for (const e of effectiveHistory(events)) evolveCountryInPlace(state, e);
   return state;
 }
 

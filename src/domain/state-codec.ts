@@ -1,4 +1,4 @@
-import { initialCountryState, type CountryState, type EntityMapKey } from './state.js';
+import { ENTITY_MAP_KEYS, initialCountryState, type CountryState, type EntityMapKey } from './state.js';
 
 /**
  * The version of the decision state's fold (`evolve/`, `state.ts`, `effective-history.ts`). Kept
@@ -8,8 +8,6 @@ import { initialCountryState, type CountryState, type EntityMapKey } from './sta
  */
 export const DECISION_STATE_VERSION = 1;
 
-const MAP_KEYS: readonly EntityMapKey[] = Object.keys(initialCountryState('')).filter((k): k is EntityMapKey => k !== 'country');
-
 /** A country's decision state as plain JSON: each entity map as its [key, value] entries. */
 export interface EncodedCountryState {
   country: string;
@@ -18,7 +16,7 @@ export interface EncodedCountryState {
 
 export function encodeCountryState(state: CountryState): EncodedCountryState {
   const maps = {} as EncodedCountryState['maps'];
-  for (const k of MAP_KEYS) maps[k] = [...state[k].entries()];
+  for (const k of ENTITY_MAP_KEYS) maps[k] = [...state[k].entries()];
   return { country: state.country, maps };
 }
 
@@ -31,7 +29,7 @@ export function decodeCountryState(encoded: unknown, country: string): CountrySt
   const e = encoded as Partial<EncodedCountryState> | null;
   if (typeof e !== 'object' || e === null || e.country !== country || typeof e.maps !== 'object' || e.maps === null) return undefined;
   const state = initialCountryState(country) as { -readonly [K in keyof CountryState]: CountryState[K] };
-  for (const k of MAP_KEYS) {
+  for (const k of ENTITY_MAP_KEYS) {
     const entries = e.maps[k];
     if (!Array.isArray(entries) || !entries.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string')) return undefined;
     (state as Record<EntityMapKey, unknown>)[k] = new Map(entries as [string, never][]);

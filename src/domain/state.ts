@@ -191,6 +191,16 @@ export function initialCountryState(country: string): CountryState {
   };
 }
 
+/** The entity maps of a state, in declaration order. */
+export const ENTITY_MAP_KEYS: readonly EntityMapKey[] = Object.keys(initialCountryState('')).filter((k): k is EntityMapKey => k !== 'country');
+
+/** A copy whose maps are its own (the records are immutable and shared): both may be evolved in place apart. */
+export function copyCountryState(state: CountryState): CountryState {
+  const copy = { country: state.country } as Record<string, unknown>;
+  for (const k of ENTITY_MAP_KEYS) copy[k] = new Map<string, unknown>(state[k]);
+  return copy as unknown as CountryState;
+}
+
 export function assessmentKey(reportNo: number, dataPeriod: string): string {
   return `${reportNo}|${dataPeriod}`;
 }

@@ -9,6 +9,7 @@ import { initialCountryState } from '../../../src/domain/index.js';
 import { isAppError } from '../../../src/errors/catalogue.js';
 import type { EventStore, ReadStreamOptions } from '../../../src/store/port.js';
 import { openSqliteEventStore, type SqliteEventStore } from '../../../src/store/sqlite/index.js';
+import { newEvent } from '../../helpers/country-histories.js';
 
 function setup(t: Test): { dir: string; open: (name?: string) => SqliteEventStore } {
   const dir = mkdtempSync(join(tmpdir(), 'rcm-snapshots-'));
@@ -224,4 +225,24 @@ t.test('after a correction the service decides on the corrected history without 
   const fresh = new CommandService(store, { snapshots: new SnapshotFiles(join(dir, 'snapshots')) });
   t.equal(await refusal(record(fresh, submit('ET-IR-2'))), 'REQUEST_EXISTS', 'a restart from the kept state agrees');
   t.equal(await refusal(record(fresh, submit('ET-IR-1'))), 'REQUEST_EXISTS');
+});
+
+t.test('a long stream is read a page at a time, for a load and for a correction', async (t) => {
+  const { open } = setup(t);
+  const { store, reads } = watched(open());
+  const ids: string[] = [];
+  for (let batch = 0; batch < 5; batch++) {
+    const events = Array.from({ length: 900 }, (_, i) => newEvent('ET', 'IdentificationRequestSubmitted', '2025-01-02', { requestId: `ET-LONG-${batch * 900 + i}`, caseRef: 'ab'.repeat(16), requestingState: 'NL', channel: 'RCMS' }));
+    ids.push(...events.map((e) => e.eventId));
+    await store.append('country-ET', 'any', events);
+  }
+  const svc = new CommandService(store);
+  t.equal(await refusal(record(svc, submit('ET-LONG-4499'))), 'REQUEST_EXISTS', 'the last request of the last page is known');
+  t.same(reads.slice(0, 3), [0, 2000, 4000], 'three pages of at most 2,000 events');
+  reads.length = 0;
+  const retracted = await record(svc, { type: 'EntryRetracted', occurredOn: '2025-01-03', data: { retractedEventId: ids[10], reason: 'Recorded twice by mistake.' }, provenance: submit('x').provenance } as CountryCommand);
+  t.equal(retracted.response.streamRevision, 4500);
+  t.same(reads, [0, 2000, 4000]);
+  t.equal(await refusal(record(svc, submit('ET-LONG-10'))), 'accepted', 'the retracted request is gone');
+  t.equal(await refusal(record(svc, submit('ET-LONG-4000'))), 'REQUEST_EXISTS');
 });
