@@ -1,4 +1,4 @@
-import { ENTITY_MAP_KEYS, initialCountryState, type CountryState, type EntityMapKey } from './state.js';
+import { ENTITY_MAP_KEYS, type CountryState, type EntityMapKey } from './state.js';
 
 /**
  * The version of the decision state's fold (`evolve/`, `state.ts`, `effective-history.ts`). Kept
@@ -28,11 +28,11 @@ export function encodeCountryState(state: CountryState): EncodedCountryState {
 export function decodeCountryState(encoded: unknown, country: string): CountryState | undefined {
   const e = encoded as Partial<EncodedCountryState> | null;
   if (typeof e !== 'object' || e === null || e.country !== country || typeof e.maps !== 'object' || e.maps === null) return undefined;
-  const state = initialCountryState(country) as { -readonly [K in keyof CountryState]: CountryState[K] };
+  const state: Record<string, unknown> = { country };
   for (const k of ENTITY_MAP_KEYS) {
     const entries = e.maps[k];
     if (!Array.isArray(entries) || !entries.every((x) => Array.isArray(x) && x.length === 2 && typeof x[0] === 'string')) return undefined;
-    (state as Record<EntityMapKey, unknown>)[k] = new Map(entries as [string, never][]);
+    state[k] = new Map(entries);
   }
-  return state;
+  return state as unknown as CountryState;
 }
