@@ -12,7 +12,15 @@ export interface Reply {
  * A plain keep-alive HTTP request (no client library overhead on the measured path). A GET whose
  * reused socket was closed by the server's keep-alive timeout is sent once more on a new one.
  */
-export async function request(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+export interface RequestOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Default: one shared keep-alive socket, so requests from one client wait for each other; pass another agent to measure beside them. */
+  agent?: http.Agent;
+}
+
+export async function request(url: string, options: RequestOptions = {}): Promise<Reply> {
   try {
     return await requestOnce(url, options);
   } catch (e) {
@@ -22,9 +30,9 @@ export async function request(url: string, options: { method?: string; headers?:
   }
 }
 
-function requestOnce(url: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function requestOnce(url: string, options: RequestOptions = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent }, (res) => {
+    const req = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: options.agent ?? agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
