@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { ChainVerifier, type ChainReport } from './chain-verifier.js';
 import type { RawEventSource } from './raw-event-source.js';
 
@@ -17,7 +18,9 @@ export interface VerifyLogOptions {
 
 /**
  * Verifies every stream's hash chain over the whole log, page by page (bounded memory), up to the
- * head position seen at the start: events appended meanwhile are left for the next run.
+ * head position seen at the start: events appended meanwhile are left for the next run. The event
+ * loop is free between pages: online (`GET /v1/audit/verify`) a whole log takes seconds, and the
+ * embedded store reads synchronously.
  */
 export async function verifyLog(source: RawEventSource, options: VerifyLogOptions = {}): Promise<ChainReport> {
   const pageSize = Math.max(1, options.pageSize ?? 2000);
@@ -37,6 +40,7 @@ export async function verifyLog(source: RawEventSource, options: VerifyLogOption
     options.onProgress?.({ eventsRead: read, position: Math.min(last, head), headPosition: head });
     if (page.length < pageSize || last >= head) break;
     from = last + 1;
+    await setImmediate();
   }
   return verifier.report();
 }

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { countryStreamId } from '../../../contracts/index.js';
 import type { EventStore } from '../../store/port.js';
 import { EffectiveStatistics, FOLDED_TYPES, type FactIndex } from './existing-facts.js';
@@ -13,6 +14,7 @@ export async function loadCountryStatistics(store: Pick<EventStore, 'readStream'
     for (const e of page) fold.add(e);
     if (page.length < PAGE) break;
     from = page[page.length - 1]!.streamRevision + 1;
+    await setImmediate(); // other requests go on between pages
   }
   return fold.index();
 }

@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import t from 'tap';
+import { portRawSource } from '../../../src/audit/raw-event-source.js';
+import { verifyLog } from '../../../src/audit/verify-log.js';
 import { ethiopiaStory } from '../../helpers/facts.js';
 import { bearer, startTestApp, type TestApp } from '../../helpers/test-app.js';
 import { childEnv } from '../../helpers/child-env.js';
@@ -108,4 +110,18 @@ t.test('verify: intact chains pass; a modified event row is named by stream and 
 t.test('verify CLI: a missing data directory is an error, not a pass', async (t) => {
   const res = await verifyCli(join(root, 'does-not-exist-dir'));
   t.equal(res.code, 2, res.stdout);
+});
+
+t.test('verification leaves the event loop free between pages (the embedded store reads synchronously)', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  await recordStory(h);
+  let immediateRan = false;
+  setImmediate(() => (immediateRan = true));
+  const seen: boolean[] = [];
+  const report = await verifyLog(portRawSource(h.ctx.store), { pageSize: 5, onProgress: () => seen.push(immediateRan) });
+  t.ok(report.ok);
+  t.ok(seen.length > 2, `${seen.length} pages`);
+  t.equal(seen[0], false, 'the first page is read at once');
+  t.equal(seen[1], true, 'a callback queued before it ran before the second page');
 });
