@@ -202,7 +202,7 @@ export class CommandService {
     if (isCorrection) {
       // Corrections are rare and are checked against the whole effective history; the state after
       // one is that history folded again with it.
-      const history = await this.readStream(streamId, 0);
+      const history = await this.readFrom(streamId, 0);
       this.assertIfMatch(streamId, input.ifMatch, history.length - 1);
       const decided = decideCorrectionWithState(input.country, history, input.command);
       fact = decided.fact;
@@ -272,12 +272,12 @@ export class CommandService {
   private async load(streamId: string, country: string): Promise<StreamEntry> {
     const snapshot = await this.snapshots?.read(streamId, country);
     if (snapshot) {
-      const events = await this.readStream(streamId, snapshot.revision);
+      const events = await this.readFrom(streamId, snapshot.revision);
       const first = events[0];
       const state = first?.eventId === snapshot.eventId && first.streamRevision === snapshot.revision ? replayCountryFrom(snapshot.state, events.slice(1)) : undefined;
       if (state) return this.loaded(streamId, newEntry(state, events.at(-1)!.streamRevision, events.at(-1)!.eventId, snapshot.revision));
     }
-    const events = await this.readStream(streamId, 0);
+    const events = await this.readFrom(streamId, 0);
     if (events.length === 0) return this.loaded(streamId, newEntry(initialCountryState(country), -1, undefined));
     return this.loaded(streamId, newEntry(replayCountry(country, events), events.at(-1)!.streamRevision, events.at(-1)!.eventId));
   }
@@ -286,7 +286,7 @@ export class CommandService {
    * The stream from a revision on, a page at a time with the event loop free in between: at
    * 1,000,000 events a country's stream takes over a second to read, and other requests go on.
    */
-  private async readStream(streamId: string, fromRevision: number): Promise<StoredEvent[]> {
+  private async readFrom(streamId: string, fromRevision: number): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
     for (let from = fromRevision; ; ) {
       const page = await this.store.readStream(streamId, { fromRevision: from, limit: READ_PAGE });
