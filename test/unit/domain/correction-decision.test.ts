@@ -16,26 +16,9 @@ import {
 } from '../../../src/domain/index.js';
 import { isAppError } from '../../../src/errors/catalogue.js';
 import { historyOp, materialise, type HistoryOp } from '../../helpers/country-histories.js';
+import { storedStream, type FactInput } from './spec.js';
 
-/** Stored events of the ET stream (envelopes the decision ignores are fixed). */
-function stream(events: readonly { eventId: string; type: string; occurredOn: string; data: Record<string, unknown> }[]): StoredEvent[] {
-  return events.map((e, i) => ({
-    eventId: e.eventId,
-    type: e.type,
-    occurredOn: e.occurredOn,
-    data: e.data,
-    schemaVersion: 1,
-    streamId: 'country-ET',
-    streamRevision: i,
-    position: i + 1,
-    country: 'ET',
-    recordedAt: '2025-01-01T00:00:00.000Z',
-    recordedBy: 'test',
-    provenance: { sourceKind: 'nl-desk', reference: 'test', evidenceStatus: 'reported' },
-    prevHash: '0'.repeat(64),
-    hash: '0'.repeat(64),
-  }));
-}
+const stream = (events: readonly { eventId: string; type: string; occurredOn: string; data: Record<string, unknown> }[]) => storedStream(events as FactInput[], 'ET');
 
 /**
  * The rule as first written, as the oracle: fold the whole history before and after the correction

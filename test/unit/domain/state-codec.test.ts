@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import t from 'tap';
-import type { StoredEvent } from '../../../contracts/index.js';
 import { demoCountries, demoFacts } from '../../../scripts/demo-data/facts.js';
 import {
   DECISION_STATE_VERSION,
@@ -14,23 +13,9 @@ import {
   type CountryState,
 } from '../../../src/domain/index.js';
 import { historyOp, materialise } from '../../helpers/country-histories.js';
+import { storedStream, type FactInput } from './spec.js';
 
-/** Stored events of one country stream (positions and revisions in order; envelopes the fold ignores are fixed). */
-function stream(country: string, facts: readonly { eventId: string; type: string; occurredOn: string; data: Record<string, unknown> }[]): StoredEvent[] {
-  return facts.map((f, i) => ({
-    ...f,
-    schemaVersion: 1,
-    streamId: `country-${country}`,
-    streamRevision: i,
-    position: i + 1,
-    country,
-    recordedAt: '2025-01-01T00:00:00.000Z',
-    recordedBy: 'test',
-    provenance: { sourceKind: 'nl-desk', reference: 'test', evidenceStatus: 'reported' },
-    prevHash: '0'.repeat(64),
-    hash: '0'.repeat(64),
-  }));
-}
+const stream = (country: string, facts: readonly { eventId: string; type: string; occurredOn: string; data: Record<string, unknown> }[]) => storedStream(facts as FactInput[], country);
 
 /** What a decision can see of a state: a missing key and an undefined one read alike, and key order does not count (compare with t.same or isDeepStrictEqual). */
 const plain = (s: CountryState | undefined) => (s === undefined ? undefined : (JSON.parse(JSON.stringify(encodeCountryState(s))) as unknown));
