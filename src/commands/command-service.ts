@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setImmediate } from 'node:timers/promises';
 import {
   countryStreamId,
   eventDefinition,
@@ -12,6 +11,7 @@ import {
   decideFact,
   evolveCountryInPlace,
   initialCountryState,
+  isCorrectionType,
   replayCountry,
   replayCountryFrom,
   type CountryState,
@@ -21,6 +21,7 @@ import { AppError } from '../errors/catalogue.js';
 import type { AppendOptions, AppendResult, EventStore, IdempotencyClaim, NewEvent } from '../store/port.js';
 import type { PipelinedAppendOptions } from '../store/sqlite/sqlite-event-store.js';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '../store/errors.js';
+import { streamPages } from '../store/stream-pages.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import type { SnapshotStore } from './state-snapshots.js';
 
@@ -66,7 +67,6 @@ export interface CommandServiceOptions {
   snapshotEvery?: number | undefined;
 }
 
-const CORRECTION_TYPES = new Set(['EntryCorrected', 'EntryRetracted']);
 /** Events per read of a long stream (~30 ms each at 1,000,000 events). */
 const READ_PAGE = 2_000;
 const MAX_ATTEMPTS = 8;
@@ -196,7 +196,7 @@ export class CommandService {
     input: RecordInput,
     claim: IdempotencyClaim | undefined,
   ): Promise<{ committed: Promise<AppendResult> }> {
-    const isCorrection = CORRECTION_TYPES.has(input.command.type);
+    const isCorrection = isCorrectionType(input.command.type);
     let entry = this.streams.get(streamId);
     let fact: NewFact;
     if (isCorrection) {
@@ -282,19 +282,11 @@ export class CommandService {
     return this.loaded(streamId, newEntry(replayCountry(country, events), events.at(-1)!.streamRevision, events.at(-1)!.eventId));
   }
 
-  /**
-   * The stream from a revision on, a page at a time with the event loop free in between: at
-   * 1,000,000 events a country's stream takes over a second to read, and other requests go on.
-   */
+  /** The stream from a revision on, read a page at a time with other requests served in between. */
   private async readFrom(streamId: string, fromRevision: number): Promise<StoredEvent[]> {
     const events: StoredEvent[] = [];
-    for (let from = fromRevision; ; ) {
-      const page = await this.store.readStream(streamId, { fromRevision: from, limit: READ_PAGE });
-      for (const e of page) events.push(e);
-      if (page.length < READ_PAGE) return events;
-      from = page[page.length - 1]!.streamRevision + 1;
-      await setImmediate();
-    }
+    for await (const page of streamPages(this.store, streamId, { fromRevision, pageSize: READ_PAGE })) for (const e of page) events.push(e);
+    return events;
   }
 
   /** Caches a loaded entry at once: a refusal decided on it is then trusted without loading it again. */

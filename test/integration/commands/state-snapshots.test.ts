@@ -194,8 +194,13 @@ t.test('snapshot files: missing, damaged, foreign or of another version mean a r
 t.test('writes of one stream land in order: an older state never replaces a newer one', async (t) => {
   const { dir } = setup(t);
   const files = new SnapshotFiles(join(dir, 'snapshots'));
-  const state = initialCountryState('ET');
-  const writes = Array.from({ length: 20 }, (_, i) => files.write({ streamId: 'country-ET', revision: i, eventId: `e${i}`, state }));
+  // Older states are larger here (as a stream's states are not), so unordered writes would finish newest first.
+  const stateOfSize = (n: number) => {
+    const state = initialCountryState('ET');
+    for (let k = 0; k < n; k++) (state.requests as Map<string, unknown>).set(`R${k}`, { requestId: `R${k}`, note: 'x'.repeat(200) });
+    return state;
+  };
+  const writes = Array.from({ length: 20 }, (_, i) => files.write({ streamId: 'country-ET', revision: i, eventId: `e${i}`, state: stateOfSize((20 - i) * 500) }));
   await files.flush();
   await Promise.all(writes);
   t.equal(kept(dir).revision, 19);
