@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import {
   countryStreamId,
   eventDefinition,
@@ -12,7 +13,7 @@ import {
   evolveCountryInPlace,
   initialCountryState,
   isCorrectionType,
-  replayCountry,
+  replayCountryInSteps,
   replayCountryFrom,
   type CountryState,
   type NewFact,
@@ -67,7 +68,7 @@ export interface CommandServiceOptions {
   snapshotEvery?: number | undefined;
 }
 
-/** Events per read of a long stream (~30 ms each at 1,000,000 events). */
+/** Events per read of a long stream (~30 ms each at 1,000,000 events), and per step of its fold. */
 const READ_PAGE = 2_000;
 const MAX_ATTEMPTS = 8;
 
@@ -279,7 +280,11 @@ export class CommandService {
     }
     const events = await this.readFrom(streamId, 0);
     if (events.length === 0) return this.loaded(streamId, newEntry(initialCountryState(country), -1, undefined));
-    return this.loaded(streamId, newEntry(replayCountry(country, events), events.at(-1)!.streamRevision, events.at(-1)!.eventId));
+    const fold = replayCountryInSteps(country, events, READ_PAGE);
+    for (let step = fold.next(); ; step = fold.next()) {
+      if (step.done) return this.loaded(streamId, newEntry(step.value, events.at(-1)!.streamRevision, events.at(-1)!.eventId));
+      await setImmediate();
+    }
   }
 
   /** The stream from a revision on, read a page at a time with other requests served in between. */

@@ -28,14 +28,15 @@ function setup(t: Test): { dir: string; open: (name?: string) => SqliteEventStor
   };
 }
 
-/** The store, with every readStream's starting revision noted. */
-function watched(store: EventStore): { store: EventStore; reads: number[] } {
+/** The store, with every readStream's starting revision noted (and `onRead` called). */
+function watched(store: EventStore, onRead = () => {}): { store: EventStore; reads: number[] } {
   const reads: number[] = [];
   const proxy = new Proxy(store, {
     get(target, key) {
       if (key === 'readStream') {
         return (streamId: string, options?: ReadStreamOptions) => {
           reads.push(options?.fromRevision ?? 0);
+          onRead();
           return target.readStream(streamId, options);
         };
       }
@@ -66,7 +67,8 @@ async function refusal(p: Promise<unknown>): Promise<string> {
   }
 }
 
-const kept = (dir: string, stream = 'country-ET') => JSON.parse(readFileSync(join(dir, 'snapshots', `${stream}.json`), 'utf8')) as { revision: number; eventId: string };
+/** The header line of a stream's kept snapshot. */
+const kept = (dir: string, stream = 'country-ET') => JSON.parse(readFileSync(join(dir, 'snapshots', `${stream}.json`), 'utf8').split('\n')[0]!) as { revision: number; eventId: string };
 
 t.test('a new service reads only the events after the kept snapshot, and decides on the whole history', async (t) => {
   const { dir, open } = setup(t);
@@ -191,6 +193,58 @@ t.test('snapshot files: missing, damaged, foreign or of another version mean a r
   t.same(warnings.splice(0).map((w) => /not a safe file name/.test(w)), [true, true], 'a stream id that is no file name is refused, never thrown');
 });
 
+t.test('a large state is kept and read back whole, a thousand entities per turn of the event loop', async (t) => {
+  const { dir } = setup(t);
+  const warnings: string[] = [];
+  const files = new SnapshotFiles(join(dir, 'snapshots'), (m) => warnings.push(m));
+  const state = initialCountryState('ET');
+  for (let k = 0; k < 4_500; k++) (state.requests as Map<string, unknown>).set(`R${k}`, { requestId: `R${k}`, note: `line\nbreak ${k}` });
+  (state.operations as Map<string, unknown>).set('O1', { operationId: 'O1' });
+
+  // Other callbacks run between the first entity's encoding (decoding) and the last's: the ticks
+  // counted at each JSON.stringify (JSON.parse) call differ.
+  const ticksAcross = async (method: 'stringify' | 'parse', work: () => Promise<unknown>) => {
+    let ticks = 0;
+    let done = false;
+    const tick = () => {
+      ticks++;
+      if (!done) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const original = JSON[method] as (...a: unknown[]) => unknown;
+    const seen: number[] = [];
+    (JSON as unknown as Record<string, unknown>)[method] = (...a: unknown[]) => (seen.push(ticks), original.apply(JSON, a));
+    try {
+      await work();
+    } finally {
+      (JSON as unknown as Record<string, unknown>)[method] = original;
+      done = true;
+    }
+    return seen.at(-1)! - seen[1]!;
+  };
+  t.ok((await ticksAcross('stringify', () => files.write({ streamId: 'country-ET', revision: 9, eventId: 'e9', state }))) >= 2, 'writing let other callbacks run');
+  let back: Awaited<ReturnType<SnapshotFiles['read']>>;
+  t.ok((await ticksAcross('parse', async () => (back = await files.read('country-ET', 'ET')))) >= 2, 'reading let other callbacks run');
+  t.same([...back!.state.requests], [...state.requests], 'every entity, in order');
+  t.same([...back!.state.operations], [...state.operations]);
+  t.same(warnings, []);
+
+  const path = join(dir, 'snapshots', 'country-ET.json');
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n');
+  const damaged = async (what: string, content: string) => {
+    writeFileSync(path, content);
+    t.equal(await files.read('country-ET', 'ET'), undefined, what);
+    t.match(warnings.pop(), /is damaged/, what);
+  };
+  await damaged('a line short', lines.filter((_, i) => i !== 7).join('\n'));
+  await damaged('a line too many', `${text}["requests","X",{}]\n`);
+  await damaged('a torn last line', text.slice(0, -5));
+  await damaged('an unknown map', text.replace('["operations"', '["__proto__"'));
+  await damaged('an entity that is no [map, key, record]', text.replace('["operations","O1",{"operationId":"O1"}]', '["operations","O1"]'));
+  await damaged('a key that is no string', text.replace('["operations","O1"', '["operations",1'));
+});
+
 t.test('writes of one stream land in order: an older state never replaces a newer one', async (t) => {
   const { dir } = setup(t);
   const files = new SnapshotFiles(join(dir, 'snapshots'));
@@ -234,7 +288,16 @@ t.test('after a correction the service decides on the corrected history without 
 
 t.test('a long stream is read a page at a time, for a load and for a correction', async (t) => {
   const { open } = setup(t);
-  const { store, reads } = watched(open());
+  // Turns of the event loop, noted at each read: the fold of the 4,500 events pauses twice between the last page and the next read.
+  let ticks = 0;
+  const ticksAtRead: number[] = [];
+  let ticking = true;
+  const tick = () => {
+    ticks++;
+    if (ticking) setImmediate(tick);
+  };
+  t.teardown(() => void (ticking = false));
+  const { store, reads } = watched(open(), () => ticksAtRead.push(ticks));
   const ids: string[] = [];
   for (let batch = 0; batch < 5; batch++) {
     const events = Array.from({ length: 900 }, (_, i) => newEvent('ET', 'IdentificationRequestSubmitted', '2025-01-02', { requestId: `ET-LONG-${batch * 900 + i}`, caseRef: 'ab'.repeat(16), requestingState: 'NL', channel: 'RCMS' }));
@@ -242,8 +305,10 @@ t.test('a long stream is read a page at a time, for a load and for a correction'
     await store.append('country-ET', 'any', events);
   }
   const svc = new CommandService(store);
+  setImmediate(tick);
   t.equal(await refusal(record(svc, submit('ET-LONG-4499'))), 'REQUEST_EXISTS', 'the last request of the last page is known');
-  t.same(reads.slice(0, 3), [0, 2000, 4000], 'three pages of at most 2,000 events');
+  t.same(reads.slice(0, 4), [0, 2000, 4000, 4500], 'three pages of at most 2,000 events, then the check that the stream has not moved');
+  t.ok(ticksAtRead[3]! - ticksAtRead[2]! >= 2, `other callbacks ran while the stream was folded (${ticksAtRead[3]! - ticksAtRead[2]!} turns)`);
   reads.length = 0;
   const retracted = await record(svc, { type: 'EntryRetracted', occurredOn: '2025-01-03', data: { retractedEventId: ids[10], reason: 'Recorded twice by mistake.' }, provenance: submit('x').provenance } as CountryCommand);
   t.equal(retracted.response.streamRevision, 4500);

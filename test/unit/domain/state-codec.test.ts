@@ -6,10 +6,12 @@ import { demoCountries, demoFacts } from '../../../scripts/demo-data/facts.js';
 import {
   DECISION_STATE_VERSION,
   decodeCountryState,
+  effectiveHistory,
   encodeCountryState,
   isCorrectionType,
   replayCountry,
   replayCountryFrom,
+  replayCountryInSteps,
   type CountryState,
 } from '../../../src/domain/index.js';
 import { historyOp, materialise } from '../../helpers/country-histories.js';
@@ -60,6 +62,21 @@ t.test('property: for any history and any cut, the snapshot path equals the repl
     { numRuns: 300 },
   );
   t.ok(declined > 10 && advanced > 10, `both paths exercised (${advanced} advanced, ${declined} declined)`);
+});
+
+t.test('replayCountryInSteps pauses after every n events of the fold and ends with the fold of the whole stream', async (t) => {
+  for (const events of demoStreams) {
+    const country = events[0]!.country!;
+    const folded = effectiveHistory(events).length;
+    for (const n of [1, 7, folded, folded + 1]) {
+      const steps = replayCountryInSteps(country, events, n);
+      let pauses = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) pauses++;
+      t.equal(pauses, Math.floor(folded / n), `${country}: ${folded} events, a pause every ${n}`);
+      t.same(plain(step.value), plain(replayCountry(country, events)));
+    }
+  }
 });
 
 t.test('decode refuses what is not an encoding of that country', async (t) => {
