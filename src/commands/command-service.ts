@@ -8,7 +8,7 @@ import {
   type StoredEvent,
 } from '../../contracts/index.js';
 import {
-  decideCorrectionWithState,
+  decideCorrectionInSteps,
   decideFact,
   evolveCountryInPlace,
   initialCountryState,
@@ -17,6 +17,7 @@ import {
   replayCountryFrom,
   type CountryState,
   type NewFact,
+  type Steps,
 } from '../domain/index.js';
 import { AppError } from '../errors/catalogue.js';
 import type { AppendOptions, AppendResult, EventStore, IdempotencyClaim, NewEvent } from '../store/port.js';
@@ -205,7 +206,7 @@ export class CommandService {
       // one is that history folded again with it.
       const history = await this.readFrom(streamId, 0);
       this.assertIfMatch(streamId, input.ifMatch, history.length - 1);
-      const decided = decideCorrectionWithState(input.country, history, input.command);
+      const decided = await this.paced(decideCorrectionInSteps(input.country, history, input.command, READ_PAGE));
       fact = decided.fact;
       entry = newEntry(decided.state, history.length - 1, history.at(-1)?.eventId);
     } else {
@@ -280,9 +281,14 @@ export class CommandService {
     }
     const events = await this.readFrom(streamId, 0);
     if (events.length === 0) return this.loaded(streamId, newEntry(initialCountryState(country), -1, undefined));
-    const fold = replayCountryInSteps(country, events, READ_PAGE);
-    for (let step = fold.next(); ; step = fold.next()) {
-      if (step.done) return this.loaded(streamId, newEntry(step.value, events.at(-1)!.streamRevision, events.at(-1)!.eventId));
+    const state = await this.paced(replayCountryInSteps(country, events, READ_PAGE));
+    return this.loaded(streamId, newEntry(state, events.at(-1)!.streamRevision, events.at(-1)!.eventId));
+  }
+
+  /** A long fold run with other requests served between its steps. */
+  private async paced<T>(steps: Steps<T>): Promise<T> {
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
       await setImmediate();
     }
   }

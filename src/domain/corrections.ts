@@ -8,6 +8,7 @@ import type { NewFact } from './fact.js';
 import { changedIdentityFields } from './identity.js';
 import { refuse } from './refuse.js';
 import { copyCountryState, initialCountryState, type CountryState } from './state.js';
+import { everyNth, runToEnd, type Steps } from './steps.js';
 
 /**
  * Folds check + evolve over an effective history and returns the events that fail a rule, with the
@@ -15,6 +16,10 @@ import { copyCountryState, initialCountryState, type CountryState } from './stat
  * empty state, or from `start` (a state the caller owns; it is evolved in place).
  */
 export function findInvalidFacts(start: string | CountryState, effective: readonly StoredEvent[]): Map<string, string> {
+  return runToEnd(findInvalidFactsInSteps(start, effective, everyNth(Infinity)));
+}
+
+function* findInvalidFactsInSteps(start: string | CountryState, effective: readonly StoredEvent[], pause: () => boolean): Steps<Map<string, string>> {
   const state = typeof start === 'string' ? initialCountryState(start) : start;
   const invalid = new Map<string, string>();
   for (const e of effective) {
@@ -27,6 +32,7 @@ export function findInvalidFacts(start: string | CountryState, effective: readon
       }
     }
     evolveCountryInPlace(state, e);
+    if (pause()) yield;
   }
   return invalid;
 }
@@ -68,13 +74,16 @@ function parseCorrectedData(target: StoredEvent, data: Record<string, unknown>):
  * state the history folds to with it. Both effective histories hold the same events before the
  * target, with the same validity: that prefix is folded once, then each history from the target on.
  */
-function requireHistoryStaysValid(country: string, history: readonly StoredEvent[], target: StoredEvent, pending: CorrectionLike): CountryState {
+function* requireHistoryStaysValid(country: string, history: readonly StoredEvent[], target: StoredEvent, pending: CorrectionLike, pause: () => boolean): Steps<CountryState> {
   const before = applyCorrections(history, []);
   const after = applyCorrections(history, [pending]);
   const at = Math.max(0, before.findIndex((e) => e.eventId === target.eventId));
   const state = initialCountryState(country);
-  for (let i = 0; i < at; i++) evolveCountryInPlace(state, before[i]!);
-  const invalidBefore = findInvalidFacts(copyCountryState(state), before.slice(at));
+  for (let i = 0; i < at; i++) {
+    evolveCountryInPlace(state, before[i]!);
+    if (pause()) yield;
+  }
+  const invalidBefore = yield* findInvalidFactsInSteps(copyCountryState(state), before.slice(at), pause);
   const verb = pending.type === 'EntryRetracted' ? 'Retracting' : 'Correcting';
   for (const e of after.slice(at)) {
     if (isCountryFactType(e.type) && !invalidBefore.has(e.eventId)) {
@@ -87,6 +96,7 @@ function requireHistoryStaysValid(country: string, history: readonly StoredEvent
       }
     }
     evolveCountryInPlace(state, e);
+    if (pause()) yield;
   }
   return state;
 }
@@ -96,16 +106,21 @@ function requireHistoryStaysValid(country: string, history: readonly StoredEvent
  * (correction events included). Returns the fact to append or throws an AppError.
  */
 export function decideCorrection(country: string, history: readonly StoredEvent[], command: CountryCommand): NewFact {
-  return decideCorrectionWithState(country, history, command).fact;
+  return runToEnd(decideCorrectionInSteps(country, history, command, Infinity)).fact;
 }
 
-/** `decideCorrection`, with the decision state of the history once the fact is appended (`replayCountry` of both). */
-export function decideCorrectionWithState(country: string, history: readonly StoredEvent[], command: CountryCommand): { fact: NewFact; state: CountryState } {
+/**
+ * `decideCorrection`, with the decision state of the history once the fact is appended (what
+ * `replayCountry` of both gives), pausing every `eventsPerStep` events folded or checked (it folds
+ * the history about twice).
+ */
+export function* decideCorrectionInSteps(country: string, history: readonly StoredEvent[], command: CountryCommand, eventsPerStep: number): Steps<{ fact: NewFact; state: CountryState }> {
+  const pause = everyNth(eventsPerStep);
   if (command.type === 'EntryRetracted') {
     const d = command.data as EventData<'EntryRetracted'>;
     const target = findTarget(country, history, d.retractedEventId);
     const data = { retractedEventId: d.retractedEventId, reason: d.reason };
-    const state = requireHistoryStaysValid(country, history, target, { type: 'EntryRetracted', data });
+    const state = yield* requireHistoryStaysValid(country, history, target, { type: 'EntryRetracted', data }, pause);
     return { fact: { type: 'EntryRetracted', occurredOn: command.occurredOn, data }, state };
   }
   if (command.type === 'EntryCorrected') {
@@ -119,7 +134,7 @@ export function decideCorrectionWithState(country: string, history: readonly Sto
     }
     const data: Record<string, unknown> = { correctedEventId: d.correctedEventId, reason: d.reason, data: corrected };
     if (d.occurredOn !== undefined) data['occurredOn'] = d.occurredOn;
-    const state = requireHistoryStaysValid(country, history, target, { type: 'EntryCorrected', data });
+    const state = yield* requireHistoryStaysValid(country, history, target, { type: 'EntryCorrected', data }, pause);
     return { fact: { type: 'EntryCorrected', occurredOn: command.occurredOn, data }, state };
   }
   throw new AppError('BAD_REQUEST', `${command.type} is not a correction; use decideFact`);

@@ -2,6 +2,7 @@ import type { StoredEvent } from '../../contracts/index.js';
 import { effectiveHistory, isCorrectionType } from './effective-history.js';
 import { evolveCountryInPlace } from './evolve/index.js';
 import { initialCountryState, type CountryState } from './state.js';
+import { everyNth, runToEnd, type Steps } from './steps.js';
 
 /**
  * Folds a whole country stream into its decision state, honouring EntryCorrected / EntryRetracted
@@ -9,11 +10,7 @@ import { initialCountryState, type CountryState } from './state.js';
  * caller, so it may be advanced with `evolveCountryInPlace`.
  */
 export function replayCountry(country: string, events: readonly StoredEvent[]): CountryState {
-  const steps = replayCountryInSteps(country, events, Infinity);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(replayCountryInSteps(country, events, Infinity));
 }
 
 /**
@@ -21,12 +18,12 @@ export function replayCountry(country: string, events: readonly StoredEvent[]): 
  * work run between steps (the fold of 1,000,000 events' country stream takes ~0.2 s). The generator
  * returns the state.
  */
-export function* replayCountryInSteps(country: string, events: readonly StoredEvent[], eventsPerStep: number): Generator<void, CountryState, void> {
+export function* replayCountryInSteps(country: string, events: readonly StoredEvent[], eventsPerStep: number): Steps<CountryState> {
   const state = initialCountryState(country);
-  let n = 0;
+  const pause = everyNth(eventsPerStep);
   for (const e of effectiveHistory(events)) {
     evolveCountryInPlace(state, e);
-    if (++n % eventsPerStep === 0) yield;
+    if (pause()) yield;
   }
   return state;
 }

@@ -4,7 +4,7 @@ import t from 'tap';
 import type { CountryCommand, StoredEvent } from '../../../contracts/index.js';
 import {
   checkFact,
-  decideCorrectionWithState,
+  decideCorrectionInSteps,
   effectiveHistory,
   encodeCountryState,
   evolveCountryInPlace,
@@ -12,6 +12,8 @@ import {
   initialCountryState,
   isCountryFactType,
   replayCountry,
+  runToEnd,
+  type CountryState,
   type NewFact,
 } from '../../../src/domain/index.js';
 import { isAppError } from '../../../src/errors/catalogue.js';
@@ -65,15 +67,15 @@ const plain = (s: ReturnType<typeof replayCountry>) => JSON.parse(JSON.stringify
 t.test('property: the correction decision folds the shared prefix once and decides as two whole folds do; its state is the replay with the correction', async (t) => {
   const outcomes = { accepted: 0, broke: 0 };
   fc.assert(
-    fc.property(fc.array(historyOp, { maxLength: 40 }), lastStep, (ops, step) => {
+    fc.property(fc.array(historyOp, { maxLength: 40 }), lastStep, fc.integer({ min: 1, max: 50 }), (ops, step, eventsPerStep) => {
       const events = stream(materialise([...submissions, ...ops, step]).filter((e) => e.country === 'ET'));
       const last = events.at(-1);
       if (!last || (last.type !== 'EntryCorrected' && last.type !== 'EntryRetracted')) return true;
       const history = events.slice(0, -1);
       const command = { type: last.type, occurredOn: last.occurredOn, data: last.data, provenance: last.provenance } as CountryCommand;
-      let decided: ReturnType<typeof decideCorrectionWithState> | undefined;
+      let decided: { fact: NewFact; state: CountryState } | undefined;
       try {
-        decided = decideCorrectionWithState('ET', history, command);
+        decided = runToEnd(decideCorrectionInSteps('ET', history, command, eventsPerStep));
       } catch (e) {
         if (!isAppError(e)) throw e;
         if (e.code !== 'CORRECTION_BREAKS_HISTORY') return true; // refused before the history check (e.g. an identity field)
