@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { request } from './http-client.js';
 import { CACHE_DIR, installHistory } from './histories.js';
@@ -58,7 +58,9 @@ export async function preparedDataDir(historyPath: string, events: number, log: 
   return { dataDir, adminToken };
 }
 
+/** Starts the server on a prepared data directory, without as-known-at views kept by an earlier run (the scenarios time their builds). */
 export async function startPrepared(dataDir: string, adminToken: string): Promise<RcmServer> {
+  rmSync(join(dataDir, 'as-of-cache'), { recursive: true, force: true });
   const server = await startRcmServer(dataDir, { adminToken, timeoutMs: 600_000 });
   await createTokens(server);
   await waitCaughtUp(server, 600_000);

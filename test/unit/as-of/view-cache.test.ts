@@ -1,4 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import t from 'tap';
 import { allProjections } from '../../../projections/index.js';
@@ -197,5 +200,68 @@ t.test('as-of cache', async (t) => {
     await cache.close();
     t.throws(() => readdirSync(dir), 'its temporary directory is gone');
     await t.rejects(cache.view({ asOf: at(1), countries: ['ET'] }), /closed/);
+  });
+
+  await t.test('views of the service\'s projections are kept across restarts and used again once checked against the log', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rcm-as-of-kept-'));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    const warnings: string[] = [];
+    const open = (store = h.store) => new AsOfCache(store, { dir, maxBytes: 64 * 1024 * 1024, snapshotEvery: 300, onWarning: (m) => warnings.push(m) });
+    const viewFiles = () => readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort();
+    const digest = (files: string[]) => files.map((f) => createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')).join();
+
+    const first = open();
+    t.equal(await cached(first, 'ET', at(n - 1)), await scratch('ET', at(n - 1)));
+    const bumped = allProjections.map((p) => (p.name === 'country-state' ? ({ ...p, version: p.version + 1 } as Projection) : p));
+    await cached(first, 'ET', at(n - 1), bumped);
+    const built = first.stats();
+    await first.close();
+    const kept = viewFiles();
+    t.equal(kept.length, built.snapshotsTaken / 2 + 1, "the view and its copies are kept; the other projection version's files are not");
+    t.ok(readFileSync(join(dir, 'views.json'), 'utf8').includes('"format":"rcm-as-of-views"'));
+    const bytes = digest(kept);
+
+    const second = open();
+    t.equal(await cached(second, 'ET', at(n - 1)), await scratch('ET', at(n - 1)), 'the same answer after a restart');
+    t.equal(await cached(second, 'ET', at(n >> 1)), await scratch('ET', at(n >> 1)), 'a cutoff in between, from a kept copy');
+    const again = second.stats();
+    t.same({ restored: again.restored, fromScratch: again.fromScratch, hits: again.hits }, { restored: kept.length, fromScratch: 0, hits: 1 }, 'nothing built from the first event');
+    t.equal(again.fromSnapshot + again.aliases, 1);
+    t.equal(digest(kept), bytes, 'the kept files were read, never written');
+
+    // A crash: the next start finds the directory as the running cache left it, without a close.
+    await cached(second, 'SO', at(n - 1));
+    await (second as unknown as { flushKept(): Promise<void> }).flushKept(); // as the idle timer does: SO's files flushed and listed
+    const crashed = mkdtempSync(join(tmpdir(), 'rcm-as-of-crashed-'));
+    t.teardown(() => rmSync(crashed, { recursive: true, force: true }));
+    cpSync(dir, crashed, { recursive: true });
+    await second.close();
+    const third = new AsOfCache(h.store, { dir: crashed, maxBytes: 64 * 1024 * 1024, snapshotEvery: 300 });
+    t.equal(await cached(third, 'SO', at(n - 1)), await scratch('SO', at(n - 1)));
+    t.same({ fromScratch: third.stats().fromScratch, hits: third.stats().hits }, { fromScratch: 0, hits: 1 }, "SO's view, listed before the crash, is used");
+    await third.close();
+
+    // Another log with the same streams: nothing kept holds, every file goes, answers are its own.
+    const other = await generatedStore({ events: 1500, countries: COUNTRIES, years: 4, seed: 99 });
+    t.teardown(() => other.close());
+    const fourth = open(other.store);
+    const otherAt = (await other.store.readAll()).at(-1)!.recordedAt;
+    const v = await fourth.view({ asOf: otherAt, countries: ['ET'] });
+    const reference = await openScratchAsOfView(other.store, { asOf: otherAt, countries: ['ET'] });
+    t.equal(answers(v, 'ET', YEARS), answers(reference, 'ET', YEARS), "another log's answers");
+    await v.close();
+    await reference.close();
+    t.same({ restored: fourth.stats().restored, fromScratch: fourth.stats().fromScratch }, { restored: 0, fromScratch: 1 });
+    t.equal(viewFiles().length, fourth.stats().entries, "the first log's views were deleted: the files are the new log's views");
+    await fourth.close();
+
+    // A damaged list: reported, every view file deleted, nothing fails.
+    writeFileSync(join(dir, 'views.json'), '{"format":"rcm-as-of-views","version":1,"views":[{"file":"../x"}]}');
+    const fifth = open();
+    t.match(warnings.pop(), /views\.json is damaged/);
+    t.same(viewFiles(), []);
+    t.equal(await cached(fifth, 'ET', at(n >> 2)), await scratch('ET', at(n >> 2)));
+    await fifth.close();
+    t.same(warnings, []);
   });
 });
