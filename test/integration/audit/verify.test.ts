@@ -125,3 +125,28 @@ t.test('verification leaves the event loop free between pages (the embedded stor
   t.equal(seen[0], false, 'the first page is read at once');
   t.equal(seen[1], true, 'a callback queued before it ran before the second page');
 });
+
+t.test('GET /v1/audit/verify: requests arriving while a verification runs share it', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  await recordStory(h);
+  const store = h.ctx.store;
+  const readAllRaw = store.readAllRaw.bind(store);
+  let pages = 0;
+  store.readAllRaw = (options) => {
+    pages++;
+    return readAllRaw(options);
+  };
+  t.teardown(() => void (store.readAllRaw = readAllRaw));
+  const verify = () => h.app.inject({ method: 'GET', url: '/v1/audit/verify', headers: bearer(h.tokens.auditor) });
+  const alone = await verify();
+  const pagesAlone = pages;
+  t.ok(pagesAlone >= 1);
+  pages = 0;
+  const together = await Promise.all([verify(), verify(), verify()]);
+  t.same(together.map((r) => r.body), [alone.body, alone.body, alone.body], 'the same report');
+  t.equal(pages, pagesAlone, 'read once for three requests');
+  pages = 0;
+  await verify();
+  t.equal(pages, pagesAlone, 'a later request verifies anew');
+});
