@@ -7,12 +7,12 @@ import type { EventStore } from '../store/port.js';
  * The as-of views a cache keeps across restarts, listed in `<cache dir>/views.json`. A view is a
  * pure function of the events of its streams up to its position and of its projections' versions,
  * so a later start may answer from it, once it has checked that the log still holds the same
- * events there (a restored backup or another log would not).
+ * events there (another log, or one restored from a backup that lacks them, would not).
  */
 export interface KeptView {
   /** File name in the cache directory. */
   file: string;
-  /** Its streams and projections (`name@version`), see `durableFamilyKey`. */
+  /** Its streams and projections (`name@version`): the family's `durableKey` in view-cache.ts. */
   family: string;
   position: number;
   /** Per stream, the first revision not folded. */
@@ -24,19 +24,17 @@ export interface KeptView {
   bytes: number;
 }
 
-const NAME = 'views.json';
+export const KEPT_VIEWS_FILE = 'views.json';
 const FORMAT = 'rcm-as-of-views';
 const VERSION = 1;
-
-export const KEPT_VIEWS_FILE = NAME;
 
 /** The kept views listed in `dir`; none when there is no list, and none (with a warning) when it is damaged. */
 export function readKeptViews(dir: string, onWarning: (message: string) => void): KeptView[] {
   let text: string;
   try {
-    text = readFileSync(join(dir, NAME), 'utf8');
+    text = readFileSync(join(dir, KEPT_VIEWS_FILE), 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') onWarning(`As-of view list ${join(dir, NAME)} could not be read (${(e as Error).message}); the views are built again`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') onWarning(`As-of view list ${join(dir, KEPT_VIEWS_FILE)} could not be read (${(e as Error).message}); the views are built again`);
     return [];
   }
   try {
@@ -45,7 +43,7 @@ export function readKeptViews(dir: string, onWarning: (message: string) => void)
   } catch {
     // reported below
   }
-  onWarning(`As-of view list ${join(dir, NAME)} is damaged; the views are built again`);
+  onWarning(`As-of view list ${join(dir, KEPT_VIEWS_FILE)} is damaged; the views are built again`);
   return [];
 }
 
@@ -72,7 +70,7 @@ function isRecordOf(r: unknown, ok: (x: unknown) => boolean): boolean {
 
 /** Replaces the list: written to a temporary file, synced, renamed over the old one. */
 export function writeKeptViews(dir: string, views: readonly KeptView[]): void {
-  const path = join(dir, NAME);
+  const path = join(dir, KEPT_VIEWS_FILE);
   const tmp = `${path}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
   try {
