@@ -233,7 +233,7 @@ export class AsOfCache {
       this.dir = options.dir;
       this.ownsDir = false;
       mkdirSync(this.dir, { recursive: true });
-      kept = readKeptViews(this.dir, this.onWarning).filter((v) => existsSync(join(this.dir, v.file)) && statSync(join(this.dir, v.file)).size === v.bytes);
+      kept = readKeptViews(this.dir, this.onWarning).filter((v) => statSync(join(this.dir, v.file), { throwIfNoEntry: false })?.size === v.bytes);
       const listed = new Set(kept.map((v) => v.file));
       // Files of views that were never listed (a build or copy cut short, another instance's temporary ones) go.
       for (const name of readdirSync(this.dir)) if (FILE_PATTERN.test(name) && !listed.has(name)) rmSync(join(this.dir, name), { force: true });

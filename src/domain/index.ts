@@ -13,4 +13,4 @@ export { runToEnd, type Steps } from './steps.js';
 export { effectiveHistory, isCorrectionType } from './effective-history.js';
 export { identityFieldsOf } from './identity.js';
 export { POSITIVE_MEASURE_MAX_MONTHS } from './rules/visa-measures.js';
-export { DECISION_STATE_VERSION, decodeCountryState, decodeEntity, encodeCountryState, type EncodedCountryState } from './state-codec.js';
+export { DECISION_STATE_VERSION, decodeEntity, encodeCountryState, type EncodedCountryState } from './state-codec.js';
