@@ -20,7 +20,7 @@ import {
   type Steps,
 } from '../domain/index.js';
 import { AppError } from '../errors/catalogue.js';
-import type { AppendOptions, AppendResult, EventStore, IdempotencyClaim, NewEvent } from '../store/port.js';
+import type { AppendOptions, AppendResult, EventStore, IdempotencyClaim, IdempotencyRecord, NewEvent } from '../store/port.js';
 import type { PipelinedAppendOptions } from '../store/sqlite/sqlite-event-store.js';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '../store/errors.js';
 import { streamPages } from '../store/stream-pages.js';
@@ -92,7 +92,7 @@ const MAX_ATTEMPTS = 8;
 export class CommandService {
   private readonly streams = new Map<string, StreamEntry>();
   private readonly mutex = new KeyedMutex();
-  private readonly pendingIdempotency = new Map<string, { requestHash: string; done: Promise<AppendResult> }>();
+  private readonly pendingIdempotency = new Map<string, { requestHash: string; done: Promise<{ result: AppendResult; replayed: boolean }> }>();
 
   /**
    * The embedded store commits appends in arrival order and rejects an append queued behind a failed
@@ -123,31 +123,21 @@ export class CommandService {
   }
 
   async record(input: RecordInput): Promise<RecordOutcome> {
-    const claim = input.idempotency
-      ? { scope: `${input.principalId}:${input.idempotency.key}`, requestHash: input.idempotency.requestHash }
-      : undefined;
-    if (claim) {
-      const earlier = await this.findEarlier(claim);
-      if (earlier) return { response: toResponse(earlier), replayed: true };
+    if (!input.idempotency) return { response: toResponse(await this.recordWithRetries(input, undefined)), replayed: false };
+    const claim = { scope: `${input.principalId}:${input.idempotency.key}`, requestHash: input.idempotency.requestHash };
+    // A request with the key already in progress here answers for this one (registered before any
+    // await, so two arriving together never both decide).
+    const pending = this.pendingIdempotency.get(claim.scope);
+    if (pending) {
+      if (pending.requestHash !== claim.requestHash) throw keyReused();
+      return { response: toResponse((await pending.done).result), replayed: true };
     }
-    const attempt = this.recordWithRetries(input, claim);
-    if (claim) {
-      this.pendingIdempotency.set(claim.scope, { requestHash: claim.requestHash, done: attempt });
-      attempt.then(
-        () => this.pendingIdempotency.delete(claim.scope),
-        () => this.pendingIdempotency.delete(claim.scope),
-      );
-    }
-    try {
-      return { response: toResponse(await attempt), replayed: false };
-    } catch (e) {
-      if (claim && e instanceof IdempotencyConflictError) {
-        // Another instance (or process) committed the same key first.
-        if (!e.sameRequest) throw keyReused();
-        return { response: toResponse(e.existing.result), replayed: true };
-      }
-      throw e;
-    }
+    const attempt = this.recordClaimed(input, claim);
+    this.pendingIdempotency.set(claim.scope, { requestHash: claim.requestHash, done: attempt });
+    const forget = () => this.pendingIdempotency.delete(claim.scope);
+    attempt.then(forget, forget);
+    const { result, replayed } = await attempt;
+    return { response: toResponse(result), replayed };
   }
 
   /** Drops cached state (tests, and after an import that wrote behind the service's back). */
@@ -156,20 +146,21 @@ export class CommandService {
     else this.streams.clear();
   }
 
-  private async findEarlier(claim: IdempotencyClaim): Promise<AppendResult | undefined> {
-    const pending = this.pendingIdempotency.get(claim.scope);
-    if (pending) {
-      if (pending.requestHash !== claim.requestHash) throw keyReused();
-      // The request we wait for may itself lose the key to another instance: then its winner answers.
-      return await pending.done.catch((e: unknown) => {
-        if (e instanceof IdempotencyConflictError && e.sameRequest) return e.existing.result;
-        throw e;
-      });
+  /** Records a command sent with an Idempotency-Key, unless a request that committed the key first answers for it. */
+  private async recordClaimed(input: RecordInput, claim: IdempotencyClaim): Promise<{ result: AppendResult; replayed: boolean }> {
+    const earlier = await this.store.findIdempotency(claim.scope);
+    if (earlier) return replayOf(earlier, claim);
+    try {
+      return { result: await this.recordWithRetries(input, claim), replayed: false };
+    } catch (e) {
+      if (e instanceof IdempotencyConflictError) return replayOf(e.existing, claim);
+      // A request with the same key committed (on another instance) after the lookup above makes this
+      // one a duplicate, refused ("already recorded") or out of retries: it answers for this one.
+      if (!(e instanceof AppError)) throw e;
+      const since = await this.store.findIdempotency(claim.scope);
+      if (!since) throw e;
+      return replayOf(since, claim);
     }
-    const stored = await this.store.findIdempotency(claim.scope);
-    if (!stored) return undefined;
-    if (stored.requestHash !== claim.requestHash) throw keyReused();
-    return stored.result;
   }
 
   private async recordWithRetries(input: RecordInput, claim: IdempotencyClaim | undefined): Promise<AppendResult> {
@@ -330,6 +321,12 @@ export class CommandService {
       data: fact.data,
     };
   }
+}
+
+/** The answer a request gets when another request with its key committed first. */
+function replayOf(earlier: IdempotencyRecord, claim: IdempotencyClaim): { result: AppendResult; replayed: true } {
+  if (earlier.requestHash !== claim.requestHash) throw keyReused();
+  return { result: earlier.result, replayed: true };
 }
 
 function toResponse(result: AppendResult): AppendResponse {
