@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { EVENT_COLUMNS, rowToRawEvent, type EventRow } from '../store/sqlite/rows.js';
+import { prepareEventRead, rowToRawEvent } from '../store/sqlite/rows.js';
 import type { RawEventSource } from './raw-event-source.js';
 
 export interface ReadonlyEventLog extends RawEventSource {
@@ -15,7 +15,7 @@ export function openReadonlyEventLog(path: string): ReadonlyEventLog {
   if (!existsSync(path)) throw new Error(`No event log at ${path}`);
   const db = new Database(path, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
-  const page = db.prepare<[number, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? ORDER BY position LIMIT ?`);
+  const page = prepareEventRead<[number, number]>(db, 'FROM events WHERE position >= ? ORDER BY position LIMIT ?');
   const head = db.prepare<[], { position: number }>('SELECT coalesce(max(position), 0) AS position FROM events');
   return {
     headPosition: async () => head.get()?.position ?? 0,

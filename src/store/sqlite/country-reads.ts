@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../../../contracts/envelope.js';
-import { EVENT_COLUMNS, rowToEvent, type EventRow } from './rows.js';
+import { prepareEventRead, rowPosition, rowToEvent } from './rows.js';
 
 /**
  * Reads of the event log by country, on a connection of their own (a partitioned projection build
@@ -27,8 +27,9 @@ export function eventCountsByCountry(db: Database.Database): Map<string, number>
 
 /** The events of `countries` up to position `to`, in global order, one keyset page in memory at a time. */
 export function* iterateCountries(db: Database.Database, countries: readonly string[], to: number, pageSize = 1000): Generator<StoredEvent, void, undefined> {
-  const page = db.prepare<[number, number, string, number], EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events
+  const page = prepareEventRead<[number, number, string, number]>(
+    db,
+    `FROM events
      WHERE position > ? AND position <= ? AND country IN (SELECT value FROM json_each(?))
      ORDER BY position LIMIT ?`,
   );
@@ -38,6 +39,6 @@ export function* iterateCountries(db: Database.Database, countries: readonly str
     const rows = page.all(after, to, list, pageSize);
     for (const row of rows) yield rowToEvent(row);
     if (rows.length < pageSize) return;
-    after = rows[rows.length - 1]!.position;
+    after = rowPosition(rows[rows.length - 1]!);
   }
 }

@@ -16,7 +16,7 @@ import type {
   ReadStreamOptions,
   StreamHead,
 } from '../port.js';
-import { rowToEvent, rowToRawEvent, type EventRow } from './rows.js';
+import { rowPosition, rowToEvent, rowToRawEvent, type EventRow } from './rows.js';
 import { migrateEventStore } from './schema.js';
 import { prepareStatements, type EventStoreStatements, type InsertEventParams } from './statements.js';
 import { CommitListeners } from '../commit-listeners.js';
@@ -491,7 +491,7 @@ export class SqliteEventStore implements EventStore {
       const rows = (options.globalOnly ? this.stmts.readAllGlobal : this.stmts.readAll).all(next, upTo, pageSize);
       for (const row of rows) yield map(row);
       if (rows.length < pageSize) return;
-      next = (rows[rows.length - 1] as EventRow).position + 1;
+      next = rowPosition(rows[rows.length - 1]!) + 1;
     }
   }
 

@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from '../open-sqlite.js';
-import { EVENT_COLUMNS, type EventRow } from './rows.js';
+import { prepareEventRead } from './rows.js';
 
 export interface InsertEventParams {
   eventId: string;
@@ -48,19 +48,23 @@ export function prepareStatements(db: SqliteDatabase) {
       'INSERT INTO idempotency_keys (scope, request_hash, result, created_at) VALUES (?, ?, ?, ?)',
     ),
 
-    readStream: db.prepare<[string, number, number], EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?`,
+    readStream: prepareEventRead<[string, number, number]>(
+      db,
+      'FROM events WHERE stream_id = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?',
     ),
     // The same range, skipping other types inside SQLite (the types as a JSON array): no JavaScript object per skipped row.
-    readStreamOfTypes: db.prepare<[string, number, string, number], EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_revision >= ? AND type IN (SELECT value FROM json_each(?)) ORDER BY stream_revision LIMIT ?`,
+    readStreamOfTypes: prepareEventRead<[string, number, string, number]>(
+      db,
+      'FROM events WHERE stream_id = ? AND stream_revision >= ? AND type IN (SELECT value FROM json_each(?)) ORDER BY stream_revision LIMIT ?',
     ),
-    readAll: db.prepare<[number, number, number], EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?`,
+    readAll: prepareEventRead<[number, number, number]>(
+      db,
+      'FROM events WHERE position >= ? AND position <= ? ORDER BY position LIMIT ?',
     ),
     // The global streams' events only (a scan that skips the others without reading them into JavaScript).
-    readAllGlobal: db.prepare<[number, number, number], EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE position >= ? AND position <= ? AND country IS NULL ORDER BY position LIMIT ?`,
+    readAllGlobal: prepareEventRead<[number, number, number]>(
+      db,
+      'FROM events WHERE position >= ? AND position <= ? AND country IS NULL ORDER BY position LIMIT ?',
     ),
     headPosition: db.prepare<[], { position: number }>('SELECT coalesce(max(position), 0) AS position FROM events'),
     // SQLite returns the bare columns of the row that holds max(); the UNIQUE index serves it.
