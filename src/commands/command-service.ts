@@ -125,12 +125,12 @@ export class CommandService {
   async record(input: RecordInput): Promise<RecordOutcome> {
     if (!input.idempotency) return { response: toResponse(await this.recordWithRetries(input, undefined)), replayed: false };
     const claim = { scope: `${input.principalId}:${input.idempotency.key}`, requestHash: input.idempotency.requestHash };
-    // A request with the key already in progress here answers for this one (registered before any
-    // await, so two arriving together never both decide).
-    const pending = this.pendingIdempotency.get(claim.scope);
-    if (pending) {
-      if (pending.requestHash !== claim.requestHash) throw keyReused();
-      return { response: toResponse((await pending.done).result), replayed: true };
+    // A request with the key already in progress here (registered before any await, so two arriving
+    // together never both decide) answers for this one if it has the same body. One with another
+    // body is waited for: the key is this one's if that request ends without recording anything.
+    for (let pending = this.pendingIdempotency.get(claim.scope); pending; pending = this.pendingIdempotency.get(claim.scope)) {
+      if (pending.requestHash === claim.requestHash) return { response: toResponse((await pending.done).result), replayed: true };
+      await pending.done.catch(() => undefined);
     }
     const attempt = this.recordClaimed(input, claim);
     this.pendingIdempotency.set(claim.scope, { requestHash: claim.requestHash, done: attempt });

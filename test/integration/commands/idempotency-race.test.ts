@@ -117,3 +117,16 @@ t.test('a refusal under a key nobody committed stays that refusal', async (t) =>
   await a.record(input(submit('IR-1'), 'hash-1', 'k-1'));
   t.equal(await outcome(a.record(input(submit('IR-1'), 'hash-2', 'k-2'))), 'REQUEST_EXISTS');
 });
+
+t.test('another body under a key in progress waits for it: the key is its own if that request records nothing', async (t) => {
+  const { storeA } = twoInstances(t);
+  const a = new CommandService(storeA);
+  await a.record({ country: 'ET', principalId: 'desk', command: submit('IR-1') });
+  // Both sent together under one key: the first is refused (IR-1 exists), so the key stays free for the second.
+  const refused = outcome(a.record(input(submit('IR-1'), 'hash-1')));
+  const second = outcome(a.record(input(submit('IR-2'), 'hash-2')));
+  t.equal(await refused, 'REQUEST_EXISTS');
+  t.match(await second, /^recorded /);
+  // Once a request has recorded under the key, another body is refused.
+  t.equal(await outcome(a.record(input(submit('IR-3'), 'hash-3'))), 'IDEMPOTENCY_KEY_REUSED');
+});
