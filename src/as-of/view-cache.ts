@@ -12,6 +12,7 @@ import { ReadSide } from '../projection-runtime/read-side.js';
 import type { ReadModelFeed } from '../projection-runtime/read-model-feed.js';
 import { ProjectionRunner } from '../projection-runtime/runner.js';
 import type { EventStore } from '../store/port.js';
+import { lockDir, type DirLock } from './dir-lock.js';
 import { FrozenLog } from './frozen-log.js';
 import { KEPT_VIEWS_FILE, logStillHolds, readKeptViews, syncViewFile, writeKeptViews, type KeptView } from './kept-views.js';
 import { dateOf, parseAsOf } from './parse-as-of.js';
@@ -191,6 +192,8 @@ let exitHook = false;
 export class AsOfCache {
   private readonly dir: string;
   private readonly ownsDir: boolean;
+  /** Held while this cache keeps its views in the given directory. */
+  private readonly dirLock: DirLock | null = null;
   readonly maxBytes: number;
   private readonly snapshotEvery: number;
   private readonly maxOpenViews: number;
@@ -227,15 +230,21 @@ export class AsOfCache {
     this.maxBatchMs = options.maxBatchMs ?? 20;
     this.buildSlots = pLimit(options.maxConcurrentBuilds ?? 1);
     this.onWarning = options.onWarning ?? ((m) => process.emitWarning(m));
-    this.persistent = options.dir !== undefined;
-    let kept: KeptView[] = [];
     if (options.dir) {
+      mkdirSync(options.dir, { recursive: true });
+      // Two instances on one data directory would delete each other's views (unlisted files go at a
+      // start, evicted ones at once): the first keeps the directory, the others work in temporary ones.
+      this.dirLock = lockDir(options.dir);
+      if (!this.dirLock) this.onWarning(`As-of views: ${options.dir} is used by another instance; this one keeps its views in a temporary directory, not across restarts`);
+    }
+    this.persistent = this.dirLock !== null;
+    let kept: KeptView[] = [];
+    if (options.dir && this.dirLock) {
       this.dir = options.dir;
       this.ownsDir = false;
-      mkdirSync(this.dir, { recursive: true });
       kept = readKeptViews(this.dir, this.onWarning).filter((v) => statSync(join(this.dir, v.file), { throwIfNoEntry: false })?.size === v.bytes);
       const listed = new Set(kept.map((v) => v.file));
-      // Files of views that were never listed (a build or copy cut short, another instance's temporary ones) go.
+      // Files of views that were never listed (a build or copy cut short by a crash) go.
       for (const name of readdirSync(this.dir)) if (FILE_PATTERN.test(name) && !listed.has(name)) rmSync(join(this.dir, name), { force: true });
     } else {
       this.dir = mkdtempSync(join(tmpdir(), 'rcm-as-of-'));
@@ -352,6 +361,7 @@ export class AsOfCache {
       } else this.remove(e, false);
     }
     if (this.persistent) this.saveKeptViews();
+    this.dirLock?.release();
     if (this.ownsDir) {
       rmSync(this.dir, { recursive: true, force: true });
       tempDirs.delete(this.dir);

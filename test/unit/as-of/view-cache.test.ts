@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -190,6 +190,34 @@ t.test('as-of cache', async (t) => {
     const copy = allProjections.map((p) => ({ ...p }) as Projection);
     await cached(cache, 'ET', at(n - 1), copy);
     t.equal(cache.stats().fromScratch, after.fromScratch + 1, 'another module: built from the first event');
+  });
+
+  await t.test('two caches on one directory (two instances on one data directory): the second keeps its views elsewhere, neither deletes the other\'s', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rcm-as-of-shared-'));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    const warnings: string[] = [];
+    const open = () => new AsOfCache(h.store, { dir, maxBytes: 64 * 1024 * 1024, snapshotEvery: 300, onWarning: (m) => warnings.push(m) });
+    // Names and inodes: the second instance's files could take the same names (same pid in a test).
+    const viewFiles = () => readdirSync(dir).filter((f) => f.endsWith('.sqlite')).sort().map((f) => `${f}#${statSync(join(dir, f)).ino}`);
+
+    const first = open();
+    const held = await first.view({ asOf: at(n - 1), countries: ['ET'] }); // in use, not flushed nor listed yet
+    const firstFiles = viewFiles();
+    t.ok(firstFiles.length > 0);
+    const second = open();
+    t.match(warnings, [/used by another instance/], 'the second is told');
+    t.equal(await cached(second, 'SO', at(n - 1)), await scratch('SO', at(n - 1)), 'and answers');
+    t.same(viewFiles(), firstFiles, "the first's files are untouched, and the second's are not here");
+    t.equal(answers(held, 'ET', YEARS), await scratch('ET', at(n - 1)), 'the first still reads its view');
+    await held.close();
+    await second.close();
+    await first.close();
+
+    const third = open();
+    t.equal(warnings.length, 1, 'once the first has closed, the directory is free');
+    t.equal(await cached(third, 'ET', at(n - 1)), await scratch('ET', at(n - 1)));
+    t.equal(third.stats().fromScratch, 0, "and the first's views are used");
+    await third.close();
   });
 
   await t.test('close deletes the files', async (t) => {
