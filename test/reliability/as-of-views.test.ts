@@ -50,3 +50,28 @@ t.test('as-known-at views kept across a clean stop and a crash', async (t) => {
   t.same(viewFiles(), kept);
   t.equal(await stopProcess(third, 'SIGTERM'), 0);
 });
+
+/**
+ * Two servers on one data directory: the first keeps the as-of directory, the second logs that it
+ * keeps its views elsewhere. A crashed owner leaves no stale lock: the next start takes it.
+ */
+t.test('one server at a time keeps the as-of directory; a crash frees it', async (t) => {
+  const dir = tempDir('as-of-owner');
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const env = { RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: ADMIN_TOKEN };
+  const warning = /used by another instance/;
+
+  const first = await startServer(env);
+  t.teardown(() => stopProcess(first, 'SIGKILL'));
+  const second = await startServer(env);
+  t.teardown(() => stopProcess(second, 'SIGKILL'));
+  t.match(second.output(), warning, 'the second says it keeps its views elsewhere');
+  t.notMatch(first.output(), warning);
+  await stopProcess(second, 'SIGTERM');
+
+  await stopProcess(first, 'SIGKILL');
+  const third = await startServer(env);
+  t.teardown(() => stopProcess(third, 'SIGKILL'));
+  t.notMatch(third.output(), warning, 'after the owner crashed, the next start owns the directory');
+  await stopProcess(third, 'SIGTERM');
+});

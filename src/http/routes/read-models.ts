@@ -40,7 +40,12 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
   const rs = ctx.readSide;
   const answers = new AnswerCache();
   // As-of views are cached as files beside the read models (RCM_AS_OF_CACHE_MB, RCM_AS_OF_SNAPSHOT_EVERY).
-  asOfCacheFor(ctx.store, { dir: join(ctx.config.dataDir, 'as-of-cache'), maxBytes: ctx.config.asOfCacheBytes, snapshotEvery: ctx.config.asOfSnapshotEvery });
+  asOfCacheFor(ctx.store, {
+    dir: join(ctx.config.dataDir, 'as-of-cache'),
+    maxBytes: ctx.config.asOfCacheBytes,
+    snapshotEvery: ctx.config.asOfSnapshotEvery,
+    onWarning: (message) => app.log.warn(message),
+  });
   app.addHook('onClose', async () => closeAsOfCache(ctx.store));
 
   // Replaces the configured-list handler of routes/countries.ts (same path, enriched answer).
