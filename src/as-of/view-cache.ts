@@ -191,8 +191,7 @@ let exitHook = false;
  */
 export class AsOfCache {
   private readonly dir: string;
-  private readonly ownsDir: boolean;
-  /** Held while this cache keeps its views in the given directory. */
+  /** Held while this cache keeps its views in the given directory; without it they go in a temporary one. */
   private readonly dirLock: DirLock | null = null;
   readonly maxBytes: number;
   private readonly snapshotEvery: number;
@@ -204,8 +203,6 @@ export class AsOfCache {
   private readonly entries = new Set<Entry>();
   private readonly inflight = new Map<string, Promise<Entry>>();
   private readonly buildSlots: LimitFunction;
-  /** Views are kept across restarts (a directory was given). */
-  private readonly persistent: boolean;
   private readonly onWarning: (message: string) => void;
   /** Settles once the views kept by an earlier start have been checked against the log. */
   private readonly restored: Promise<void>;
@@ -237,18 +234,15 @@ export class AsOfCache {
       this.dirLock = lockDir(options.dir);
       if (!this.dirLock) this.onWarning(`As-of views: ${options.dir} is used by another instance; this one keeps its views in a temporary directory, not across restarts`);
     }
-    this.persistent = this.dirLock !== null;
     let kept: KeptView[] = [];
     if (options.dir && this.dirLock) {
       this.dir = options.dir;
-      this.ownsDir = false;
       kept = readKeptViews(this.dir, this.onWarning).filter((v) => statSync(join(this.dir, v.file), { throwIfNoEntry: false })?.size === v.bytes);
       const listed = new Set(kept.map((v) => v.file));
       // Files of views that were never listed (a build or copy cut short by a crash) go.
       for (const name of readdirSync(this.dir)) if (FILE_PATTERN.test(name) && !listed.has(name)) rmSync(join(this.dir, name), { force: true });
     } else {
       this.dir = mkdtempSync(join(tmpdir(), 'rcm-as-of-'));
-      this.ownsDir = true;
       tempDirs.add(this.dir);
       if (!exitHook) {
         exitHook = true;
@@ -291,6 +285,11 @@ export class AsOfCache {
       this.counters.restored++;
     }
     this.saveKeptViews();
+  }
+
+  /** Views are kept across restarts (in the given directory, which this cache holds). */
+  private get persistent(): boolean {
+    return this.dirLock !== null;
   }
 
   stats(): AsOfCacheStats {
@@ -360,9 +359,10 @@ export class AsOfCache {
         e.open = null;
       } else this.remove(e, false);
     }
-    if (this.persistent) this.saveKeptViews();
-    this.dirLock?.release();
-    if (this.ownsDir) {
+    if (this.dirLock) {
+      this.saveKeptViews();
+      this.dirLock.release();
+    } else {
       rmSync(this.dir, { recursive: true, force: true });
       tempDirs.delete(this.dir);
     }

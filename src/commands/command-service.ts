@@ -134,8 +134,8 @@ export class CommandService {
     }
     const attempt = this.recordClaimed(input, claim);
     this.pendingIdempotency.set(claim.scope, { requestHash: claim.requestHash, done: attempt });
-    const forget = () => this.pendingIdempotency.delete(claim.scope);
-    attempt.then(forget, forget);
+    const settled = () => this.pendingIdempotency.delete(claim.scope);
+    attempt.then(settled, settled);
     const { result, replayed } = await attempt;
     return { response: toResponse(result), replayed };
   }

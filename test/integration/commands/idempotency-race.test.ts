@@ -11,7 +11,11 @@ import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
 // Two instances on one log. Instance B looks its key up before instance A commits the same key and
 // decides after: the interleaving that once answered the same request 409 REQUEST_EXISTS on B.
 
-function twoInstances(t: Test): { storeA: EventStore; storeB: EventStore } {
+/**
+ * Two command services on one log file. B's first idempotency lookup reads the log at once but
+ * answers only after `commitA()`: call it once A has committed.
+ */
+function twoInstances(t: Test): { storeA: EventStore; a: CommandService; b: CommandService; commitA: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'rcm-idem-race-'));
   const path = join(dir, 'events.sqlite');
   const storeA = openSqliteEventStore({ path });
@@ -21,7 +25,9 @@ function twoInstances(t: Test): { storeA: EventStore; storeB: EventStore } {
     await storeB.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  return { storeA, storeB };
+  let commitA!: () => void;
+  const aCommitted = new Promise<void>((resolve) => (commitA = resolve));
+  return { storeA, a: new CommandService(storeA), b: new CommandService(lookupAnsweredLate(storeB, aCommitted)), commitA };
 }
 
 /** The store, whose first idempotency lookup reads the log at once but answers only after `until`. */
@@ -69,11 +75,7 @@ async function outcome(p: Promise<{ replayed: boolean; response: { eventId: stri
 }
 
 t.test('the same request, committed by another instance between the key lookup and the decision, is answered as a replay', async (t) => {
-  const { storeA, storeB } = twoInstances(t);
-  const a = new CommandService(storeA);
-  let commitA!: () => void;
-  const aCommitted = new Promise<void>((resolve) => (commitA = resolve));
-  const b = new CommandService(lookupAnsweredLate(storeB, aCommitted));
+  const { storeA, a, b, commitA } = twoInstances(t);
 
   const onB = outcome(b.record(input(submit('IR-1'), 'hash-1')));
   const first = await a.record(input(submit('IR-1'), 'hash-1'));
@@ -83,11 +85,7 @@ t.test('the same request, committed by another instance between the key lookup a
 });
 
 t.test('requests waiting on that one in the same instance get the same answer', async (t) => {
-  const { storeA, storeB } = twoInstances(t);
-  const a = new CommandService(storeA);
-  let commitA!: () => void;
-  const aCommitted = new Promise<void>((resolve) => (commitA = resolve));
-  const b = new CommandService(lookupAnsweredLate(storeB, aCommitted));
+  const { a, b, commitA } = twoInstances(t);
 
   const onB = [outcome(b.record(input(submit('IR-1'), 'hash-1')))];
   await new Promise((resolve) => setImmediate(resolve));
@@ -98,11 +96,7 @@ t.test('requests waiting on that one in the same instance get the same answer', 
 });
 
 t.test('a different request under a key another instance committed meanwhile is IDEMPOTENCY_KEY_REUSED, not its own refusal', async (t) => {
-  const { storeA, storeB } = twoInstances(t);
-  const a = new CommandService(storeA);
-  let commitA!: () => void;
-  const aCommitted = new Promise<void>((resolve) => (commitA = resolve));
-  const b = new CommandService(lookupAnsweredLate(storeB, aCommitted));
+  const { a, b, commitA } = twoInstances(t);
 
   // The same request id with another case reference: refused REQUEST_EXISTS on its own.
   const onB = outcome(b.record(input(submit('IR-1', 'cd'.repeat(16)), 'hash-2')));
@@ -112,15 +106,13 @@ t.test('a different request under a key another instance committed meanwhile is 
 });
 
 t.test('a refusal under a key nobody committed stays that refusal', async (t) => {
-  const { storeA } = twoInstances(t);
-  const a = new CommandService(storeA);
+  const { a } = twoInstances(t);
   await a.record(input(submit('IR-1'), 'hash-1', 'k-1'));
   t.equal(await outcome(a.record(input(submit('IR-1'), 'hash-2', 'k-2'))), 'REQUEST_EXISTS');
 });
 
 t.test('another body under a key in progress waits for it: the key is its own if that request records nothing', async (t) => {
-  const { storeA } = twoInstances(t);
-  const a = new CommandService(storeA);
+  const { a } = twoInstances(t);
   await a.record({ country: 'ET', principalId: 'desk', command: submit('IR-1') });
   // Both sent together under one key: the first is refused (IR-1 exists), so the key stays free for the second.
   const refused = outcome(a.record(input(submit('IR-1'), 'hash-1')));
