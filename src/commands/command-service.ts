@@ -42,6 +42,12 @@ export interface RecordOutcome {
   replayed: boolean;
 }
 
+/** What a command sent with an Idempotency-Key got: its own append, or the one that committed the key first. */
+interface ClaimedOutcome {
+  result: AppendResult;
+  replayed: boolean;
+}
+
 interface StreamEntry {
   state: CountryState;
   /** Last revision included in `state`, counting appends still waiting for their commit (-1: empty stream). */
@@ -92,7 +98,7 @@ const MAX_ATTEMPTS = 8;
 export class CommandService {
   private readonly streams = new Map<string, StreamEntry>();
   private readonly mutex = new KeyedMutex();
-  private readonly pendingIdempotency = new Map<string, { requestHash: string; done: Promise<{ result: AppendResult; replayed: boolean }> }>();
+  private readonly pendingIdempotency = new Map<string, { requestHash: string; done: Promise<ClaimedOutcome> }>();
 
   /**
    * The embedded store commits appends in arrival order and rejects an append queued behind a failed
@@ -147,7 +153,7 @@ export class CommandService {
   }
 
   /** Records a command sent with an Idempotency-Key, unless a request that committed the key first answers for it. */
-  private async recordClaimed(input: RecordInput, claim: IdempotencyClaim): Promise<{ result: AppendResult; replayed: boolean }> {
+  private async recordClaimed(input: RecordInput, claim: IdempotencyClaim): Promise<ClaimedOutcome> {
     const earlier = await this.store.findIdempotency(claim.scope);
     if (earlier) return replayOf(earlier, claim);
     try {
@@ -324,7 +330,7 @@ export class CommandService {
 }
 
 /** The answer a request gets when another request with its key committed first. */
-function replayOf(earlier: IdempotencyRecord, claim: IdempotencyClaim): { result: AppendResult; replayed: true } {
+function replayOf(earlier: IdempotencyRecord, claim: IdempotencyClaim): ClaimedOutcome {
   if (earlier.requestHash !== claim.requestHash) throw keyReused();
   return { result: earlier.result, replayed: true };
 }
