@@ -307,11 +307,14 @@ export class ProjectionRunner {
    * Between two batches. Catching up (the last batch stopped short of its head) or building: the
    * next one starts at once, after a turn of the event loop. Following sustained appends: it starts
    * followIntervalMs after the last one started, so the commits in between share one read-model
-   * transaction; a read waiting for a position ends the wait at once.
+   * transaction; a read waiting for a position ends the wait at once. At the head with no commit
+   * heard meanwhile there is nothing to wait for: the run ends, and the next commit is paced by
+   * follow() (a one-shot build, an as-of view's chunk, used to idle here up to followIntervalMs).
    */
   private pace(): Promise<void> {
     const wait = this.batchStarted + this.followIntervalMs - performance.now();
-    if (wait <= 0 || this.batchCut || this.waiters.size > 0 || this.building().length > 0) return new Promise((r) => setImmediate(r));
+    const idleAtHead = !this.again && this.activeTracks().every((t) => t.position >= this.head);
+    if (wait <= 0 || idleAtHead || this.batchCut || this.waiters.size > 0 || this.building().length > 0) return new Promise((r) => setImmediate(r));
     return new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);

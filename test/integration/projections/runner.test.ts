@@ -206,6 +206,21 @@ t.test('follow interval under sustained appends: a commit heard during a batch w
   await runner.stop();
 });
 
+t.test('a catch-up that reaches the head with no commit heard ends at once, whatever the follow interval', async (t) => {
+  const { store, rmPath } = setup(t);
+  await fill(store, 30);
+  const db = openReadModelDb(rmPath);
+  t.teardown(() => db.close());
+  // One-shot builds (an as-of view's chunks, the auditor's replay) start and stop a runner: they
+  // used to idle up to followIntervalMs after their last batch.
+  const runner = new ProjectionRunner({ store, db, projections: [counterProjection(1)], batchSize: 8, followIntervalMs: 60_000 });
+  const started = runner.start().then(() => 'caught up' as const);
+  const idle = new Promise<'idle'>((r) => setTimeout(() => r('idle'), 10_000).unref());
+  t.equal(await Promise.race([started, idle]), 'caught up', 'start() resolved without waiting for the interval');
+  t.same(counts(db, 1)['all'], { n: 30, sum: (30 * 31) / 2 }, 'every event applied, in batches of 8');
+  await runner.stop();
+});
+
 t.test('a follow-up catch-up that finds its store closed stops following instead of rejecting unhandled', async (t) => {
   const { store, rmPath } = setup(t);
   const db = openReadModelDb(rmPath);
