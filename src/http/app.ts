@@ -90,7 +90,7 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
     done(null, payload);
   });
 
-  await registerProtection(app, ctx.config);
+  await registerProtection(app, ctx.config, ctx.tokens);
   // Answers over 1 KB to clients that accept it (browsers do): a 1 MB JSON report is ~0.1 MB gzipped.
   // Brotli at quality 4 is about as fast as gzip; its default (11) took 3.2 s for a 1 MB report.
   // Request bodies are not decompressed: desks post small JSON.

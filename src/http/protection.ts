@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hashToken } from '../auth/token-store.js';
+import { hashToken, type TokenStore } from '../auth/token-store.js';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/catalogue.js';
 import { securityHeaders } from './security-headers.js';
@@ -25,25 +25,34 @@ export function overloadOf(app: FastifyInstance, config: Config): string | null 
   return app.isUnderPressure() ? `overloaded: event-loop delay ${app.memoryUsage().eventLoopDelay.toFixed(0)} ms (limit ${config.maxEventLoopDelayMs} ms)` : null;
 }
 
-/** Rate limits count per token (hashed, never logged), or per address for anonymous calls. */
-function rateLimitKey(req: FastifyRequest): string {
-  const auth = req.headers.authorization;
-  return auth ? `t:${hashToken(auth).slice(0, 32)}` : `ip:${req.ip}`;
+/**
+ * Rate limits count per valid token (hashed, never logged), otherwise per address: every guessed or
+ * revoked token shares its address's quota, so guessing tokens is throttled like any anonymous call.
+ */
+function rateLimitKey(tokens: TokenStore) {
+  return (req: FastifyRequest): string => {
+    const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    return token && tokens.authenticate(token).ok ? `t:${hashToken(token).slice(0, 32)}` : `ip:${req.ip}`;
+  };
 }
 
 /** Security headers, per-token rate limits and load shedding (503 rather than collapse). */
-export async function registerProtection(app: FastifyInstance, config: Config): Promise<void> {
+export async function registerProtection(app: FastifyInstance, config: Config, tokens: TokenStore): Promise<void> {
   await app.register(securityHeaders);
   await app.register(rateLimit, {
+    // Not per route: route hooks run after the authentication hook, whose 401 would skip the count.
+    global: false,
     max: config.rateLimitPerMinute,
     timeWindow: 60_000,
-    keyGenerator: rateLimitKey,
+    keyGenerator: rateLimitKey(tokens),
     allowList: (req) => req.url === '/health' || req.url === '/ready',
     errorResponseBuilder: (_req, ctx) => {
       const err = new AppError('RATE_LIMITED', `At most ${ctx.max} requests per minute per token; retry after ${ctx.after}`);
       return Object.assign(err, { statusCode: 429 });
     },
   });
+  // Every request, before authentication (registered first) and whether or not a route matches.
+  app.addHook('onRequest', app.rateLimit());
   await app.register(underPressure, {
     maxEventLoopDelay: config.maxEventLoopDelayMs,
     retryAfter: 5,

@@ -34,6 +34,23 @@ t.test('per-token rate limit: 429 with Retry-After, other tokens and /health una
   t.equal(desk.statusCode, 201, 'writes count per token too, and this desk has budget left');
 });
 
+t.test('rate limit: requests without a valid token count per address, so guessing tokens is throttled', async (t) => {
+  const h = await startTestApp({ RCM_RATE_LIMIT_PER_MINUTE: '5' });
+  t.teardown(() => h.close());
+  const get = (headers: Record<string, string>, remoteAddress = '127.0.0.9') => h.app.inject({ method: 'GET', url: '/v1/countries', headers, remoteAddress });
+  const statuses: number[] = [];
+  // A new guess each time: were guesses keyed by their own hash, each would get a fresh budget.
+  for (let i = 0; i < 4; i++) statuses.push((await get(bearer(`rcm_guess${i}${'x'.repeat(40)}`))).statusCode);
+  statuses.push((await get({})).statusCode);
+  t.same(statuses, [401, 401, 401, 401, 401], 'five anonymous or bad-token calls from one address are answered 401');
+  const sixth = await get(bearer(`rcm_guess9${'x'.repeat(40)}`));
+  t.equal(sixth.statusCode, 429, 'the sixth from that address is refused, whatever token it guesses');
+  t.equal(sixth.json().code, 'RATE_LIMITED');
+  t.equal((await get({}, '127.0.0.10')).statusCode, 401, 'another address has its own budget');
+  t.equal((await get(bearer(h.tokens.analyst))).statusCode, 200, 'a valid token from the throttled address counts on its own budget');
+  t.equal((await h.app.inject({ method: 'GET', url: '/no-such-route', remoteAddress: '127.0.0.9' })).statusCode, 429, 'unknown routes count too');
+});
+
 t.test('security headers (helmet) on API answers and on errors', async (t) => {
   const h = await startTestApp();
   t.teardown(() => h.close());
