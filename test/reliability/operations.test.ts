@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,12 +7,13 @@ import t from 'tap';
 import { startServer } from '../helpers/server-process.js';
 import { ADMIN_TOKEN, call, identificationRequest, readEventLog, stopProcess, tempDir } from './helpers.js';
 import { childEnv } from '../helpers/child-env.js';
+import { eiordTsv } from '../unit/imports/fixtures.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-function npmRun(args: string[]): Promise<{ code: number | null; out: string }> {
+function npmRun(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', ...args], { cwd: root, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['run', '--silent', ...args], { cwd: root, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -159,4 +160,22 @@ t.test('structured logs name request id and principal, never a token or a body; 
   t.equal(readyRestored.status, 200, 'the restored instance becomes ready');
   t.equal(await stopProcess(onRestored, 'SIGTERM'), 0);
   t.comment(`backup/restore: ${copy.events.length} events restored of ${original.events.length} in the live log at shutdown; chains verify`);
+});
+
+t.test('a command-line import into the data directory of a running server reaches its reads without another write', async (t) => {
+  const dir = tempDir('cli-import');
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const server = await startServer({ RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: ADMIN_TOKEN });
+  t.teardown(() => stopProcess(server, 'SIGKILL'));
+  const file = join(dir, 'migr_eiord.tsv');
+  writeFileSync(file, eiordTsv());
+  const imported = await npmRun(['import:eurostat', '--', '--file', file, '--geo', 'EU27_2020'], { RCM_DATA_DIR: dir });
+  t.equal(imported.code, 0, imported.out);
+  const timeline = () => call(server.url, 'GET', '/v1/countries/DZ/timeline', { token: ADMIN_TOKEN });
+  let entries: unknown[] = [];
+  for (let i = 0; i < 100 && entries.length === 0; i++) {
+    entries = (await timeline()).body.entries as unknown[];
+    if (entries.length === 0) await new Promise((r) => setTimeout(r, 100));
+  }
+  t.equal(entries.length, 3, "the server's read models followed the other process's commits (DZ 2021-2023)");
 });

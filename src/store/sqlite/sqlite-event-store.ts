@@ -20,6 +20,7 @@ import { rowPosition, rowToEvent, rowToRawEvent, type EventRow } from './rows.js
 import { migrateEventStore } from './schema.js';
 import { prepareStatements, type EventStoreStatements, type InsertEventParams } from './statements.js';
 import { CommitListeners } from '../commit-listeners.js';
+import { watchForeignCommits } from './foreign-commits.js';
 import { WalSync } from './wal-sync.js';
 import { checkpointTargetOf, type CheckpointTarget } from '../checkpoint/wal-checkpointer.js';
 
@@ -38,6 +39,12 @@ export interface SqliteEventStoreOptions {
    * COMMIT on the main thread (the event loop stops for every flush).
    */
   durableCommit?: 'wal-fdatasync' | 'sqlite-full';
+  /**
+   * While anyone listens to onCommit, how often to look for commits made by other processes on the
+   * same file (a command-line import, another instance), which are then told to the listeners.
+   * Default 1000 ms; 0: never.
+   */
+  foreignCommitPollMs?: number;
 }
 
 /** Group-commit counters, for tests and benchmarks. */
@@ -139,6 +146,8 @@ export class SqliteEventStore implements EventStore {
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
   private closed = false;
+  private readonly foreignCommitPollMs: number;
+  private stopForeignWatch: (() => void) | null = null;
   private readonly counters: SqliteEventStoreStats = {
     transactions: 0,
     flushes: 0,
@@ -155,6 +164,7 @@ export class SqliteEventStore implements EventStore {
     this.maxBatchSize = Math.max(1, Math.trunc(options.maxBatchSize ?? 500));
     this.commitListeners = new CommitListeners(options.onListenerError);
     const memory = options.path === ':memory:' || options.path === '';
+    this.foreignCommitPollMs = memory ? 0 : (options.foreignCommitPollMs ?? 1000);
     const ownSync = !memory && (options.durableCommit ?? 'wal-fdatasync') === 'wal-fdatasync';
     this.db = openSqliteDatabase(options.path, {
       synchronous: ownSync ? 'normal' : 'full',
@@ -439,6 +449,12 @@ export class SqliteEventStore implements EventStore {
   }
 
   onCommit(listener: (lastPosition: number) => void): () => void {
+    if (!this.stopForeignWatch && this.foreignCommitPollMs > 0 && !this.closed) {
+      this.stopForeignWatch = watchForeignCommits(this.db, this.foreignCommitPollMs, () => {
+        const head = this.stmts.headPosition.get()?.position ?? 0;
+        if (head > 0) this.commitListeners.notify(head);
+      });
+    }
     return this.commitListeners.add(listener);
   }
 
@@ -551,6 +567,7 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return;
     this.flushQueueNow();
     this.closed = true;
+    this.stopForeignWatch?.();
     await this.walSync?.close();
     this.db.close();
   }

@@ -149,6 +149,29 @@ t.test('onCommit listener errors do not break appends', async (t) => {
   t.match(errors, [{ message: 'listener broke' }]);
 });
 
+t.test('commits by another process on the same file reach the onCommit listeners', async (t) => {
+  const path = freshPath();
+  const server = openSqliteEventStore({ path, foreignCommitPollMs: 20 });
+  t.teardown(() => server.close());
+  await server.append('country-ET', 'any', [trackOpened('ET', 1)]);
+  const heard: number[] = [];
+  const next = () => new Promise<number>((resolve) => { const off = server.onCommit((p) => (off(), resolve(p))); });
+  server.onCommit((p) => heard.push(p));
+  // Another connection (a command-line import while the server runs) appends two events.
+  const cli = openSqliteEventStore({ path });
+  const arrived = next();
+  await cli.append('country-SO', 'any', [trackOpened('SO', 2), trackOpened('SO', 3)]);
+  await cli.close();
+  // The poll's timer does not keep a process alive; this bound does, and fails the test if nothing comes.
+  const bound = new Promise<string>((r) => setTimeout(() => r('not heard within 5 s'), 5000));
+  t.equal(await Promise.race([arrived, bound]), 3, 'the listener hears the new head');
+  await new Promise((r) => setTimeout(r, 100));
+  t.same(heard, [3], 'once: quiet ticks tell nothing');
+  const own = await server.append('country-ET', 'any', [trackOpened('ET', 4)]);
+  await new Promise((r) => setTimeout(r, 100));
+  t.same(heard, [3, own.lastPosition], 'its own commit is told once, by the append');
+});
+
 t.test('tampering with a row on disk is detected and named', async (t) => {
   const path = freshPath();
   const store = openSqliteEventStore({ path });
