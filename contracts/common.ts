@@ -39,6 +39,11 @@ export function wholeNumberParam(name: string, min: number, max: number) {
     .describe(`Whole number from ${min} to ${max}`);
 }
 
+/** The same with a value when the parameter is absent (named in the API document: it cannot show a default of a text parameter). */
+export function wholeNumberParamOr(name: string, min: number, max: number, fallback: number) {
+  return wholeNumberParam(name, min, max).describe(`Whole number from ${min} to ${max}; default ${fallback}`).default(fallback);
+}
+
 /** A scorecard or annual-report year in the URL. */
 export const ReportingYear = wholeNumberParam('year', FIRST_YEAR, LAST_YEAR);
 

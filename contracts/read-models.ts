@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CountryCode, IsoDate, IsoDateTime, Period, wholeNumberParam } from './common.js';
+import { CountryCode, IsoDate, IsoDateTime, Period, wholeNumberParam, wholeNumberParamOr } from './common.js';
 import { COUNTRY_FAMILIES, type CountryFamily } from './events/define.js';
 import { IndicatorCode, ScoringModel } from './scoring-model.js';
 
@@ -188,7 +188,7 @@ export const TimelineQuery = z
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     family: TimelineFamily.optional(),
-    limit: wholeNumberParam('limit', 1, 500).default(100),
+    limit: wholeNumberParamOr('limit', 1, 500, 100),
     cursor: z.string().max(200).optional(),
     minPosition: MinPosition.optional(),
   })
@@ -198,7 +198,7 @@ export const ReadQuery = z.object({ minPosition: MinPosition.optional() }).stric
 
 export const ProfileQuery = z
   .object({
-    requestsLimit: wholeNumberParam('requestsLimit', 1, 500).default(20),
+    requestsLimit: wholeNumberParamOr('requestsLimit', 1, 500, 20),
     requestsCursor: z.string().max(200).optional(),
     minPosition: MinPosition.optional(),
   })

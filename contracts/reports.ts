@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIRST_YEAR, isCalendarDate, isReportingYear, IsoDateTime, LAST_YEAR, Sha256Hex, wholeNumberParam } from './common.js';
+import { FIRST_YEAR, isCalendarDate, isReportingYear, IsoDateTime, LAST_YEAR, Sha256Hex, wholeNumberParam, wholeNumberParamOr } from './common.js';
 import { StoredEvent } from './envelope.js';
 import { EvidenceMode } from './read-models.js';
 
@@ -7,8 +7,8 @@ import { EvidenceMode } from './read-models.js';
 
 export const AuditEventsQuery = z
   .object({
-    fromPosition: wholeNumberParam('fromPosition', 1, Number.MAX_SAFE_INTEGER).default(1),
-    limit: wholeNumberParam('limit', 1, 1000).default(100),
+    fromPosition: wholeNumberParamOr('fromPosition', 1, Number.MAX_SAFE_INTEGER, 1),
+    limit: wholeNumberParamOr('limit', 1, 1000, 100),
   })
   .strict();
 
