@@ -1,13 +1,51 @@
 import { z } from 'zod';
 
-/** True when `YYYY-MM-DD` names a real calendar day (rejects 2024-02-30). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True when `YYYY-MM-DD` names a real day of the proleptic Gregorian calendar (rejects 2024-02-30).
+ * Plain arithmetic, not Date.UTC: that maps the years 0-99 to 1900-1999.
+ */
 export function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
 }
+
+/**
+ * The years the service reports on: scorecard and annual-report years, reporting periods, and the
+ * `asOf` cutoffs it answers for. One range, so that every year a route accepts is one its answer
+ * (whose `period` is a Period) can name.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+export const isReportingYear = (year: number): boolean => Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR;
+
+/**
+ * A whole-number query or path parameter (limit, minPosition, year, ...). It arrives as text, or as
+ * a list when the name is repeated: every bad form gets a message naming the parameter and its range
+ * (a coerced number would say "received NaN" for both, and read an empty value as 0).
+ */
+export function wholeNumberParam(name: string, min: number, max: number) {
+  const range = `${name} must be a whole number from ${min} to ${max}`;
+  return z
+    .string({ error: (issue) => (Array.isArray(issue.input) ? `${name} given more than once` : range) })
+    .regex(/^\d{1,16}$/, range)
+    .transform(Number)
+    .pipe(z.number().int().min(min, range).max(max, range))
+    .describe(`Whole number from ${min} to ${max}`);
+}
+
+/** The same with a value when the parameter is absent (named in the API document: it cannot show a default of a text parameter). */
+export function wholeNumberParamOr(name: string, min: number, max: number, fallback: number) {
+  return wholeNumberParam(name, min, max).describe(`Whole number from ${min} to ${max}; default ${fallback}`).default(fallback);
+}
+
+/** A scorecard or annual-report year in the URL. */
+export const ReportingYear = wholeNumberParam('year', FIRST_YEAR, LAST_YEAR);
 
 export const IsoDate = z
   .string()
@@ -34,8 +72,9 @@ export const MemberState = z
 /** A calendar year `2023` or a quarter `2023-Q2`. */
 export const Period = z
   .string()
-  .regex(/^(19|20)\d{2}(-Q[1-4])?$/, 'Expected a period such as 2023 or 2023-Q2')
-  .describe('Reporting period: a year (2023) or a quarter (2023-Q2)');
+  .regex(/^\d{4}(-Q[1-4])?$/, 'Expected a period such as 2023 or 2023-Q2')
+  .refine((p) => isReportingYear(Number(p.slice(0, 4))), `Expected a period from ${FIRST_YEAR} to ${LAST_YEAR}`)
+  .describe(`Reporting period: a year (2023) or a quarter (2023-Q2), ${FIRST_YEAR}-${LAST_YEAR}`);
 export type Period = z.infer<typeof Period>;
 
 /** Identifiers chosen by desks for instruments, measures, tracks, requests, operations. Never personal data. */
@@ -56,8 +95,14 @@ export const CaseRef = z
 export const ShortText = z.string().trim().min(1).max(200);
 /** Free text is bounded (design principle 5). */
 export const LongText = z.string().trim().min(1).max(2000);
-export const Count = z.number().int('Expected a whole number').min(0, 'Counts cannot be negative').max(100_000_000);
-export const Days = z.number().int().min(0).max(3650);
+// The range checks come before the whole-number check: 1e308 or 2^53 + 1 is refused as too big
+// (the first message is the one reported), not as "not a whole number" (zod's int() means a safe integer).
+export const Count = z
+  .number()
+  .min(0, 'Counts cannot be negative')
+  .max(100_000_000, 'A count is at most 100,000,000')
+  .int('Expected a whole number');
+export const Days = z.number().min(0, 'Days cannot be negative').max(3650, 'At most 3650 days').int('Expected a whole number of days');
 
 export const Provenance = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CountryCode, IsoDate, IsoDateTime, Period } from './common.js';
+import { CountryCode, IsoDate, IsoDateTime, Period, wholeNumberParam, wholeNumberParamOr } from './common.js';
+import { COUNTRY_FAMILIES, type CountryFamily } from './events/define.js';
 import { IndicatorCode, ScoringModel } from './scoring-model.js';
 
 /** Responses of the read side (projections). */
@@ -174,24 +175,32 @@ export const TimelinePage = z.object({
   position: z.number().int(),
 });
 
+/** Read-your-writes: answer once the read models have reached this global position (see README). */
+const MinPosition = wholeNumberParam('minPosition', 0, Number.MAX_SAFE_INTEGER);
+
+/** The families a timeline can be filtered by: those of a country's stream. */
+export const TimelineFamily = z.enum(COUNTRY_FAMILIES as [CountryFamily, ...CountryFamily[]], {
+  error: `family must be one of ${COUNTRY_FAMILIES.join(', ')}`,
+});
+
 export const TimelineQuery = z
   .object({
     from: IsoDate.optional(),
     to: IsoDate.optional(),
-    family: z.string().optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+    family: TimelineFamily.optional(),
+    limit: wholeNumberParamOr('limit', 1, 500, 100),
     cursor: z.string().max(200).optional(),
-    minPosition: z.coerce.number().int().min(0).optional(),
+    minPosition: MinPosition.optional(),
   })
   .strict();
 
-export const ReadQuery = z.object({ minPosition: z.coerce.number().int().min(0).optional() }).strict();
+export const ReadQuery = z.object({ minPosition: MinPosition.optional() }).strict();
 
 export const ProfileQuery = z
   .object({
-    requestsLimit: z.coerce.number().int().min(1).max(500).default(20),
+    requestsLimit: wholeNumberParamOr('requestsLimit', 1, 500, 20),
     requestsCursor: z.string().max(200).optional(),
-    minPosition: z.coerce.number().int().min(0).optional(),
+    minPosition: MinPosition.optional(),
   })
   .strict();
 
@@ -201,10 +210,10 @@ export type EvidenceMode = z.infer<typeof EvidenceMode>;
 
 export const ScorecardQuery = z
   .object({
-    quarter: z.coerce.number().int().min(1).max(4).optional(),
+    quarter: wholeNumberParam('quarter', 1, 4).optional(),
     evidence: EvidenceMode.default('bounded').describe('bounded: at most 20 event ids per indicator (with counts); full: every id'),
-    model: z.coerce.number().int().min(1).optional(),
-    minPosition: z.coerce.number().int().min(0).optional(),
+    model: wholeNumberParam('model', 1, Number.MAX_SAFE_INTEGER).optional(),
+    minPosition: MinPosition.optional(),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, Sha256Hex } from './common.js';
+import { FIRST_YEAR, isCalendarDate, isReportingYear, IsoDateTime, LAST_YEAR, Sha256Hex, wholeNumberParam, wholeNumberParamOr } from './common.js';
 import { StoredEvent } from './envelope.js';
 import { EvidenceMode } from './read-models.js';
 
@@ -7,8 +7,8 @@ import { EvidenceMode } from './read-models.js';
 
 export const AuditEventsQuery = z
   .object({
-    fromPosition: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(1),
-    limit: z.coerce.number().int().min(1).max(1000).default(100),
+    fromPosition: wholeNumberParamOr('fromPosition', 1, Number.MAX_SAFE_INTEGER, 1),
+    limit: wholeNumberParamOr('limit', 1, 1000, 100),
   })
   .strict();
 
@@ -52,18 +52,28 @@ export const ChainReport = z
 export const ReportFormat = z.enum(['json', 'csv', 'md', 'html']);
 export type ReportFormat = z.infer<typeof ReportFormat>;
 
-/** `asOf`: an ISO date (end of that day, UTC) or an RFC 3339 date-time. */
+/**
+ * `asOf`: an ISO date (end of that day, UTC) or an RFC 3339 date-time, in the years the service
+ * reports on. Hours, minutes and offsets are checked here (an offset is at most 23:59), the day by
+ * the calendar: whatever passes converts to a UTC instant with a four-digit year, which every answer
+ * can name (`asOfDate`, the report manifest).
+ */
 export const AsOfParam = z
   .string()
   .max(40)
-  .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+(Z|[+-]\d{2}:\d{2}))?$/, 'Expected YYYY-MM-DD (end of that day, UTC) or an RFC 3339 date-time')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/,
+    'Expected YYYY-MM-DD (end of that day, UTC) or an RFC 3339 date-time with a zone (Z or +hh:mm, at most 23:59)',
+  )
+  .refine((s) => isCalendarDate(s.slice(0, 10)), 'Not a real calendar date')
+  .refine((s) => isReportingYear(Number(s.slice(0, 4))), `Expected a date from ${FIRST_YEAR} to ${LAST_YEAR}`)
   .describe('Recorded-time cutoff: only facts recorded at or before it. A date means the end of that day (23:59:59.999 UTC).');
 
 export const AnnualReportQuery = z
   .object({
     format: ReportFormat.default('json'),
     asOf: AsOfParam.optional(),
-    model: z.coerce.number().int().min(1).optional(),
+    model: wholeNumberParam('model', 1, Number.MAX_SAFE_INTEGER).optional(),
     evidence: EvidenceMode.default('bounded').describe(
       'bounded: each indicator cites at most 20 evidence events (with the full count) and the evidence section lists those; full: every evidence event (at 1,000,000 events, megabytes per country)',
     ),

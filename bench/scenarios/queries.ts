@@ -26,8 +26,8 @@ export const QUERIES: QueryDef[] = [
   { name: 'profile', path: (i) => `/v1/countries/${COUNTRIES[i % 12]}/profile`, p99TargetMs: 5 },
   { name: 'timeline page', path: (i) => `/v1/countries/${COUNTRIES[i % 12]}/timeline?limit=50&from=${YEARS[i % 6]}-03-01`, p99TargetMs: 5 },
   // A later page, by cursor, from the middle of the history: it must start at its cursor, not read the pages before it.
-  { name: 'timeline page by cursor', path: (i) => `/v1/countries/${COUNTRIES[i % 12]}/timeline?limit=50&cursor=${encodeCursor(`${YEARS[i % 6]}-06-01`, 0)}`, p99TargetMs: 5 },
-  { name: 'profile, later page of open requests', path: (i) => `/v1/countries/${COUNTRIES[i % 12]}/profile?requestsCursor=${encodeRequestCursor(`${YEARS[i % 6]}-06-01`, '')}`, p99TargetMs: 5 },
+  { name: 'timeline page by cursor', path: (i) => `/v1/countries/${COUNTRIES[i % 12]}/timeline?limit=50&cursor=${encodeCursor(COUNTRIES[i % 12]!, `${YEARS[i % 6]}-06-01`, 0)}`, p99TargetMs: 5 },
+  { name: 'profile, later page of open requests', path: (i) => `/v1/countries/${COUNTRIES[i % 12]}/profile?requestsCursor=${encodeRequestCursor(`${YEARS[i % 6]}-06-01`, `${COUNTRIES[i % 12]}|request|0`)}`, p99TargetMs: 5 },
   // Nothing is recorded while queries are sampled, so after its first request each year's body is kept (X-Report-Cache: hit)...
   { name: 'annual report', path: (i) => `/v1/reports/annual/${YEARS[i % 6]}`, p99TargetMs: null },
   // ...and this is what each report costs when something was recorded since.

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { mayAccessCountry } from '../auth/principal.js';
 import type { TokenStore } from '../auth/token-store.js';
 import { AppError } from '../errors/catalogue.js';
+import { countryFromUrl } from './country-param.js';
 
 const REASONS = {
   unknown: 'The bearer token is not known',
@@ -34,8 +35,9 @@ async function authPlugin(app: FastifyInstance, opts: { tokens: TokenStore; coun
       throw new AppError('FORBIDDEN', `Role "${principal.role}" may not call ${req.method} ${req.routeOptions.url}`);
     }
     if (access.countryScoped) {
-      const country = String((req.params as Record<string, unknown>)['country'] ?? '').toUpperCase();
-      if (opts.countries.includes(country) && !mayAccessCountry(principal, country)) {
+      // Normalised as the route's parameter is; anything else is refused by its validation.
+      const country = countryFromUrl(String((req.params as Record<string, unknown>)['country'] ?? ''));
+      if (country !== undefined && opts.countries.includes(country) && !mayAccessCountry(principal, country)) {
         throw new AppError('FORBIDDEN', `Token of ${principal.id} is not scoped to country ${country}`);
       }
     }

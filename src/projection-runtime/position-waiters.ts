@@ -14,6 +14,16 @@ export interface Served {
 }
 
 /**
+ * Refuses at once (BAD_REQUEST) a position no write has produced yet: waiting for it would only time
+ * out. (Every acknowledged append is in the log before its answer is sent, on any instance sharing
+ * the log.) Also for reads that wait for nothing, such as as-of answers, built from the log itself.
+ */
+export async function requireRecorded(position: number, headPosition: () => Promise<number>): Promise<void> {
+  const head = await headPosition();
+  if (position > head) throw new AppError('BAD_REQUEST', `Position ${position} has not been recorded yet: the log ends at ${head}`);
+}
+
+/**
  * Reads waiting until the read models serve a position (read-your-writes), settled by whoever
  * learns that they moved: the runner after its batches, or the main thread's proxy of a runner in
  * a worker thread when the worker says so.
@@ -40,10 +50,7 @@ export class PositionWaiters {
       return s.position >= position && s.allLive;
     };
     if (ready()) return;
-    // A position no write has produced yet would only time out: say so at once. (Every acknowledged
-    // append is in the log before its answer is sent, on any instance sharing the log.)
-    const head = await headPosition();
-    if (position > head) throw new AppError('BAD_REQUEST', `Position ${position} has not been recorded yet: the log ends at ${head}`);
+    await requireRecorded(position, headPosition);
     if (ready()) return;
     if (this.closedWith !== null) throw this.closedWith;
     return new Promise<void>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { countryStreamId, ScoringModel } from '../../contracts/index.js';
+import { countryStreamId, isCalendarDate, ScoringModel } from '../../contracts/index.js';
 import type { CountryProfile, CountrySummary, EvidenceMode, Scorecard, TimelinePage } from '../../contracts/read-models.js';
 import { ACTIVITY, BUCKETS, ENTITIES, evidenceCounter, TIMELINE, timelineEntry, type EntityRow, type TimelineRow } from '../../projections/country-state/index.js';
 import type { BucketRow } from '../../projections/country-state/buckets.js';
@@ -331,7 +331,7 @@ export class ReadSide {
               + (SELECT COUNT(*) FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND due_on IS NULL AND sort_date >= ?) AS n`,
       ).get(country, asOfDate, country, defaultDueFrom) as { n: number };
       const limit = options.requestsLimit ?? 20;
-      const cursor = options.requestsCursor ? decodeRequestCursor(options.requestsCursor) : null;
+      const cursor = options.requestsCursor ? decodeRequestCursor(country, options.requestsCursor) : null;
       const page = cursor
         ? this.stmt(`SELECT k, doc FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND (sort_date, k) < (?, ?) ORDER BY sort_date DESC, k DESC LIMIT ?`).all(country, cursor.sortDate, cursor.k, limit + 1)
         : this.stmt(`SELECT k, doc FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 ORDER BY sort_date DESC, k DESC LIMIT ?`).all(country, limit + 1);
@@ -396,7 +396,7 @@ export class ReadSide {
         args.push(q.family);
       }
       if (q.cursor) {
-        const c = decodeCursor(q.cursor);
+        const c = decodeCursor(country, q.cursor);
         // A row value, not `a > ? OR (a = ? AND k > ?)`: SQLite starts the index range at the cursor instead of scanning from the country's first row.
         where.push('(occurred_on, k) > (?, ?)');
         args.push(c.occurredOn, c.position);
@@ -411,35 +411,51 @@ export class ReadSide {
       return {
         country,
         entries: page,
-        nextCursor: rows.length > q.limit && last ? encodeCursor(last.occurredOn, last.position) : null,
+        nextCursor: rows.length > q.limit && last ? encodeCursor(country, last.occurredOn, last.position) : null,
         position: this.position(),
       };
     });
   }
 }
 
-export function encodeCursor(occurredOn: string, position: number): string {
-  return Buffer.from(`${occurredOn}|${position}`).toString('base64url');
+/**
+ * Timeline cursor: the country, then the (occurredOn, position) of the page's last entry. The country
+ * binds it to the timeline that gave it; the date must be a real one and the position a whole number
+ * (0: from the start of that date), so a forged cursor is refused rather than silently starting anywhere.
+ */
+export function encodeCursor(country: string, occurredOn: string, position: number): string {
+  return Buffer.from(`${country}|${occurredOn}|${position}`).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { occurredOn: string; position: number } {
-  const m = /^(\d{4}-\d{2}-\d{2})\|(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!m) throw new AppError('BAD_REQUEST', 'Invalid timeline cursor');
-  return { occurredOn: m[1]!, position: Number(m[2]) };
+export function decodeCursor(country: string, cursor: string): { occurredOn: string; position: number } {
+  const m = /^([A-Z]{2})\|(\d{4}-\d{2}-\d{2})\|(0|[1-9]\d{0,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!m || !isCalendarDate(m[2]!) || !Number.isSafeInteger(Number(m[3]))) throw new AppError('BAD_REQUEST', 'Invalid timeline cursor: pass a nextCursor as the timeline gave it');
+  if (m[1] !== country) throw new AppError('BAD_REQUEST', `Invalid timeline cursor: it belongs to the timeline of ${m[1]}, not ${country}`);
+  return { occurredOn: m[2]!, position: Number(m[3]) };
 }
 
+/**
+ * Open-requests cursor: the (submittedOn, entity key) of the page's last request. The key names its
+ * country (`ET|request|<id>`), which binds the cursor to that country's profile.
+ */
 export function encodeRequestCursor(sortDate: string, k: string): string {
   return Buffer.from(JSON.stringify([sortDate, k])).toString('base64url');
 }
 
-function decodeRequestCursor(cursor: string): { sortDate: string; k: string } {
+function decodeRequestCursor(country: string, cursor: string): { sortDate: string; k: string } {
+  let v: unknown;
   try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return { sortDate: v[0], k: v[1] };
+    v = JSON.parse(Buffer.from(cursor, 'base64url').toString());
   } catch {
-    // falls through to the error below
+    // not JSON: refused below
   }
-  throw new AppError('BAD_REQUEST', 'Invalid requests cursor');
+  // The id after the prefix is not checked against today's EntityId: a request recorded under an older rule still pages.
+  const prefix = `${country}|request|`;
+  if (!Array.isArray(v) || v.length !== 2 || typeof v[0] !== 'string' || typeof v[1] !== 'string' || !isCalendarDate(v[0]) || !/^[A-Z]{2}\|request\|./.test(v[1])) {
+    throw new AppError('BAD_REQUEST', 'Invalid requests cursor: pass requests.nextCursor as the profile gave it');
+  }
+  if (!v[1].startsWith(prefix)) throw new AppError('BAD_REQUEST', `Invalid requests cursor: it belongs to the profile of ${v[1].slice(0, 2)}, not ${country}`);
+  return { sortDate: v[0], k: v[1] };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { allProjections } from '../../projections/index.js';
 import type { Projection } from '../../projections/types.js';
+import { FIRST_YEAR, isReportingYear, LAST_YEAR } from '../../contracts/common.js';
 import type { EvidenceMode } from '../../contracts/read-models.js';
 import { openAsOfView, openScratchAsOfView, type AsOfView } from '../as-of/as-of-read-side.js';
 import { dateOf, nowCutoff, parseAsOf, settledCutoff } from '../as-of/parse-as-of.js';
@@ -98,7 +99,7 @@ async function liveViewAt(live: LiveReadModels, asOf: string, position: number, 
  */
 export async function buildAnnualReport(store: EventStore, options: AnnualReportOptions): Promise<AnnualReport & { cache?: ReportCacheOutcome }> {
   const { year } = options;
-  if (!Number.isInteger(year) || year < 1990 || year > 2100) throw new AppError('BAD_REQUEST', `year must be 1990-2100, got ${year}`);
+  if (!isReportingYear(year)) throw new AppError('BAD_REQUEST', `year must be ${FIRST_YEAR}-${LAST_YEAR}, got ${year}`);
   const asked = options.asOf === undefined ? nowCutoff(options.now?.()) : parseAsOf(options.asOf);
   const projections = options.projections ?? allProjections;
   const evidence = options.evidence ?? 'bounded';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { countryStreamId, EventPage, Problem } from '../../../contracts/index.js';
+import { countryStreamId, EventPage, Problem, wholeNumberParam, wholeNumberParamOr } from '../../../contracts/index.js';
 import type { RoutePlugin } from '../app.js';
 import { CountryParam, requireConfiguredCountry } from '../country-param.js';
 
@@ -13,8 +13,8 @@ export const countryRoutes: RoutePlugin = (app, ctx) => {
         summary: "Raw stored events of a country's stream, paged by revision",
         params: z.object({ country: CountryParam }),
         querystring: z.object({
-          fromRevision: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(0),
-          limit: z.coerce.number().int().min(1).max(1000).default(100),
+          fromRevision: wholeNumberParamOr('fromRevision', 0, Number.MAX_SAFE_INTEGER, 0),
+          limit: wholeNumberParamOr('limit', 1, 1000, 100),
         }),
         response: { 200: EventPage, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },

@@ -4,6 +4,7 @@ import {
   AppendResponse,
   PeriodClosed,
   Problem,
+  ReportingYear,
   REPORTING_PERIODS_STREAM,
   SCORING_MODELS_STREAM,
   ScoringModelVersionPublished,
@@ -80,13 +81,13 @@ export function readGovernanceRoutes(app: ZodApp, ctx: ReadRoutesContext): void 
       schema: {
         tags: ['governance'],
         summary: 'Close a reporting year: its scorecards are no longer provisional',
-        params: z.object({ year: z.string().regex(/^(19|20)\d{2}$/, 'Expected a year such as 2023') }),
+        params: z.object({ year: ReportingYear }),
         body: ClosePeriodBody.optional(),
         response: { 201: AppendResponse, ...problems },
       },
     },
     async (req, reply) => {
-      const period = req.params.year;
+      const period = String(req.params.year);
       const history = await ctx.store.readStream(REPORTING_PERIODS_STREAM);
       const closed = history.find((e) => e.type === 'PeriodClosed' && e.data['period'] === period);
       if (closed) throw new AppError('LIFECYCLE_CONFLICT', `Period ${period} was already closed on ${closed.occurredOn} (event ${closed.eventId})`);

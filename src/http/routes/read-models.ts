@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Problem } from '../../../contracts/index.js';
+import { Problem, ReportingYear } from '../../../contracts/index.js';
 import {
   CountryList,
   CountryProfile,
@@ -20,6 +20,7 @@ import { profileAsOf, scorecardAsOf, timelineAsOf } from '../../as-of/as-of-read
 import { asOfCacheFor, closeAsOfCache } from '../../as-of/view-cache.js';
 import { AnswerCache } from '../answer-cache.js';
 import type { ReadSide } from '../../projection-runtime/read-side.js';
+import { requireRecorded } from '../../projection-runtime/position-waiters.js';
 import type { ZodApp } from '../app.js';
 import { CountryParam, requireConfiguredCountry } from '../country-param.js';
 
@@ -39,6 +40,11 @@ const WAIT_MS = 5000;
 export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { countryList?: boolean } = {}): void {
   const rs = ctx.readSide;
   const answers = new AnswerCache();
+  // An as-of answer is built from the log itself, so it waits for nothing; a minPosition beyond the
+  // log's end is refused all the same, as on every read.
+  const asOfReady = async (minPosition: number | undefined) => {
+    if (minPosition !== undefined) await requireRecorded(minPosition, () => ctx.store.headPosition());
+  };
   // As-of views are cached as files beside the read models (RCM_AS_OF_CACHE_MB, RCM_AS_OF_SNAPSHOT_EVERY).
   asOfCacheFor(ctx.store, {
     dir: join(ctx.config.dataDir, 'as-of-cache'),
@@ -83,7 +89,10 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     async (req, reply) => {
       const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
       const page = { requestsLimit: req.query.requestsLimit, requestsCursor: req.query.requestsCursor };
-      if (req.query.asOf) return profileAsOf(ctx.store, country, req.query.asOf, page);
+      if (req.query.asOf) {
+        await asOfReady(req.query.minPosition);
+        return profileAsOf(ctx.store, country, req.query.asOf, page);
+      }
       await rs.ready(req.query.minPosition, WAIT_MS);
       const today = rs.today();
       return rs.read(() => answers.send(reply, rs.stateKey(), `${req.url}|${today}`, () => rs.profile(country, today, page)));
@@ -105,7 +114,10 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     async (req, reply) => {
       const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
       const { from, to, family, limit, cursor, asOf } = req.query;
-      if (asOf) return timelineAsOf(ctx.store, country, asOf, { from, to, family, limit, cursor });
+      if (asOf) {
+        await asOfReady(req.query.minPosition);
+        return timelineAsOf(ctx.store, country, asOf, { from, to, family, limit, cursor });
+      }
       await rs.ready(req.query.minPosition, WAIT_MS);
       return rs.read(() => answers.send(reply, rs.stateKey(), req.url, () => rs.timeline(country, { from, to, family, limit, cursor })));
     },
@@ -118,7 +130,7 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
       schema: {
         tags: ['read models'],
         summary: 'Explained cooperation scorecard of a year or quarter (?quarter=1..4), with any published model (?model=); at most 20 evidence ids per indicator unless ?evidence=full',
-        params: z.object({ country: CountryParam, year: z.coerce.number().int().min(1990).max(2100) }),
+        params: z.object({ country: CountryParam, year: ReportingYear }),
         querystring: ScorecardQuery.extend({ asOf: AsOfParam.optional() }),
         response: { 200: ScorecardResponse, ...problems },
       },
@@ -126,7 +138,10 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     async (req, reply) => {
       const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
       const options = { evidence: req.query.evidence };
-      if (req.query.asOf) return scorecardAsOf(ctx.store, country, req.query.asOf, req.params.year, req.query.quarter ?? null, req.query.model, options);
+      if (req.query.asOf) {
+        await asOfReady(req.query.minPosition);
+        return scorecardAsOf(ctx.store, country, req.query.asOf, req.params.year, req.query.quarter ?? null, req.query.model, options);
+      }
       await rs.ready(req.query.minPosition, WAIT_MS);
       return rs.read(() =>
         answers.send(reply, rs.stateKey(), req.url, () => ({ ...rs.scorecard(country, req.params.year, req.query.quarter ?? null, req.query.model, options), position: rs.position() })),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Problem } from '../../../contracts/index.js';
+import { Problem, ReportingYear } from '../../../contracts/index.js';
 import { AnnualReportQuery } from '../../../contracts/reports.js';
 import { buildAnnualReport, renderReport, reportFileName, REPORT_CONTENT_TYPES } from '../../reports/index.js';
 import { ReportCache } from '../../reports/report-cache.js';
@@ -28,7 +28,7 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
           'the `X-Content-Hash` header repeats the manifest content hash. Bodies are kept between requests while ' +
           'nothing is recorded before the cutoff (`X-Report-Cache`: hit, shared or built); `Cache-Control: no-cache` ' +
           'builds anew. The (weak) `ETag` names the bytes: `If-None-Match` with it answers 304.',
-        params: z.object({ year: z.coerce.number().int().min(1990).max(2100) }),
+        params: z.object({ year: ReportingYear }),
         querystring: AnnualReportQuery,
         response: { 200: z.string().or(z.instanceof(Buffer)).describe('The report in the requested format (UTF-8)'), 304: z.undefined().describe('The bytes named by If-None-Match'), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
       },

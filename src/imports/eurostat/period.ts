@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { Period } from '../../../contracts/common.js';
 
 /**
  * Normalises Eurostat time codes to the service's Period: `2023` stays, quarters written `2023-Q2`,
@@ -7,9 +8,10 @@ import { DateTime } from 'luxon';
  */
 export function normalisePeriod(code: string): string | undefined {
   const s = code.trim();
-  if (/^(19|20)\d{2}$/.test(s)) return s;
-  const q = /^((?:19|20)\d{2})-?[Qq]([1-4])$/.exec(s);
-  return q ? `${q[1]}-Q${q[2]}` : undefined;
+  const q = /^(\d{4})-?[Qq]([1-4])$/.exec(s);
+  const period = q ? `${q[1]}-Q${q[2]}` : s;
+  // The contract's Period decides which years are accepted (one range for the whole service).
+  return Period.safeParse(period).success ? period : undefined;
 }
 
 export function isQuarter(period: string): boolean {
