@@ -44,7 +44,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 
-  const address = await app.listen({ port: config.port, host: config.host });
+  let address: string;
+  try {
+    address = await app.listen({ port: config.port, host: config.host });
+  } catch (e) {
+    // A host that does not resolve, a port in use or not ours to take: say which settings, not a stack.
+    process.stderr.write(`Cannot listen on ${config.host}:${config.port} (HOST, PORT): ${e instanceof Error ? e.message : String(e)}\n`);
+    await app.close();
+    process.exit(2);
+  }
   if (adminToken && config.adminToken) {
     // The operator chose it: never echo a secret they already hold into logs.
     process.stdout.write('\nFirst start: created the admin token given in RCM_ADMIN_TOKEN.\n\n');

@@ -1,18 +1,40 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+/**
+ * An assigned ISO 3166-1 alpha-2 code: one ICU can name, minus the groupings it also names (EU, EZ,
+ * UN) and the user-assigned codes (AA, QM-QZ, XA-XZ, ZZ), except XK (Kosovo, as Eurostat uses it).
+ */
+export function isCountryCode(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code) || regionNames.of(code) === undefined) return false;
+  if (code === 'XK') return true;
+  return !['EU', 'EZ', 'UN', 'AA', 'ZZ'].includes(code) && !/^Q[M-Z]$|^X[A-Z]$/.test(code);
+}
+
 const CountryList = z
   .string()
   .transform((s) => s.split(',').map((c) => c.trim().toUpperCase()).filter((c) => c.length > 0))
   .pipe(
     z
-      .array(z.string().regex(/^[A-Z]{2}$/, 'each country must be an ISO 3166-1 alpha-2 code such as ET'))
+      .array(z.string().refine(isCountryCode, { error: (i) => `${String(i.input)} is not an ISO 3166-1 alpha-2 country code (such as ET)` }))
       .min(1, 'at least one country is needed')
       .refine((l) => new Set(l).size === l.length, 'countries must not repeat'),
   );
 
+/** A whole number given as plain digits (z.coerce.number would take "0x4A61", "1e3" or " 12"). */
+const EnvInt = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,16}$/, 'must be a whole number (digits only)')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+/** What RCM_EVENTSTORE_URL must look like: a KurrentDB / EventStoreDB connection string. */
+export const EVENT_STORE_URL = /^(?:kurrentdb|kurrent|esdb|eventstore)(?:\+discover)?:\/\//i;
+
 const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  PORT: EnvInt(0, 65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
   RCM_DATA_DIR: z.string().min(1).default('./data'),
   RCM_COUNTRIES: CountryList.default(['ET', 'SO', 'TN', 'DZ', 'TR']),
@@ -20,20 +42,20 @@ const EnvSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._~-]{24,256}$/, 'must be 24-256 characters of letters, digits and . _ ~ -')
     .optional(),
-  RCM_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(256 * 1024),
-  RCM_IMPORT_BODY_LIMIT: z.coerce.number().int().min(1024).max(2 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
+  RCM_BODY_LIMIT: EnvInt(1024, 100 * 1024 * 1024).default(256 * 1024),
+  RCM_IMPORT_BODY_LIMIT: EnvInt(1024, 2 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
   RCM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  RCM_READ_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
-  RCM_EVENTSTORE_URL: z.string().optional(),
-  RCM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(6000),
-  RCM_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
-  RCM_MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
-  RCM_AS_OF_CACHE_MB: z.coerce.number().int().min(1).max(1_048_576).default(2048),
-  RCM_AS_OF_SNAPSHOT_EVERY: z.coerce.number().int().min(100).max(10_000_000).default(10_000),
-  RCM_REPORT_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
+  RCM_READ_WAIT_MS: EnvInt(0, 60_000).default(5_000),
+  RCM_EVENTSTORE_URL: z.string().trim().regex(EVENT_STORE_URL, 'must be a kurrentdb:// (or esdb://) connection string').optional(),
+  RCM_RATE_LIMIT_PER_MINUTE: EnvInt(1, 10_000_000).default(6000),
+  RCM_REQUEST_TIMEOUT_MS: EnvInt(1000, 600_000).default(30_000),
+  RCM_MAX_EVENT_LOOP_DELAY_MS: EnvInt(0, 60_000).default(1000),
+  RCM_AS_OF_CACHE_MB: EnvInt(1, 1_048_576).default(2048),
+  RCM_AS_OF_SNAPSHOT_EVERY: EnvInt(100, 10_000_000).default(10_000),
+  RCM_REPORT_CACHE_MB: EnvInt(0, 65_536).default(64),
   // At most 8: the merge attaches every worker's file to one connection (SQLite allows 10).
-  RCM_BUILD_WORKERS: z.coerce.number().int().min(0).max(8).optional(),
-  RCM_BUILD_WORKERS_MIN_EVENTS: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(50_000),
+  RCM_BUILD_WORKERS: EnvInt(0, 8).optional(),
+  RCM_BUILD_WORKERS_MIN_EVENTS: EnvInt(1, Number.MAX_SAFE_INTEGER).default(50_000),
   RCM_PROJECTION_THREAD: z.enum(['worker', 'main']).default('worker'),
 });
 

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { EventStore } from './port.js';
 import { openSqliteEventStore } from './sqlite/index.js';
+import { EVENT_STORE_URL } from '../config/config.js';
 
 export interface OpenEventStoreOptions {
   /** The instance's data directory (SQLite event log, or the KurrentDB local index). */
@@ -12,7 +13,6 @@ export interface OpenEventStoreOptions {
   onWarning?: (message: string) => void;
 }
 
-const SERVER_URL = /^(?:kurrentdb|kurrent|esdb|eventstore)(?:\+discover)?:\/\//i;
 
 /**
  * The event store this instance uses: KurrentDB when a connection string is configured
@@ -22,7 +22,7 @@ const SERVER_URL = /^(?:kurrentdb|kurrent|esdb|eventstore)(?:\+discover)?:\/\//i
 export async function openEventStore(options: OpenEventStoreOptions): Promise<EventStore> {
   const url = options.eventStoreUrl?.trim();
   if (!url) return openSqliteEventStore({ path: join(options.dataDir, 'events.sqlite') });
-  if (!SERVER_URL.test(url)) {
+  if (!EVENT_STORE_URL.test(url)) {
     throw new Error(`RCM_EVENTSTORE_URL must be a kurrentdb:// (or esdb://) connection string, got "${url.replace(/\/\/[^@/]*@/, '//***@')}"`);
   }
   // Loaded only when configured: the gRPC client alone costs ~0.4 s of every embedded start-up.

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -53,4 +54,19 @@ t.test('first start prints an admin token once; a desk records facts; a restart 
   const dashboard = await fetch(`${second.url}/`);
   t.equal(dashboard.status, 200, 'the dashboard is served');
   t.match(dashboard.headers.get('content-type'), /text\/html/);
+});
+
+t.test('a port it cannot take stops the server with a message naming HOST and PORT, exit code 2, no stack trace', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rcm-e2e-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const taken = createServer();
+  await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+  t.teardown(() => taken.close());
+  const port = (taken.address() as AddressInfo).port;
+  const failed = await startServer({ RCM_DATA_DIR: dir, PORT: String(port) }).then(
+    () => null,
+    (e: Error) => e.message,
+  );
+  t.match(failed, new RegExp(`exited with 2:[\\s\\S]*Cannot listen on 127\\.0\\.0\\.1:${port} \\(HOST, PORT\\): listen EADDRINUSE`));
+  t.notMatch(failed, /\n\s+at /, 'no stack trace');
 });
