@@ -15,17 +15,38 @@ import { looksLikeToken, TokenStore } from '../src/auth/token-store.js';
 import { loadConfig } from '../src/config/config.js';
 import { openSqliteDatabase } from '../src/store/open-sqlite.js';
 
-const { values } = parseArgs({
-  options: {
-    principal: { type: 'string' },
-    role: { type: 'string' },
-    countries: { type: 'string' },
-    expires: { type: 'string' },
-    list: { type: 'boolean' },
-    revoke: { type: 'string' },
-    'token-from-stdin': { type: 'boolean' },
-  },
-});
+const USAGE = `Usage:
+  npm run token -- --principal NAME --role desk|analyst|auditor|admin [--countries ET,SO] [--expires 2027-01-01T00:00:00Z] [--token-from-stdin]
+  npm run token -- --list
+  npm run token -- --revoke TOKEN_ID
+The auth database is <RCM_DATA_DIR>/auth.sqlite (default ./data).
+`;
+
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      options: {
+        principal: { type: 'string' },
+        role: { type: 'string' },
+        countries: { type: 'string' },
+        expires: { type: 'string' },
+        list: { type: 'boolean' },
+        revoke: { type: 'string' },
+        'token-from-stdin': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = parseCommandLine();
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 const config = loadConfig();
 const db = openSqliteDatabase(join(config.dataDir, 'auth.sqlite'));

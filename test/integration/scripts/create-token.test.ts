@@ -47,3 +47,15 @@ t.test('npm run token: create, provision a given token, list, revoke, refuse bad
   t.equal(run(dir, ['--principal', 'desk-3', '--role', 'desk', '--countries', 'IQ']).status, 1, 'unconfigured country');
   t.equal(run(dir, ['--principal', 'x', '--role', 'admin', '--token-from-stdin'], 'short').status, 1, 'weak token refused');
 });
+
+t.test('npm run token: --help prints the usage; an unknown option names itself and the usage, exit 2, no stack trace', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rcm-token-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const help = run(dir, ['--help']);
+  t.equal(help.status, 0);
+  t.match(help.stdout, /^Usage:\n {2}npm run token -- --principal NAME --role/);
+  const bad = run(dir, ['--expire', '2027-01-01']);
+  t.equal(bad.status, 2);
+  t.match(bad.stderr, /Unknown option '--expire'[\s\S]*Usage:/);
+  t.notMatch(bad.stderr, /\n\s+at /);
+});
