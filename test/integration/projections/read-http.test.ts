@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import t from 'tap';
+import { SCORING_MODELS_STREAM, ScoringModelVersionPublished } from '../../../contracts/index.js';
 import { scoringModelV1 } from '../../../projections/scoring/model-v1.js';
 import { bearer, provenance, startTestApp } from '../../helpers/test-app.js';
 
@@ -112,4 +114,62 @@ t.test('a computed scorecard is reused until the read models change, then recomp
   const b = ctx.readSide.scorecard('ET', 2019, null);
   t.not(b, a, 'recomputed once the read models moved');
   t.equal(b.indicators.find((i) => i.code === 'B')!.numerator, 300, 'a revised figure replaces the earlier one');
+});
+
+t.test('a model that cannot give a finite score is refused; one recorded before that rule still reads (200)', async (t) => {
+  const { h } = await setup(t);
+  const desk = { ...bearer(h.tokens.deskEtSo), ...json };
+  const admin = { ...bearer(h.tokens.admin), ...json };
+  const analyst = bearer(h.tokens.analyst);
+  for (const [type, data] of [
+    ['ReturnDecisionsReported', { period: '2019', reportingScope: 'EU27_2020', count: 1395, dataset: 'migr_eiord' }],
+    ['ReturnsReported', { period: '2019', reportingScope: 'EU27_2020', count: 215, destination: 'all', returnType: 'all', dataset: 'migr_eirtn' }],
+  ] as const) {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/statistics', headers: desk, payload: { type, occurredOn: '2020-03-01', data, provenance } });
+    t.equal(res.statusCode, 201, res.body);
+  }
+  const zeroWeights = { ...scoringModelV1, modelVersion: 2, indicators: scoringModelV1.indicators.map((i) => ({ ...i, weight: 0 })), requiredIndicators: [], minAvailableWeightShare: 0 };
+  const zeroSamples = { ...scoringModelV1, modelVersion: 3, indicators: scoringModelV1.indicators.map((i) => ({ ...i, minSample: 0 })) };
+
+  const refused = await h.app.inject({ method: 'POST', url: '/v1/scoring-models', headers: admin, payload: { model: zeroWeights, approvedBy: 'board' } });
+  t.equal(refused.statusCode, 400, refused.body);
+  t.match(refused.json(), { code: 'VALIDATION_FAILED', errors: [{ path: 'body.model.indicators', message: /At least one indicator needs a weight above 0/ }] });
+  const samples = await h.app.inject({ method: 'POST', url: '/v1/scoring-models', headers: admin, payload: { model: { ...zeroSamples, modelVersion: 2 }, approvedBy: 'board' } });
+  t.equal(samples.statusCode, 400, samples.body);
+  t.match(samples.json(), { code: 'VALIDATION_FAILED', errors: [{ path: 'body.model.indicators.0.minSample', message: /must be at least 1/ }] });
+
+  // Recorded before the rule (straight into the log, as the old route did): reads must keep answering.
+  let last = 0;
+  for (const [rev, model] of [zeroWeights, zeroSamples].entries()) {
+    const appended = await h.ctx.store.append(SCORING_MODELS_STREAM, rev === 0 ? 'no_stream' : rev - 1, [
+      {
+        eventId: randomUUID(),
+        type: 'ScoringModelVersionPublished',
+        schemaVersion: ScoringModelVersionPublished.schemaVersion,
+        country: null,
+        occurredOn: '2024-12-01',
+        recordedBy: 'admin-1',
+        provenance: { sourceKind: 'other', reference: `scoring model v${model.modelVersion}`, evidenceStatus: 'confirmed' },
+        data: ScoringModelVersionPublished.data.parse({ model, approvedBy: 'board' }) as Record<string, unknown>,
+      },
+    ]);
+    last = appended.events[0]!.position;
+  }
+  const ok = async (url: string) => {
+    const res = await h.app.inject({ method: 'GET', url, headers: analyst });
+    t.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 300)}`);
+    return res;
+  };
+  const asOf = encodeURIComponent(new Date().toISOString());
+  for (const v of [2, 3]) {
+    const card = (await ok(`/v1/countries/ET/scorecards/2019?model=${v}&minPosition=${last}`)).json();
+    t.match(card, { modelVersion: v, score: null, reason: 'insufficient-data' }, `model ${v}: no score, not a 500`);
+    t.match((await ok(`/v1/countries/ET/scorecards/2019?model=${v}&asOf=${asOf}`)).json(), { modelVersion: v, score: null }, `model ${v} as known now`);
+    await ok(`/v1/reports/annual/2019?model=${v}`);
+  }
+  t.match((await ok('/v1/countries/ET/scorecards/2019')).json(), { modelVersion: 3, score: null, reasonDetail: /Available weight 30% is below 60%/ }, 'the latest model (v3): B alone');
+  const list = (await ok('/v1/countries')).json() as { countries: { code: string }[] };
+  t.match(list.countries.find((c) => c.code === 'ET'), { latestScore: { year: 2019, modelVersion: 3, score: null } });
+  await ok('/v1/reports/annual/2019');
+  await ok('/v1/scoring-models');
 });
