@@ -173,3 +173,29 @@ t.test('a model that cannot give a finite score is refused; one recorded before 
   await ok('/v1/reports/annual/2019');
   await ok('/v1/scoring-models');
 });
+
+t.test('a period is closed only once it has ended, with a data cutoff after its end and not in the future', async (t) => {
+  const { h } = await setup(t); // today: 2025-01-01
+  const admin = { ...bearer(h.tokens.admin), ...json };
+  const close = (year: string, payload: Record<string, unknown> = {}) => h.app.inject({ method: 'POST', url: `/v1/periods/${year}/close`, headers: admin, payload });
+  for (const year of ['2099', '2025']) {
+    const res = await close(year);
+    t.equal(res.statusCode, 409, res.body);
+    t.match(res.json(), { code: 'PERIOD_NOT_ENDED', detail: new RegExp(`Period ${year} ends on ${year}-12-31`) });
+  }
+  for (const [year, dataCutoff, detail] of [
+    ['2019', '2010-01-01', /must fall after the end of period 2019 \(2019-12-31\)/],
+    ['2019', '2019-12-31', /must fall after the end/],
+    ['2024', '9999-12-31', /9999-12-31 is in the future/],
+  ] as const) {
+    const res = await close(year, { dataCutoff });
+    t.equal(res.statusCode, 409, res.body);
+    t.match(res.json(), { code: 'PERIOD_CUTOFF_INVALID', detail });
+  }
+  const ok = await close('2024', { dataCutoff: '2025-01-01' });
+  t.equal(ok.statusCode, 201, ok.body);
+  const periods = (await h.app.inject({ method: 'GET', url: `/v1/periods?minPosition=${ok.json().position}`, headers: bearer(h.tokens.analyst) })).json();
+  t.match(periods.periods, [{ period: '2024', closedOn: '2025-01-01', dataCutoff: '2025-01-01' }], 'dated by the injected clock; nothing refused was recorded');
+  const card = (await h.app.inject({ method: 'GET', url: '/v1/countries/ET/scorecards/2099', headers: bearer(h.tokens.analyst) })).json();
+  t.equal(card.provisional, true, 'the future year stays provisional');
+});
