@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, IsoDate, IsoDateTime, Period, wholeNumberParam, wholeNumberParamOr } from './common.js';
 import { COUNTRY_FAMILIES, type CountryFamily } from './events/define.js';
-import { IndicatorCode, ScoringModel } from './scoring-model.js';
+import { IndicatorCode, PublishableScoringModel, ScoringModel } from './scoring-model.js';
 
 /** Responses of the read side (projections). */
 
@@ -231,7 +231,7 @@ export const ProjectionStatusList = z.object({ projections: z.array(ProjectionSt
 
 export const PublishScoringModelBody = z
   .object({
-    model: ScoringModel.describe('modelVersion must be the next version (or is assigned when 0 is not allowed: send the next one)'),
+    model: PublishableScoringModel.describe('modelVersion must be the next version (or is assigned when 0 is not allowed: send the next one)'),
     approvedBy: z.string().trim().min(1).max(200),
     note: z.string().trim().min(1).max(2000).optional(),
     effectiveFrom: IsoDate.optional(),

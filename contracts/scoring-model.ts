@@ -51,3 +51,29 @@ export const ScoringModel = z
     path: ['bands'],
   });
 export type ScoringModel = z.infer<typeof ScoringModel>;
+
+/**
+ * A model that may be published: the recorded shape (ScoringModel, which must keep reading models
+ * recorded before these rules) plus what the scoring maths needs to give a finite score.
+ */
+export const PublishableScoringModel = ScoringModel.superRefine((m, ctx) => {
+  m.indicators.forEach((i, n) => {
+    if (i.minSample < 1)
+      ctx.addIssue({ code: 'custom', path: ['indicators', n, 'minSample'], message: `minSample of ${i.code} must be at least 1: a rate needs a non-empty denominator` });
+  });
+  const weightOf = (code: IndicatorCode) => m.indicators.find((i) => i.code === code)?.weight ?? 0;
+  if (!m.indicators.some((i) => i.weight > 0)) {
+    ctx.addIssue({ code: 'custom', path: ['indicators'], message: 'At least one indicator needs a weight above 0: the score is a weighted mean' });
+  } else if (m.minAvailableWeightShare === 0 && !m.requiredIndicators.some((c) => weightOf(c) > 0)) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['minAvailableWeightShare'],
+      message: 'minAvailableWeightShare must be above 0 unless a required indicator has a weight above 0: otherwise a score could rest on no weighted indicator',
+    });
+  }
+  // B divides the return rate by the EU rate (which scores 50): a rate of 0 anchors nothing.
+  if (m.defaultEuReturnRate === 0) ctx.addIssue({ code: 'custom', path: ['defaultEuReturnRate'], message: 'The EU reference return rate must be above 0' });
+  for (const [year, rate] of Object.entries(m.euReturnRate)) {
+    if (rate === 0) ctx.addIssue({ code: 'custom', path: ['euReturnRate', year], message: `The EU reference return rate of ${year} must be above 0` });
+  }
+});

@@ -89,7 +89,9 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   const period = quarter === null ? String(year) : `${year}-Q${quarter}`;
   const cnt = (k: string) => inputs.counters[k] ?? 0;
   const settings = new Map(model.indicators.map((i) => [i.code, i]));
-  const minOf = (code: IndicatorCode) => settings.get(code)?.minSample ?? 0;
+  // At least 1: every indicator is a rate (A: the sample behind B) and needs a non-empty denominator.
+  // Publishing requires minSample >= 1, but a model recorded before that rule may say 0.
+  const minOf = (code: IndicatorCode) => Math.max(1, settings.get(code)?.minSample ?? 0);
   const scale = model.qualitativeScale ?? [0, 25, 50, 75, 100];
   const tol = model.reconciliationTolerance;
   const warnings: ScorecardWarning[] = [];
@@ -378,6 +380,10 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   if (missingRequired.length > 0) reasonDetail = `Required indicator(s) unavailable: ${missingRequired.join(', ')}`;
   if (share < model.minAvailableWeightShare)
     reasonDetail = `${reasonDetail ? `${reasonDetail}; a` : 'A'}vailable weight ${round2(share * 100)}% is below ${round2(model.minAvailableWeightShare * 100)}%`;
+  // A score is a weighted mean: it needs some weight to divide by. Publishing refuses models that
+  // allow this case, but one recorded before that rule may (all weights 0, or a share of 0).
+  if (reasonDetail === null && !(availableWeight > 0))
+    reasonDetail = totalWeight > 0 ? 'No indicator with a weight is available' : `Model ${model.modelVersion} gives every indicator weight 0`;
   if (reasonDetail === null) {
     let sum = 0;
     for (const c of codes) {

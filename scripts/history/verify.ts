@@ -1,6 +1,7 @@
 import type { CountryCommand, StoredEvent } from '../../contracts/index.js';
 import { eventDefinition } from '../../contracts/events/index.js';
 import { decideCorrection, decideFact, evolveCountryInPlace, initialCountryState, isCorrectionType, replayCountry } from '../../src/domain/index.js';
+import { todayUtc } from '../../src/commands/command-service.js';
 import { verifyChain } from '../../src/store/hash-chain.js';
 import { openSqliteEventStore } from '../../src/store/sqlite/index.js';
 
@@ -13,9 +14,10 @@ export interface VerifyReport {
  * Replays whole streams of a generated file through the domain exactly as the command service
  * decides them: every event's data is parsed with its contract schema, every fact must be accepted
  * by `decideFact` against the state so far (corrections by `decideCorrection` against the history
- * so far), and the hash chain must verify. Throws on the first event the domain would refuse.
+ * so far, both on `today`), and the hash chain must verify. Throws on the first event the domain
+ * would refuse.
  */
-export async function verifyHistory(path: string, streamIds: readonly string[]): Promise<VerifyReport> {
+export async function verifyHistory(path: string, streamIds: readonly string[], today = todayUtc()): Promise<VerifyReport> {
   const store = openSqliteEventStore({ path });
   let events = 0;
   try {
@@ -35,11 +37,11 @@ export async function verifyHistory(path: string, streamIds: readonly string[]):
           const command: CountryCommand = { type: e.type, occurredOn: e.occurredOn, data: e.data, provenance: e.provenance };
           try {
             if (isCorrectionType(e.type)) {
-              decideCorrection(country, history, command);
+              decideCorrection(country, history, command, today);
               history.push(e);
               state = replayCountry(country, history);
             } else {
-              decideFact(state, command);
+              decideFact(state, command, today);
               evolveCountryInPlace(state, e);
               history.push(e);
             }

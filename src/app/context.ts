@@ -13,6 +13,11 @@ export interface AppContext {
   tokens: TokenStore;
   /** Read models fed by the projection runner (`readSide.runner`). */
   readSide: ReadSide;
+  /**
+   * Today's date (UTC, YYYY-MM-DD): the one clock of the deciders (facts dated in the future, closing
+   * a period) and of the read side's "today". Tests fix it.
+   */
+  today: () => string;
   /** The live read-model database behind `readSide` (the annual report reads it directly when it can). */
   readModels?: ReadModelDatabase;
 }

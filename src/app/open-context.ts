@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { allProjections, previousProjectionVersions } from '../../projections/index.js';
 import { TokenStore } from '../auth/token-store.js';
-import { CommandService } from '../commands/command-service.js';
+import { CommandService, todayUtc } from '../commands/command-service.js';
 import { SnapshotFiles } from '../commands/state-snapshots.js';
 import type { Config } from '../config/config.js';
 import { openReadModelDb } from '../projection-runtime/read-model-db.js';
@@ -38,6 +38,7 @@ export interface OpenedContext extends AppContext {
 export async function openContext(
   config: Config,
   options: {
+    /** Today's date, UTC (default: the system clock): for the deciders and the read side. */
     today?: () => string;
     /** While the projections catch up at start, every `everyMs` (default 5 s): where they stand. */
     onCatchUpProgress?: (status: ProjectionStatusEntry[]) => void;
@@ -104,7 +105,8 @@ export async function openContext(
   );
   if (background) caughtUp.catch(() => undefined); // the caller observes ctx.caughtUp
   else await caughtUp;
-  const commands = new CommandService(store, { snapshots: new SnapshotFiles(join(config.dataDir, 'snapshots')) });
+  const today = options.today ?? todayUtc;
+  const commands = new CommandService(store, { snapshots: new SnapshotFiles(join(config.dataDir, 'snapshots')), today });
   return {
     config,
     caughtUp,
@@ -112,7 +114,8 @@ export async function openContext(
     commands,
     tokens: new TokenStore(authDb),
     readModels: readDb,
-    readSide: new ReadSide(readDb, runner, { countries: config.countries, ...(options.today ? { today: options.today } : {}) }),
+    today,
+    readSide: new ReadSide(readDb, runner, { countries: config.countries, today }),
     async close() {
       closed = true;
       // Before the store closes: commands have ended (the HTTP server closed first).

@@ -73,7 +73,12 @@ export interface CommandServiceOptions {
   snapshots?: SnapshotStore | undefined;
   /** A stream's state is kept again once it has moved this many events past its last snapshot (default 10,000). */
   snapshotEvery?: number | undefined;
+  /** Today's date, UTC (YYYY-MM-DD), for the deciders: a fact cannot be dated later (default: the system clock). */
+  today?: (() => string) | undefined;
 }
+
+/** The system clock's date, UTC. */
+export const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 /** Events per read of a long stream (~30 ms each at 1,000,000 events), and per step of its fold. */
 const READ_PAGE = 2_000;
@@ -109,6 +114,7 @@ export class CommandService {
 
   private readonly snapshots: SnapshotStore | undefined;
   private readonly snapshotEvery: number;
+  private readonly today: () => string;
 
   constructor(
     private readonly store: EventStore,
@@ -117,6 +123,7 @@ export class CommandService {
     this.pipelined = (store as { pipelinesAppends?: boolean }).pipelinesAppends === true;
     this.snapshots = options.snapshots;
     this.snapshotEvery = options.snapshotEvery ?? 10_000;
+    this.today = options.today ?? todayUtc;
   }
 
   /**
@@ -203,7 +210,7 @@ export class CommandService {
       // one is that history folded again with it.
       const history = await this.readFrom(streamId, 0);
       this.assertIfMatch(streamId, input.ifMatch, history.length - 1);
-      const decided = await this.paced(decideCorrectionInSteps(input.country, history, input.command, READ_PAGE));
+      const decided = await this.paced(decideCorrectionInSteps(input.country, history, input.command, READ_PAGE, this.today()));
       fact = decided.fact;
       entry = newEntry(decided.state, history.length - 1, history.at(-1)?.eventId);
     } else {
@@ -212,7 +219,7 @@ export class CommandService {
       if (input.ifMatch !== undefined && input.ifMatch > entry.revision) entry = await this.load(streamId, input.country);
       this.assertIfMatch(streamId, input.ifMatch, entry.revision);
       try {
-        fact = decideFact(entry.state, input.command);
+        fact = decideFact(entry.state, input.command, this.today());
       } catch (refusal) {
         // A refusal is trusted only on committed facts (this stream's queued appends settle first)
         // and only if no other instance appended since the state was cached.
@@ -220,7 +227,7 @@ export class CommandService {
         if (this.streams.get(streamId) === entry && !(await this.isBehind(streamId, entry.revision))) throw refusal;
         entry = await this.load(streamId, input.country);
         this.assertIfMatch(streamId, input.ifMatch, entry.revision);
-        fact = decideFact(entry.state, input.command);
+        fact = decideFact(entry.state, input.command, this.today());
       }
     }
     const event = this.toNewEvent(input, fact);

@@ -7,6 +7,7 @@ import { evolveCountryInPlace } from './evolve/index.js';
 import type { NewFact } from './fact.js';
 import { changedIdentityFields } from './identity.js';
 import { refuse } from './refuse.js';
+import { requireNotInFuture } from './rules/dates.js';
 import { copyCountryState, initialCountryState, type CountryState } from './state.js';
 import { everyNth, runToEnd, type Steps } from './steps.js';
 
@@ -103,10 +104,11 @@ function* requireHistoryStaysValid(country: string, history: readonly StoredEven
 
 /**
  * Decides EntryCorrected / EntryRetracted against the full stored history of the country's stream
- * (correction events included). Returns the fact to append or throws an AppError.
+ * (correction events included). `today` (UTC, from the caller's clock) bounds the correction's date
+ * and a corrected occurredOn, as for every fact. Returns the fact to append or throws an AppError.
  */
-export function decideCorrection(country: string, history: readonly StoredEvent[], command: CountryCommand): NewFact {
-  return runToEnd(decideCorrectionInSteps(country, history, command, Infinity)).fact;
+export function decideCorrection(country: string, history: readonly StoredEvent[], command: CountryCommand, today: string): NewFact {
+  return runToEnd(decideCorrectionInSteps(country, history, command, Infinity, today)).fact;
 }
 
 /**
@@ -114,8 +116,15 @@ export function decideCorrection(country: string, history: readonly StoredEvent[
  * `replayCountry` of both gives), pausing every `eventsPerStep` events folded or checked (it folds
  * the history about twice).
  */
-export function* decideCorrectionInSteps(country: string, history: readonly StoredEvent[], command: CountryCommand, eventsPerStep: number): Steps<{ fact: NewFact; state: CountryState }> {
+export function* decideCorrectionInSteps(
+  country: string,
+  history: readonly StoredEvent[],
+  command: CountryCommand,
+  eventsPerStep: number,
+  today: string,
+): Steps<{ fact: NewFact; state: CountryState }> {
   const pause = everyNth(eventsPerStep);
+  requireNotInFuture(command.occurredOn, today, command.type);
   if (command.type === 'EntryRetracted') {
     const d = command.data as EventData<'EntryRetracted'>;
     const target = findTarget(country, history, d.retractedEventId);
@@ -133,7 +142,10 @@ export function* decideCorrectionInSteps(country: string, history: readonly Stor
       refuse('CORRECTION_CHANGES_IDENTITY', `A correction of ${describeEvent(target)} may not change ${what}; retract the event and record it again for the other entity`);
     }
     const data: Record<string, unknown> = { correctedEventId: d.correctedEventId, reason: d.reason, data: corrected };
-    if (d.occurredOn !== undefined) data['occurredOn'] = d.occurredOn;
+    if (d.occurredOn !== undefined) {
+      requireNotInFuture(d.occurredOn, today, `The corrected ${target.type} ${target.eventId}`);
+      data['occurredOn'] = d.occurredOn;
+    }
     const state = yield* requireHistoryStaysValid(country, history, target, { type: 'EntryCorrected', data }, pause);
     return { fact: { type: 'EntryCorrected', occurredOn: command.occurredOn, data }, state };
   }

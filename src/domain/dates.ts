@@ -23,3 +23,26 @@ export function periodStart(period: string): string {
   const quarter = m[2] === undefined ? 1 : Number(m[2]);
   return DateTime.fromObject({ year, month: (quarter - 1) * 3 + 1, day: 1 }, { zone: 'utc' }).toISODate() as string;
 }
+
+export function addDays(isoDate: string, days: number): string {
+  const d = DateTime.fromISO(isoDate, { zone: 'utc' });
+  if (!d.isValid) throw new Error(`Not an ISO date: ${isoDate}`);
+  return d.plus({ days }).toISODate() as string;
+}
+
+/** Last day of a reporting period: '2023' -> 2023-12-31, '2023-Q3' -> 2023-09-30. */
+export function periodEnd(period: string): string {
+  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(period);
+  if (!m) throw new Error(`Not a reporting period: ${period}`);
+  const quarter = m[2] === undefined ? 4 : Number(m[2]);
+  return DateTime.fromObject({ year: Number(m[1]), month: quarter * 3, day: 1 }, { zone: 'utc' }).endOf('month').toISODate() as string;
+}
+
+/**
+ * The latest date it can be anywhere when it is `today` in UTC: the next day (time zones run up to
+ * UTC+14). A fact dated later has not happened yet. `today` comes from the caller's clock: the
+ * domain has none.
+ */
+export function latestCurrentDate(today: string): string {
+  return addDays(today, 1);
+}

@@ -1,6 +1,7 @@
 /**
- * Refusals of the country deciders (lifecycle and consistency rules). All are 409: the request is
- * well-formed but the country's recorded history does not allow it. Codes are stable; the detail
+ * Refusals of the country deciders and the reporting-period decider (lifecycle, consistency and
+ * date rules). All are 409: the request is well-formed but the recorded history (or today's date)
+ * does not allow it. Codes are stable; the detail
  * message names the entity and its current state.
  */
 const refusal = (title: string) => ({ status: 409, title }) as const;
@@ -8,6 +9,9 @@ const refusal = (title: string) => ({ status: 409, title }) as const;
 export const domainErrors = {
   /** Generic lifecycle refusal (kept for callers outside the country decider). */
   LIFECYCLE_CONFLICT: refusal('The recorded history does not allow this fact'),
+
+  // Every fact family
+  FACT_DATED_IN_FUTURE: refusal('The fact is dated after today'),
 
   // Dialogues
   DIALOGUE_TRACK_EXISTS: refusal('A dialogue track with this id is already recorded'),
@@ -57,6 +61,10 @@ export const domainErrors = {
 
   // Statistics
   STATISTICS_PERIOD_IN_FUTURE: refusal('The reporting period has not started on the date of the report'),
+
+  // Reporting periods (governance)
+  PERIOD_NOT_ENDED: refusal('The reporting period has not ended yet'),
+  PERIOD_CUTOFF_INVALID: refusal('The data cutoff must fall after the end of the period and not in the future'),
 
   // Corrections
   CORRECTION_TARGET_UNKNOWN: refusal("The event to correct is not part of this country's history"),

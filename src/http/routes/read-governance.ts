@@ -11,6 +11,7 @@ import {
   type StoredEvent,
 } from '../../../contracts/index.js';
 import { ClosePeriodBody, PublishScoringModelBody } from '../../../contracts/read-models.js';
+import { decideClosePeriod } from '../../domain/index.js';
 import { AppError } from '../../errors/catalogue.js';
 import type { EventStore, NewEvent } from '../../store/port.js';
 import type { ZodApp } from '../app.js';
@@ -18,14 +19,14 @@ import type { ReadRoutesContext } from './read-models.js';
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 409: Problem };
 
-function governanceEvent(type: 'ScoringModelVersionPublished' | 'PeriodClosed', data: Record<string, unknown>, principal: string, reference: string): NewEvent {
+function governanceEvent(type: 'ScoringModelVersionPublished' | 'PeriodClosed', occurredOn: string, data: Record<string, unknown>, principal: string, reference: string): NewEvent {
   const def = type === 'PeriodClosed' ? PeriodClosed : ScoringModelVersionPublished;
   return {
     eventId: randomUUID(),
     type,
     schemaVersion: def.schemaVersion,
     country: null,
-    occurredOn: new Date().toISOString().slice(0, 10),
+    occurredOn,
     recordedBy: principal,
     provenance: { sourceKind: 'other', reference, evidenceStatus: 'confirmed' },
     data: def.data.parse(data) as Record<string, unknown>,
@@ -65,6 +66,7 @@ export function readGovernanceRoutes(app: ZodApp, ctx: ReadRoutesContext): void 
       const model = { ...req.body.model, ...(req.body.effectiveFrom ? { effectiveFrom: req.body.effectiveFrom } : {}) };
       const event = governanceEvent(
         'ScoringModelVersionPublished',
+        ctx.today(),
         { model, approvedBy: req.body.approvedBy, ...(req.body.note ? { note: req.body.note } : {}) },
         req.principal!.id,
         `scoring model v${next}`,
@@ -81,6 +83,9 @@ export function readGovernanceRoutes(app: ZodApp, ctx: ReadRoutesContext): void 
       schema: {
         tags: ['governance'],
         summary: 'Close a reporting year: its scorecards are no longer provisional',
+        description:
+          'Final. Only once the year has ended (UTC): 409 PERIOD_NOT_ENDED before. A `dataCutoff` must fall after the ' +
+          "year's end and not after today (UTC; the next day is accepted for time zones ahead of UTC): 409 PERIOD_CUTOFF_INVALID otherwise.",
         params: z.object({ year: ReportingYear }),
         body: ClosePeriodBody.optional(),
         response: { 201: AppendResponse, ...problems },
@@ -89,10 +94,8 @@ export function readGovernanceRoutes(app: ZodApp, ctx: ReadRoutesContext): void 
     async (req, reply) => {
       const period = String(req.params.year);
       const history = await ctx.store.readStream(REPORTING_PERIODS_STREAM);
-      const closed = history.find((e) => e.type === 'PeriodClosed' && e.data['period'] === period);
-      if (closed) throw new AppError('LIFECYCLE_CONFLICT', `Period ${period} was already closed on ${closed.occurredOn} (event ${closed.eventId})`);
-      const body = req.body ?? {};
-      const event = governanceEvent('PeriodClosed', { period, ...body }, req.principal!.id, `period ${period} closed`);
+      const fact = decideClosePeriod(history, { period, ...req.body }, ctx.today());
+      const event = governanceEvent('PeriodClosed', fact.occurredOn, fact.data, req.principal!.id, `period ${period} closed`);
       const res = await appendGlobal(ctx.store, REPORTING_PERIODS_STREAM, history, event);
       return reply.code(201).send(res);
     },

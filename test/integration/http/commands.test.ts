@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import t, { type Test } from 'tap';
+import { countryStreamId, DialogueTrackOpened } from '../../../contracts/index.js';
 import { bearer, provenance, startTestApp } from '../../helpers/test-app.js';
 import { ethiopiaStory } from '../../helpers/facts.js';
 
@@ -176,4 +178,56 @@ t.test('concurrent writers on one country: no lost update, revisions without gap
   t.same(new Set(responses.map((r) => r.statusCode)), new Set([201]));
   const revisions = responses.map((r) => r.json().streamRevision).sort((a, b) => a - b);
   t.same(revisions, Array.from({ length: 50 }, (_, i) => i));
+});
+
+t.test('a fact dated after today is refused on the injected clock, for new facts and corrections alike', async (t) => {
+  let today = '2024-03-10';
+  const h = await startTestApp({}, { today: () => today });
+  t.teardown(() => h.close());
+  const desk = { ...bearer(h.tokens.deskEtSo), ...json };
+  const post = (family: string, type: string, occurredOn: string, data: Record<string, unknown>) =>
+    h.app.inject({ method: 'POST', url: `/v1/countries/ET/${family}`, headers: desk, payload: { type, occurredOn, data, provenance } });
+  const track = { trackId: 'T-FUT', title: 'Dialogue', level: 'senior-officials', format: 'NL-bilateral', parties: ['NL', 'ET'] };
+  for (const occurredOn of ['9999-12-31', '2099-01-01', '2024-03-12']) {
+    const res = await post('dialogues', 'DialogueTrackOpened', occurredOn, track);
+    t.equal(res.statusCode, 409, res.body);
+    t.match(res.json(), { code: 'FACT_DATED_IN_FUTURE', detail: new RegExp(`DialogueTrackOpened is dated ${occurredOn}, after today \\(2024-03-10 UTC`) });
+  }
+  const opened = await post('dialogues', 'DialogueTrackOpened', '2024-03-11', track);
+  t.equal(opened.statusCode, 201, `the next day (UTC) is today east of UTC: ${opened.body}`);
+  const correction = (occurredOn: string, corrected: string) =>
+    post('corrections', 'EntryCorrected', occurredOn, { correctedEventId: opened.json().eventId, reason: 'Wrong date.', data: track, occurredOn: corrected });
+  const future = await correction('2024-03-10', '2099-01-01');
+  t.equal(future.statusCode, 409, future.body);
+  t.match(future.json(), { code: 'FACT_DATED_IN_FUTURE', detail: /The corrected DialogueTrackOpened .* is dated 2099-01-01/ });
+  t.match((await correction('2024-03-20', '2024-03-01')).json(), { code: 'FACT_DATED_IN_FUTURE', detail: /EntryCorrected is dated 2024-03-20/ });
+  // The clock moves on: what was ahead is now allowed.
+  today = '2024-03-20';
+  t.equal((await correction('2024-03-20', '2024-03-15')).statusCode, 201);
+  t.equal((await post('dialogues', 'DialogueTrackOpened', '2024-03-12', { ...track, trackId: 'T-2' })).statusCode, 201);
+});
+
+t.test('a future-dated fact recorded before the rule blocks nothing and can be corrected to its real date', async (t) => {
+  const h = await startTestApp({}, { today: () => '2024-03-10' });
+  t.teardown(() => h.close());
+  const track = { trackId: 'T-OLD', title: 'Dialogue', level: 'senior-officials', format: 'NL-bilateral', parties: ['NL', 'ET'] };
+  const stored = await h.ctx.store.append(countryStreamId('ET'), 'no_stream', [
+    {
+      eventId: randomUUID(),
+      type: 'DialogueTrackOpened',
+      schemaVersion: DialogueTrackOpened.schemaVersion,
+      country: 'ET',
+      occurredOn: '9999-12-31',
+      recordedBy: 'desk-horn',
+      provenance,
+      data: DialogueTrackOpened.data.parse(track) as Record<string, unknown>,
+    },
+  ]);
+  const desk = { ...bearer(h.tokens.deskEtSo), ...json };
+  const post = (family: string, type: string, data: Record<string, unknown>) =>
+    h.app.inject({ method: 'POST', url: `/v1/countries/ET/${family}`, headers: desk, payload: { type, occurredOn: '2024-03-10', data, provenance } });
+  const session = await post('dialogues', 'DialogueSessionHeld', { trackId: 'T-OLD', outcomeSummary: 'Met.' });
+  t.equal(session.statusCode, 201, session.body);
+  const fix = await post('corrections', 'EntryCorrected', { correctedEventId: stored.events[0]!.eventId, reason: 'Date typed wrong.', data: track, occurredOn: '2024-01-15' });
+  t.equal(fix.statusCode, 201, fix.body);
 });

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import t from 'tap';
+import { SCORING_MODELS_STREAM, ScoringModelVersionPublished } from '../../../contracts/index.js';
 import { scoringModelV1 } from '../../../projections/scoring/model-v1.js';
 import { bearer, provenance, startTestApp } from '../../helpers/test-app.js';
 
@@ -112,4 +114,88 @@ t.test('a computed scorecard is reused until the read models change, then recomp
   const b = ctx.readSide.scorecard('ET', 2019, null);
   t.not(b, a, 'recomputed once the read models moved');
   t.equal(b.indicators.find((i) => i.code === 'B')!.numerator, 300, 'a revised figure replaces the earlier one');
+});
+
+t.test('a model that cannot give a finite score is refused; one recorded before that rule still reads (200)', async (t) => {
+  const { h } = await setup(t);
+  const desk = { ...bearer(h.tokens.deskEtSo), ...json };
+  const admin = { ...bearer(h.tokens.admin), ...json };
+  const analyst = bearer(h.tokens.analyst);
+  for (const [type, data] of [
+    ['ReturnDecisionsReported', { period: '2019', reportingScope: 'EU27_2020', count: 1395, dataset: 'migr_eiord' }],
+    ['ReturnsReported', { period: '2019', reportingScope: 'EU27_2020', count: 215, destination: 'all', returnType: 'all', dataset: 'migr_eirtn' }],
+  ] as const) {
+    const res = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/statistics', headers: desk, payload: { type, occurredOn: '2020-03-01', data, provenance } });
+    t.equal(res.statusCode, 201, res.body);
+  }
+  const zeroWeights = { ...scoringModelV1, modelVersion: 2, indicators: scoringModelV1.indicators.map((i) => ({ ...i, weight: 0 })), requiredIndicators: [], minAvailableWeightShare: 0 };
+  const zeroSamples = { ...scoringModelV1, modelVersion: 3, indicators: scoringModelV1.indicators.map((i) => ({ ...i, minSample: 0 })) };
+
+  const refused = await h.app.inject({ method: 'POST', url: '/v1/scoring-models', headers: admin, payload: { model: zeroWeights, approvedBy: 'board' } });
+  t.equal(refused.statusCode, 400, refused.body);
+  t.match(refused.json(), { code: 'VALIDATION_FAILED', errors: [{ path: 'body.model.indicators', message: /At least one indicator needs a weight above 0/ }] });
+  const samples = await h.app.inject({ method: 'POST', url: '/v1/scoring-models', headers: admin, payload: { model: { ...zeroSamples, modelVersion: 2 }, approvedBy: 'board' } });
+  t.equal(samples.statusCode, 400, samples.body);
+  t.match(samples.json(), { code: 'VALIDATION_FAILED', errors: [{ path: 'body.model.indicators.0.minSample', message: /must be at least 1/ }] });
+
+  // Recorded before the rule (straight into the log, as the old route did): reads must keep answering.
+  let last = 0;
+  for (const [rev, model] of [zeroWeights, zeroSamples].entries()) {
+    const appended = await h.ctx.store.append(SCORING_MODELS_STREAM, rev === 0 ? 'no_stream' : rev - 1, [
+      {
+        eventId: randomUUID(),
+        type: 'ScoringModelVersionPublished',
+        schemaVersion: ScoringModelVersionPublished.schemaVersion,
+        country: null,
+        occurredOn: '2024-12-01',
+        recordedBy: 'admin-1',
+        provenance: { sourceKind: 'other', reference: `scoring model v${model.modelVersion}`, evidenceStatus: 'confirmed' },
+        data: ScoringModelVersionPublished.data.parse({ model, approvedBy: 'board' }) as Record<string, unknown>,
+      },
+    ]);
+    last = appended.events[0]!.position;
+  }
+  const ok = async (url: string) => {
+    const res = await h.app.inject({ method: 'GET', url, headers: analyst });
+    t.equal(res.statusCode, 200, `${url}: ${res.body.slice(0, 300)}`);
+    return res;
+  };
+  const asOf = encodeURIComponent(new Date().toISOString());
+  for (const v of [2, 3]) {
+    const card = (await ok(`/v1/countries/ET/scorecards/2019?model=${v}&minPosition=${last}`)).json();
+    t.match(card, { modelVersion: v, score: null, reason: 'insufficient-data' }, `model ${v}: no score, not a 500`);
+    t.match((await ok(`/v1/countries/ET/scorecards/2019?model=${v}&asOf=${asOf}`)).json(), { modelVersion: v, score: null }, `model ${v} as known now`);
+    await ok(`/v1/reports/annual/2019?model=${v}`);
+  }
+  t.match((await ok('/v1/countries/ET/scorecards/2019')).json(), { modelVersion: 3, score: null, reasonDetail: /Available weight 30% is below 60%/ }, 'the latest model (v3): B alone');
+  const list = (await ok('/v1/countries')).json() as { countries: { code: string }[] };
+  t.match(list.countries.find((c) => c.code === 'ET'), { latestScore: { year: 2019, modelVersion: 3, score: null } });
+  await ok('/v1/reports/annual/2019');
+  await ok('/v1/scoring-models');
+});
+
+t.test('a period is closed only once it has ended, with a data cutoff after its end and not in the future', async (t) => {
+  const { h } = await setup(t); // today: 2025-01-01
+  const admin = { ...bearer(h.tokens.admin), ...json };
+  const close = (year: string, payload: Record<string, unknown> = {}) => h.app.inject({ method: 'POST', url: `/v1/periods/${year}/close`, headers: admin, payload });
+  for (const year of ['2099', '2025']) {
+    const res = await close(year);
+    t.equal(res.statusCode, 409, res.body);
+    t.match(res.json(), { code: 'PERIOD_NOT_ENDED', detail: new RegExp(`Period ${year} ends on ${year}-12-31`) });
+  }
+  for (const [year, dataCutoff, detail] of [
+    ['2019', '2010-01-01', /must fall after the end of period 2019 \(2019-12-31\)/],
+    ['2019', '2019-12-31', /must fall after the end/],
+    ['2024', '9999-12-31', /9999-12-31 is in the future/],
+  ] as const) {
+    const res = await close(year, { dataCutoff });
+    t.equal(res.statusCode, 409, res.body);
+    t.match(res.json(), { code: 'PERIOD_CUTOFF_INVALID', detail });
+  }
+  const ok = await close('2024', { dataCutoff: '2025-01-01' });
+  t.equal(ok.statusCode, 201, ok.body);
+  const periods = (await h.app.inject({ method: 'GET', url: `/v1/periods?minPosition=${ok.json().position}`, headers: bearer(h.tokens.analyst) })).json();
+  t.match(periods.periods, [{ period: '2024', closedOn: '2025-01-01', dataCutoff: '2025-01-01' }], 'dated by the injected clock; nothing refused was recorded');
+  const card = (await h.app.inject({ method: 'GET', url: '/v1/countries/ET/scorecards/2099', headers: bearer(h.tokens.analyst) })).json();
+  t.equal(card.provisional, true, 'the future year stays provisional');
 });

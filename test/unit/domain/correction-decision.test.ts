@@ -18,7 +18,7 @@ import {
 } from '../../../src/domain/index.js';
 import { isAppError } from '../../../src/errors/catalogue.js';
 import { historyOp, materialise, type HistoryOp } from '../../helpers/country-histories.js';
-import { storedStream, type FactInput } from './spec.js';
+import { storedStream, TODAY, type FactInput } from './spec.js';
 
 const stream = (events: readonly { eventId: string; type: string; occurredOn: string; data: Record<string, unknown> }[]) => storedStream(events as FactInput[], 'ET');
 
@@ -75,7 +75,7 @@ t.test('property: the correction decision folds the shared prefix once and decid
       const command = { type: last.type, occurredOn: last.occurredOn, data: last.data, provenance: last.provenance } as CountryCommand;
       let decided: { fact: NewFact; state: CountryState } | undefined;
       try {
-        decided = runToEnd(decideCorrectionInSteps('ET', history, command, eventsPerStep));
+        decided = runToEnd(decideCorrectionInSteps('ET', history, command, eventsPerStep, TODAY));
       } catch (e) {
         if (!isAppError(e)) throw e;
         if (e.code !== 'CORRECTION_BREAKS_HISTORY') return true; // refused before the history check (e.g. an identity field)

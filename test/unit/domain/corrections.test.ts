@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import t from 'tap';
 import { decideCorrection, effectiveHistory, evolveCountry, initialCountryState, replayCountry } from '../../../src/domain/index.js';
 import { isAppError } from '../../../src/errors/catalogue.js';
-import { command as cmd, eventUuid, fact as f, spec, storedEvent, storedStream } from './spec.js';
+import { command as cmd, eventUuid, fact as f, spec, storedEvent, storedStream, TODAY } from './spec.js';
 
 const SUBMITTED = eventUuid(101);
 const ANSWER = eventUuid(102);
@@ -70,7 +70,7 @@ t.test('the target must be an event of this country, and not a correction', asyn
 t.test('corrected data is validated against the original type, paths prefixed data.data.', async (t) => {
   const history = storedStream([submitted, accepted]);
   try {
-    decideCorrection('ET', history, correct(ANSWER, { requestId: 'RA1', outcome: 'maybe' }));
+    decideCorrection('ET', history, correct(ANSWER, { requestId: 'RA1', outcome: 'maybe' }), TODAY);
     t.fail('should be refused');
   } catch (err) {
     if (!isAppError(err)) throw err;
@@ -134,5 +134,15 @@ t.test('evolveCountry refuses correction events: rebuild with replayCountry', as
 });
 
 t.test('decideCorrection only decides corrections', async (t) => {
-  t.throws(() => decideCorrection('ET', [], cmd('DialogueTrackOpened', '2023-01-01')), { code: 'BAD_REQUEST' });
+  t.throws(() => decideCorrection('ET', [], cmd('DialogueTrackOpened', '2023-01-01'), TODAY), { code: 'BAD_REQUEST' });
+});
+
+t.test('a correction follows the date rule of every fact: neither it nor a corrected occurredOn after today', async (t) => {
+  const history = storedStream([submitted, accepted]);
+  const today = '2024-06-01';
+  const refuses = (command: ReturnType<typeof cmd>, message: RegExp) => t.throws(() => decideCorrection('ET', history, command, today), { code: 'FACT_DATED_IN_FUTURE', message });
+  refuses(cmd('EntryRetracted', '2024-06-03', { retractedEventId: ANSWER, reason: 'Recorded in error.' }), /^EntryRetracted is dated 2024-06-03/);
+  refuses(cmd('EntryCorrected', '2024-06-03', { correctedEventId: ANSWER, reason: 'Typo.', data: { requestId: 'RA1', outcome: 'accepted' } }), /^EntryCorrected is dated 2024-06-03/);
+  refuses(correct(ANSWER, { requestId: 'RA1', outcome: 'accepted' }, '2099-01-01'), new RegExp(`^The corrected ReadmissionRequestAnswered ${ANSWER} is dated 2099-01-01, after today`));
+  t.equal(decideCorrection('ET', history, correct(ANSWER, { requestId: 'RA1', outcome: 'accepted' }, '2024-06-02'), today).data['occurredOn'], '2024-06-02', 'the next day is allowed');
 });

@@ -14,7 +14,7 @@ import {
   type CountryState,
 } from '../../../src/domain/index.js';
 import { isAppError } from '../../../src/errors/catalogue.js';
-import { command, eventUuid, fact as f, storedEvent, storedStream } from './spec.js';
+import { command, eventUuid, fact as f, storedEvent, storedStream, TODAY } from './spec.js';
 
 t.test('evolveCountry leaves the previous state untouched and shares untouched maps', async (t) => {
   const s0 = replayCountry('ET', storedStream([f('DialogueTrackOpened', '2023-01-01'), f('ReadmissionRequestSubmitted', '2024-01-10')]));
@@ -166,10 +166,10 @@ function runSteps(steps: readonly Step[], withCorrections: boolean): { events: S
                 data: target.data,
                 occurredOn: addDays(target.occurredOn, s.shift),
               });
-        decided = decideCorrection('ET', events, cmd);
+        decided = decideCorrection('ET', events, cmd, TODAY);
       } else {
         const type = TYPES[s.type] as EventType;
-        decided = decideFact(replayCountry('ET', events), command(type, occurredOn, overridesFor(type, s, occurredOn)));
+        decided = decideFact(replayCountry('ET', events), command(type, occurredOn, overridesFor(type, s, occurredOn)), TODAY);
       }
       events.push(storedEvent({ ...decided, eventId: eventUuid(next++) }, events.length));
     } catch (err) {

@@ -11,6 +11,8 @@ import { decideCorrection, decideFact, replayCountry, type NewFact } from '../..
 import { isAppError } from '../../../src/errors/catalogue.js';
 
 export const COUNTRY = 'ET';
+/** The deciders' "today" in these tests: fixed, and after every date the domain tests use. */
+export const TODAY = '2030-12-31';
 const FAKE_HASH = '0'.repeat(64);
 
 /** Valid example data per event type; tests override only what matters to them. */
@@ -140,9 +142,9 @@ export function command(type: EventType, occurredOn: string, overrides: Record<s
 }
 
 /** Runs a command the way the command handler does: corrections against the history, the rest against the replayed state. */
-export function decide(history: readonly StoredEvent[], cmd: CountryCommand, country = COUNTRY): NewFact {
-  if (cmd.type === 'EntryCorrected' || cmd.type === 'EntryRetracted') return decideCorrection(country, [...history], cmd);
-  return decideFact(replayCountry(country, [...history]), cmd);
+export function decide(history: readonly StoredEvent[], cmd: CountryCommand, country = COUNTRY, today = TODAY): NewFact {
+  if (cmd.type === 'EntryCorrected' || cmd.type === 'EntryRetracted') return decideCorrection(country, [...history], cmd, today);
+  return decideFact(replayCountry(country, [...history]), cmd, today);
 }
 
 export function spec(t: Test) {

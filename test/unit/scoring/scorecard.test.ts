@@ -1,10 +1,13 @@
-import t from 'tap';
-import { ScoringModel } from '../../../contracts/index.js';
+import fc from 'fast-check';
+import t, { type Test } from 'tap';
+import { IndicatorCode, PublishableScoringModel, ScoringModel } from '../../../contracts/index.js';
 import { Scorecard } from '../../../contracts/read-models.js';
 import { countryStateProjection } from '../../../projections/country-state/index.js';
 import { buildInMemory } from '../../../projections/memory-tx.js';
 import { computeScorecard, moratoriumDays, normaliseReturnRate } from '../../../projections/scoring/compute-scorecard.js';
+import { C, type AggregateReport, type AggregateType, type ScorecardInputs } from '../../../projections/scoring/inputs.js';
 import { scoringModelV1 } from '../../../projections/scoring/model-v1.js';
+import { canonicalCopy } from '../../../src/store/canonical-json.js';
 import { EventLog, inputsFromMemory } from '../projections/fixtures.js';
 
 const ind = (card: Scorecard, code: string) => card.indicators.find((i) => i.code === code)!;
@@ -189,4 +192,156 @@ t.test('bands and the required indicator', async (t) => {
   const card = computeScorecard(noB, scoringModelV1, { closed: false });
   t.equal(card.score, null);
   t.match(card.reasonDetail, /Required indicator\(s\) unavailable: B/);
+});
+
+/** A scorecard the API can send: the response contract (finite numbers) and canonical JSON (no NaN, no Infinity). */
+function assertSendable(t: Test, card: Scorecard): void {
+  const parsed = Scorecard.safeParse(card);
+  t.ok(parsed.success, parsed.success ? 'matches the response contract' : parsed.error.message);
+  t.doesNotThrow(() => canonicalCopy(card), 'serialises as canonical JSON');
+}
+
+// Models of this shape were accepted for publishing before PublishableScoringModel: they are in logs.
+const zeroWeights = ScoringModel.parse({
+  ...scoringModelV1,
+  modelVersion: 2,
+  indicators: scoringModelV1.indicators.map((i) => ({ ...i, weight: 0 })),
+  requiredIndicators: [],
+  minAvailableWeightShare: 0,
+});
+const zeroSamples = ScoringModel.parse({ ...scoringModelV1, modelVersion: 3, indicators: scoringModelV1.indicators.map((i) => ({ ...i, minSample: 0 })) });
+
+t.test('a recorded model with every weight 0 gives no score, not NaN', async (t) => {
+  const rm = buildInMemory(countryStateProjection, fullDataLog().events);
+  const card = computeScorecard(inputsFromMemory(rm, 'TN', 2021, null), zeroWeights, { closed: false });
+  assertSendable(t, card);
+  t.equal(card.score, null);
+  t.equal(card.band, null);
+  t.equal(card.reason, 'insufficient-data');
+  t.match(card.reasonDetail, /Model 2 gives every indicator weight 0/);
+  t.ok(card.indicators.every((i) => i.effectiveWeight === 0));
+  // Weights, but none of them available, with a share of 0 and nothing required: still no division by 0.
+  const noShare = ScoringModel.parse({ ...scoringModelV1, minAvailableWeightShare: 0, requiredIndicators: [] });
+  const empty = computeScorecard(inputsFromMemory(rm, 'TN', 2015, null), noShare, { closed: false });
+  assertSendable(t, empty);
+  t.equal(empty.score, null);
+  t.match(empty.reasonDetail, /No indicator with a weight is available/);
+});
+
+t.test('a recorded model with minSample 0 treats an empty denominator as unavailable', async (t) => {
+  const log = new EventLog();
+  // B: 0 return decisions (and some returns); C-D3: nothing recorded at all.
+  log.add('TN', 'ReturnDecisionsReported', '2022-03-01', { period: '2021', reportingScope: 'EU27_2020', count: 0, dataset: 'migr_eiord' });
+  log.add('TN', 'ReturnsReported', '2022-03-01', { period: '2021', reportingScope: 'EU27_2020', count: 5, destination: 'all', returnType: 'all', dataset: 'migr_eirtn' });
+  log.add('TN', 'ReadmissionStatisticsReported', '2022-03-01', { period: '2021', reportingScope: 'EU27_2020', submitted: 0, accepted: 0, travelDocsIssued: 0, source: 'COM' });
+  const card = computeScorecard(inputsFromMemory(buildInMemory(countryStateProjection, log.events), 'TN', 2021, null), zeroSamples, { closed: false });
+  assertSendable(t, card);
+  for (const code of ['A', 'B', 'C', 'D1', 'D2', 'D3', 'D4']) t.equal(ind(card, code).available, false, `${code} unavailable`);
+  t.match(ind(card, 'B').insufficientReason, /0 return decisions, below the minimum sample of 1/);
+  t.equal(card.score, null);
+  // The full data scores as with v1's samples (every denominator is at least 1 there).
+  const full = computeScorecard(inputsFromMemory(buildInMemory(countryStateProjection, fullDataLog().events), 'TN', 2021, null), zeroSamples, { closed: false });
+  t.equal(full.score, 70);
+});
+
+t.test('publishing requires a model that can give a finite score', async (t) => {
+  t.ok(PublishableScoringModel.safeParse(scoringModelV1).success, 'model v1 can be published');
+  const issues = (m: unknown) => {
+    const r = PublishableScoringModel.safeParse(m);
+    return r.success ? [] : r.error.issues.map((i) => [i.path.join('.'), i.message]);
+  };
+  t.match(issues(zeroWeights), [['indicators', /At least one indicator needs a weight above 0/]]);
+  t.match(issues(zeroSamples), scoringModelV1.indicators.map((_, n) => [`indicators.${n}.minSample`, /must be at least 1/]));
+  t.match(issues({ ...scoringModelV1, minAvailableWeightShare: 0, requiredIndicators: ['A'] }), [['minAvailableWeightShare', /must be above 0 unless a required indicator/]]);
+  t.same(issues({ ...scoringModelV1, minAvailableWeightShare: 0 }), [], 'a share of 0 is fine when a weighted indicator (B) is required');
+  t.match(issues({ ...scoringModelV1, defaultEuReturnRate: 0, euReturnRate: { '2019': 0 } }), [['defaultEuReturnRate', /above 0/], ['euReturnRate.2019', /above 0/]]);
+  // The recorded shape still reads them: events are immutable.
+  t.ok(ScoringModel.safeParse(zeroWeights).success && ScoringModel.safeParse(zeroSamples).success);
+});
+
+const CODES = IndicatorCode.options;
+const fraction = fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true }));
+const arbModel = fc
+  .record({
+    indicators: fc.tuple(
+      ...CODES.map((code) =>
+        fc.record({
+          code: fc.constant(code),
+          weight: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 100 }), fc.double({ min: 0, max: 100, noNaN: true })),
+          minSample: fc.integer({ min: 0, max: 25 }),
+        }),
+      ),
+    ),
+    euReturnRate: fc.dictionary(fc.constantFrom('2019', '2020', '2021'), fraction),
+    defaultEuReturnRate: fraction,
+    returnRateTargetMultiple: fc.double({ min: 1, max: 10, noNaN: true }),
+    returnRateTargetCap: fraction,
+    defaultReplyDeadlineDays: fc.integer({ min: 1, max: 365 }),
+    minAvailableWeightShare: fraction,
+    requiredIndicators: fc.subarray([...CODES]),
+    reconciliationTolerance: fraction,
+    qualitativeScale: fc.option(fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 5, maxLength: 5 }), { nil: undefined }),
+    bands: fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 })).map(([a, b]) => ({ adequate: Math.max(a, b), needsImprovement: Math.min(a, b) })),
+  })
+  .map((m) => ({ modelVersion: 2, label: 'generated', ...m, indicators: [...m.indicators] }))
+  // Any model the recorded shape accepts: also those published before the publishing rules.
+  .filter((m) => ScoringModel.safeParse(m).success) as fc.Arbitrary<ScoringModel>;
+
+const YEAR = 2020;
+const scopes = ['EU27_2020', 'NL', 'BE'];
+const arbReportData: Record<AggregateType, fc.Arbitrary<Record<string, unknown>>> = {
+  ReturnDecisionsReported: fc.record({ reportingScope: fc.constantFrom(...scopes), count: fc.nat(60) }),
+  ReturnsReported: fc.record({ reportingScope: fc.constantFrom(...scopes), count: fc.nat(60), returnType: fc.constantFrom('enforced', 'all'), destination: fc.constantFrom('third-countries', 'all') }),
+  ReadmissionStatisticsReported: fc.record(
+    { reportingScope: fc.constantFrom(...scopes), submitted: fc.nat(60), accepted: fc.nat(60), travelDocsIssued: fc.nat(60) },
+    { requiredKeys: ['reportingScope', 'submitted'] },
+  ),
+  QualitativeAssessmentRecorded: fc.record({ indicator: fc.constantFrom('d-i', 'd-ii', 'd-iii', 'd-iv'), rating: fc.integer({ min: 0, max: 4 }), assessor: fc.constant('desk') }),
+};
+const arbReport = fc.constantFrom(...(Object.keys(arbReportData) as AggregateType[])).chain((type) =>
+  fc.record({
+    type: fc.constant(type),
+    period: fc.constantFrom(String(YEAR), `${YEAR}-Q1`, `${YEAR}-Q2`, `${YEAR}-Q3`, `${YEAR}-Q4`),
+    evidenceStatus: fc.constantFrom('confirmed', 'estimate'),
+    data: arbReportData[type],
+  }),
+);
+const counterNames: string[] = [...Object.values(C).flatMap((v) => (typeof v === 'string' ? [v] : [])), ...[0, 1, 15, 30, 45, 366].map((d) => C.reqAnsweredAfter(d))];
+const day = fc.integer({ min: Date.UTC(YEAR - 1, 0, 1), max: Date.UTC(YEAR + 1, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
+const arbInputs: fc.Arbitrary<ScorecardInputs> = fc
+  .record({
+    quarter: fc.constantFrom(null, 1, 2, 3, 4),
+    counters: fc.dictionary(fc.constantFrom(...counterNames), fc.nat(40)),
+    reports: fc.array(arbReport, { maxLength: 12 }),
+    moratoria: fc.array(fc.tuple(day, fc.option(day)), { maxLength: 3 }),
+    flags: fc.array(fc.constantFrom('yes', 'case-by-case', 'no', 'unknown') as fc.Arbitrary<'yes' | 'case-by-case' | 'no' | 'unknown'>, { maxLength: 3 }),
+  })
+  .map(({ quarter, counters, reports, moratoria, flags }) => ({
+    country: 'TN',
+    year: YEAR,
+    quarter,
+    counters,
+    reports: reports.map((r, i): AggregateReport => ({ ...r, eventId: `r${i}`, position: i + 1 })),
+    evidence: {},
+    moratoria: moratoria.map(([a, b], i) => {
+      const [from, to] = b !== null && b < a ? [b, a] : [a, b];
+      return { moratoriumId: `m${i}`, scope: 'all', from, to, eventIds: [`m${i}`] };
+    }),
+    euTravelDocumentFlags: flags.map((value, i) => ({ instrumentId: `i${i}`, value, eventId: `f${i}` })),
+    officialFinding: null,
+  }));
+
+t.test('property: for any recorded model and any inputs, the score is finite or explicitly absent', async (t) => {
+  fc.assert(
+    fc.property(arbModel, arbInputs, (model, inputs) => {
+      const card = computeScorecard(inputs, model, { closed: false });
+      const parsed = Scorecard.safeParse(card);
+      if (!parsed.success) throw new Error(parsed.error.message);
+      canonicalCopy(card);
+      if (card.score === null) return card.reason === 'insufficient-data' && card.band === null && card.reasonDetail !== null;
+      return Number.isFinite(card.score) && card.reason === null;
+    }),
+    { numRuns: 500 },
+  );
+  t.pass('every generated scorecard can be sent');
 });
