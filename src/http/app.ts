@@ -14,6 +14,7 @@ import './fastify-augment.js';
 import type { AppContext } from '../app/context.js';
 import { AppError } from '../errors/catalogue.js';
 import authPlugin from './auth-plugin.js';
+import { makeClientErrorHandler } from './client-error.js';
 import { registerStrictJsonParser } from './json-body.js';
 import { sendProblem } from './problem.js';
 import { registerProtection } from './protection.js';
@@ -63,6 +64,17 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
     frameworkErrors: (err, req, reply) => sendProblem(reply, req, err),
     requestTimeout: ctx.config.requestTimeoutMs,
     connectionTimeout: ctx.config.requestTimeoutMs * 2,
+    http: {
+      requestTimeout: ctx.config.requestTimeoutMs,
+      // Node's default (60 s) is kept by fastify, and Node's checker swaps the two timeouts when
+      // headersTimeout > requestTimeout: a stalled body was cut only after 60 s, silently (the idle
+      // socket timeout came first). Equal, the whole request must arrive within requestTimeout.
+      headersTimeout: ctx.config.requestTimeoutMs,
+      // Node checks for expired requests every 30 s by default; this answers 408 within ~1 s of the limit.
+      connectionsCheckingInterval: Math.ceil(Math.min(1000, ctx.config.requestTimeoutMs / 10)),
+    },
+    // Errors before a request reaches fastify (431, malformed HTTP, 408) answer problem+json too.
+    clientErrorHandler: makeClientErrorHandler(ctx.config.requestTimeoutMs),
     // While closing, requests already on open connections are served (with Connection: close) instead
     // of fastify's non-problem 503 body; the stores close only after the last of them has answered.
     return503OnClosing: false,
