@@ -90,6 +90,20 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
     sendProblem(reply, req, new AppError('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`)),
   );
 
+  // Request bodies are read as sent (JSON, or an import file whose gzip is detected from its bytes):
+  // a Content-Encoding would be ignored (a gzipped body met the JSON parser, a `br` label on plain JSON
+  // was recorded), so any coding but identity is refused before the body is read. After onRequest:
+  // an unauthenticated request still gets 401 first.
+  app.addHook('preParsing', (req, reply, payload, done) => {
+    const coding = req.headers['content-encoding'];
+    if (coding === undefined || coding.split(',').every((c) => ['', 'identity'].includes(c.trim().toLowerCase()))) {
+      done(null, payload);
+      return;
+    }
+    reply.header('accept-encoding', 'identity');
+    done(new AppError('UNSUPPORTED_CONTENT_ENCODING', `Content-Encoding ${JSON.stringify(coding.slice(0, 100))} is not accepted; send the body uncompressed`));
+  });
+
   // On close, answers still in flight end their keep-alive connections; otherwise those sockets sit
   // idle until keepAliveTimeout (72 s) and hold the shutdown (server.close waits for them).
   let closing = false;
