@@ -160,6 +160,7 @@ t.test('each hostile body is refused on the fact routes it targets, with the exp
   const expected: Record<string, string> = {
     'impossible date 2024-02-30': 'VALIDATION_FAILED',
     '__proto__ key at the top': 'MALFORMED_JSON',
+    '__proto__ key inside data': 'MALFORMED_JSON',
     'constructor.prototype key': 'MALFORMED_JSON',
     'negative count': 'VALIDATION_FAILED',
     'accepted > submitted': 'VALIDATION_FAILED',
@@ -179,7 +180,16 @@ t.test('each hostile body is refused on the fact routes it targets, with the exp
     });
     t.equal(res.statusCode, 400, `${name}: ${res.body.slice(0, 200)}`);
     t.equal(res.json().code, code, name);
+    // These bodies are valid JSON: the answer names the refused keys instead of calling them invalid.
+    if (/__proto__|constructor/.test(name)) t.match(res.json().detail, /valid JSON but has a key named "__proto__".*not accepted/, `${name}: ${res.json().detail}`);
   }
+  const notJson = await h.app.inject({
+    method: 'POST',
+    url: '/v1/countries/ET/requests',
+    headers: { authorization: `Bearer ${h.tokens.deskEtSo}`, 'content-type': 'application/json' },
+    payload: '{"__proto__":{"x":1},',
+  });
+  t.match(notJson.json(), { code: 'MALFORMED_JSON', detail: /not valid JSON/ }, 'a truncated body with such a key is still called invalid JSON');
   const latin1 = await h.app.inject({
     method: 'POST',
     url: '/v1/countries/ET/requests',
