@@ -17,7 +17,7 @@ export const serviceErrors = {
   DUPLICATE_EVENT_ID: { status: 409, title: 'An event with this id is already stored' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
   REQUEST_TIMEOUT: { status: 408, title: 'The request did not arrive in full in time' },
-  PRECONDITION_FAILED: { status: 412, title: 'The stream has moved past the revision in If-Match' },
+  PRECONDITION_FAILED: { status: 412, title: 'The stream is not at the revision in If-Match' },
   PAYLOAD_TOO_LARGE: { status: 413, title: 'The body is too large' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported content type' },
   UNSUPPORTED_CONTENT_ENCODING: { status: 415, title: 'Unsupported content encoding' },

@@ -12,9 +12,9 @@ const CommandHeaders = z.object({
     .describe('Retrying with the same key and body returns the original response and records nothing'),
   'if-match': z
     .string()
-    .regex(/^(W\/)?"?\d{1,12}"?$/, 'If-Match must be the stream revision, e.g. "4"')
+    .regex(/^(W\/)?"?(-1|\d{1,12})"?$/, 'If-Match must be the stream revision, e.g. "4", or "-1" for a stream with no events yet')
     .optional()
-    .describe('Last stream revision you have seen; 412 if the stream has moved'),
+    .describe('Last stream revision you have seen ("-1": the stream has no events yet); 412 if the stream is not at it'),
 });
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem, 413: Problem, 415: Problem, 422: Problem };
@@ -43,7 +43,7 @@ export const commandRoutes: RoutePlugin = (app, ctx) => {
           country,
           command: req.body as CountryCommand,
           principalId: req.principal!.id,
-          ifMatch: ifMatch === undefined ? undefined : Number(ifMatch.replace(/\D/g, '')),
+          ifMatch: ifMatch === undefined ? undefined : Number(/-?\d+/.exec(ifMatch)![0]),
           idempotency: key ? { key, requestHash: requestHash('POST', `/v1/countries/${country}/${family}`, req.body) } : undefined,
         });
         if (outcome.replayed) reply.header('idempotent-replayed', 'true');
