@@ -134,6 +134,26 @@ t.test('status codes', async (t) => {
   });
 });
 
+t.test("a correction's data is validated with paths from the body, like the schema's own errors", async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const headers = { ...bearer(h.tokens.deskEtSo), ...json };
+  const statistics = ethiopiaStory.find((s) => s.family === 'statistics')!.body;
+  const recorded = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/statistics', headers, payload: statistics });
+  t.equal(recorded.statusCode, 201, recorded.body);
+  const correction = {
+    type: 'EntryCorrected',
+    occurredOn: '2024-03-05',
+    data: { correctedEventId: recorded.json().eventId, reason: 'Wrong count copied', data: { ...statistics.data, count: -5 } },
+    provenance,
+  };
+  const res = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/corrections', headers, payload: correction });
+  t.equal(res.statusCode, 400, res.body);
+  t.match(res.json(), { code: 'VALIDATION_FAILED', detail: 'The corrected data does not match ReturnDecisionsReported (count: Counts cannot be negative)', errors: [{ path: 'body.data.data.count', message: String }] });
+  const schema = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/corrections', headers, payload: { ...correction, data: { ...correction.data, reason: 7 } } });
+  t.match(schema.json(), { code: 'VALIDATION_FAILED', errors: [{ path: 'body.data.reason' }] }, 'the schema names its paths the same way');
+});
+
 t.test('idempotency: sequential retry returns the original response and appends nothing', async (t) => {
   const h = await startTestApp();
   t.teardown(() => h.close());
