@@ -3,19 +3,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import './fastify-augment.js';
 import type { AppContext } from '../app/context.js';
 import { AppError } from '../errors/catalogue.js';
 import authPlugin from './auth-plugin.js';
 import { makeClientErrorHandler } from './client-error.js';
 import { registerStrictJsonParser } from './json-body.js';
+import { transform, transformObject } from './openapi-body.js';
 import { sendProblem } from './problem.js';
 import { registerProtection } from './protection.js';
 import { commandRoutes } from './routes/commands.js';
@@ -137,8 +132,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // jsonSchemaTransform(Object), documenting a body that may be left out as optional.
+    transform,
+    transformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(authPlugin, { tokens: ctx.tokens, countries: ctx.config.countries });

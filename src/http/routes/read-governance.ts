@@ -81,7 +81,8 @@ export function readGovernanceRoutes(app: ZodApp, ctx: ReadRoutesContext): void 
         tags: ['governance'],
         summary: 'Close a reporting year: its scorecards are no longer provisional',
         params: z.object({ year: z.string().regex(/^(19|20)\d{2}$/, 'Expected a year such as 2023') }),
-        body: ClosePeriodBody.optional(),
+        // Optional: no body (null to fastify) is {}.
+        body: ClosePeriodBody.nullish(),
         response: { 201: AppendResponse, ...problems },
       },
     },
