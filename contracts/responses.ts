@@ -36,6 +36,16 @@ export const CreateTokenBody = z
   .refine((b) => b.role !== 'desk' || (b.countries?.length ?? 0) > 0, {
     message: 'A desk token needs at least one country',
     path: ['countries'],
+  })
+  // Only desks are scoped by country: countries on another role would be dropped without a word.
+  .refine((b) => b.role === 'desk' || (b.countries?.length ?? 0) === 0, {
+    message: 'Only desk tokens take countries; analyst, auditor and admin tokens read every country',
+    path: ['countries'],
+  })
+  // Checked when the token is created (the clock at that moment): such a token could never be used.
+  .refine((b) => b.expiresAt === undefined || Date.parse(b.expiresAt) > Date.now(), {
+    message: 'expiresAt must be in the future',
+    path: ['expiresAt'],
   });
 export type CreateTokenBody = z.infer<typeof CreateTokenBody>;
 

@@ -185,7 +185,7 @@ export class CommandService {
         return await committed;
       } catch (e) {
         if (!(e instanceof WrongExpectedRevisionError)) throw e;
-        if (input.ifMatch !== undefined) throw preconditionFailed(input.ifMatch, e.actual);
+        if (input.ifMatch !== undefined) throw preconditionFailed(input.ifMatch, e.actual, e.streamId);
         if (attempt >= MAX_ATTEMPTS) {
           throw new AppError('REVISION_CONFLICT', `Stream ${streamId} kept changing during ${attempt} attempts; send the command again`);
         }
@@ -362,9 +362,14 @@ function keyReused(): AppError {
   );
 }
 
-function preconditionFailed(expected: number, actual: number | string, streamId?: string): AppError {
-  return new AppError(
-    'PRECONDITION_FAILED',
-    `If-Match names revision ${expected} but ${streamId ?? 'the stream'} is at revision ${actual}; reload and decide again`,
-  );
+/** 412, saying what is true: the stream moved on, is not yet at the named revision, or has no events (revision -1). */
+function preconditionFailed(expected: number, actual: number | string, streamId = 'the stream'): AppError {
+  const current = actual === 'no_stream' ? -1 : actual;
+  let detail: string;
+  if (typeof current !== 'number') detail = `If-Match names revision ${expected} but ${streamId} is at ${current}; reload and decide again`;
+  else if (expected === -1) detail = `If-Match "-1" expects ${streamId} to have no events, but it is at revision ${current}; reload and decide again`;
+  else if (current === -1) detail = `If-Match names revision ${expected} but ${streamId} has no events yet (If-Match: "-1" expects that); reload and decide again`;
+  else if (expected < current) detail = `If-Match names revision ${expected} but ${streamId} has moved on to revision ${current}; reload and decide again`;
+  else detail = `If-Match names revision ${expected} but ${streamId} is only at revision ${current}; send the revision of the last answer you had (its ETag)`;
+  return new AppError('PRECONDITION_FAILED', detail);
 }

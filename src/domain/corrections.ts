@@ -65,7 +65,9 @@ function parseCorrectedData(target: StoredEvent, data: Record<string, unknown>):
       path: ['data', 'data', ...i.path.map(String)].join('.'),
       message: i.message,
     }));
-    throw new AppError('VALIDATION_FAILED', `The corrected data does not match ${target.type}`, errors);
+    const first = parsed.error.issues[0];
+    const where = first && first.path.length > 0 ? `${first.path.map(String).join('.')}: ` : '';
+    throw new AppError('VALIDATION_FAILED', `The corrected data does not match ${target.type}${first ? ` (${where}${first.message})` : ''}`, errors);
   }
   return parsed.data as Record<string, unknown>;
 }

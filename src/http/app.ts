@@ -3,18 +3,14 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import compress from '@fastify/compress';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  jsonSchemaTransformObject,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import './fastify-augment.js';
 import type { AppContext } from '../app/context.js';
 import { AppError } from '../errors/catalogue.js';
 import authPlugin from './auth-plugin.js';
+import { makeClientErrorHandler } from './client-error.js';
 import { registerStrictJsonParser } from './json-body.js';
+import { transform, transformObject } from './openapi-body.js';
 import { sendProblem } from './problem.js';
 import { registerProtection } from './protection.js';
 import { commandRoutes } from './routes/commands.js';
@@ -63,6 +59,17 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
     frameworkErrors: (err, req, reply) => sendProblem(reply, req, err),
     requestTimeout: ctx.config.requestTimeoutMs,
     connectionTimeout: ctx.config.requestTimeoutMs * 2,
+    http: {
+      requestTimeout: ctx.config.requestTimeoutMs,
+      // Node's default (60 s) is kept by fastify, and Node's checker swaps the two timeouts when
+      // headersTimeout > requestTimeout: a stalled body was cut only after 60 s, silently (the idle
+      // socket timeout came first). Equal, the whole request must arrive within requestTimeout.
+      headersTimeout: ctx.config.requestTimeoutMs,
+      // Node checks for expired requests every 30 s by default; this answers 408 within ~1 s of the limit.
+      connectionsCheckingInterval: Math.ceil(Math.min(1000, ctx.config.requestTimeoutMs / 10)),
+    },
+    // Errors before a request reaches fastify (431, malformed HTTP, 408) answer problem+json too.
+    clientErrorHandler: makeClientErrorHandler(ctx.config.requestTimeoutMs),
     // While closing, requests already on open connections are served (with Connection: close) instead
     // of fastify's non-problem 503 body; the stores close only after the last of them has answered.
     return503OnClosing: false,
@@ -77,6 +84,20 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
   app.setNotFoundHandler((req, reply) =>
     sendProblem(reply, req, new AppError('NOT_FOUND', `No route ${req.method} ${req.url.split('?')[0]}`)),
   );
+
+  // Request bodies are read as sent (JSON, or an import file whose gzip is detected from its bytes):
+  // a Content-Encoding would be ignored (a gzipped body met the JSON parser, a `br` label on plain JSON
+  // was recorded), so any coding but identity is refused before the body is read. After onRequest:
+  // an unauthenticated request still gets 401 first.
+  app.addHook('preParsing', (req, reply, payload, done) => {
+    const coding = req.headers['content-encoding'];
+    if (coding === undefined || coding.split(',').every((c) => ['', 'identity'].includes(c.trim().toLowerCase()))) {
+      done(null, payload);
+      return;
+    }
+    reply.header('accept-encoding', 'identity');
+    done(new AppError('UNSUPPORTED_CONTENT_ENCODING', `Content-Encoding ${JSON.stringify(coding.slice(0, 100))} is not accepted; send the body uncompressed`));
+  });
 
   // On close, answers still in flight end their keep-alive connections; otherwise those sockets sit
   // idle until keepAliveTimeout (72 s) and hold the shutdown (server.close waits for them).
@@ -111,8 +132,9 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    // jsonSchemaTransform(Object), documenting a body that may be left out as optional.
+    transform,
+    transformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   await app.register(authPlugin, { tokens: ctx.tokens, countries: ctx.config.countries });

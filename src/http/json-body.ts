@@ -24,12 +24,30 @@ function wellFormed(value: unknown): boolean {
   return true;
 }
 
+/** Whether plain JSON.parse takes the text (fastify's parser reports every refusal alike). Used on the error path only. */
+function isValidJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** secure-json-parse refuses valid JSON only for these keys: say so, not "not valid JSON". */
+function forbiddenKeys(): AppError {
+  return new AppError(
+    'MALFORMED_JSON',
+    'The body is valid JSON but has a key named "__proto__", or a "constructor" object with a "prototype" key; such keys are not accepted',
+  );
+}
+
 /**
  * Replaces fastify's JSON body parser with one that is strict about text: the body must be valid
  * UTF-8 (RFC 8259; a lossy decode would silently change a recorded fact), a declared charset must
  * be utf-8, and no string may hold a lone surrogate (`"\ud800"`), which the hash chain's canonical
  * JSON cannot represent. Parsing itself stays fastify's (secure-json-parse: `__proto__` and
- * `constructor.prototype` keys are errors).
+ * `constructor.prototype` keys are errors, answered with a message of their own).
  */
 export function registerStrictJsonParser(app: FastifyInstance): void {
   const parse = app.getDefaultJsonParser('error', 'error');
@@ -48,7 +66,7 @@ export function registerStrictJsonParser(app: FastifyInstance): void {
       return;
     }
     parse(req, text, (err, value) => {
-      if (err) return done(err, undefined);
+      if (err) return done(isValidJson(text) ? forbiddenKeys() : err, undefined);
       if (!wellFormed(value)) return done(new AppError('MALFORMED_JSON', 'The body contains a lone surrogate (\\ud800-\\udfff) that is not valid Unicode text'), undefined);
       done(null, value);
     });

@@ -130,3 +130,25 @@ t.test('every other documented route refuses missing, malformed, revoked and exp
   t.ok(checked >= 10, `${checked} authenticated routes checked`);
   t.equal(await h.ctx.store.headPosition(), 0, 'nothing was written');
 });
+
+t.test('POST /v1/tokens refuses a token that could never be used as asked: expired at birth, or countries on a role without a country scope', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const create = (body: object) => h.app.inject({ method: 'POST', url: '/v1/tokens', headers: { ...bearer(h.tokens.admin), 'content-type': 'application/json' }, payload: body });
+  const before = h.ctx.tokens.count();
+  const past = await create({ principal: 'late', role: 'analyst', expiresAt: '2020-01-01T00:00:00Z' });
+  t.equal(past.statusCode, 400, past.body);
+  t.match(past.json(), { code: 'VALIDATION_FAILED', errors: [{ path: 'body.expiresAt', message: 'expiresAt must be in the future' }] });
+  const now = await create({ principal: 'late', role: 'analyst', expiresAt: new Date(Date.now() - 1).toISOString() });
+  t.equal(now.statusCode, 400, 'an expiry a moment ago is in the past too');
+  for (const role of ['analyst', 'auditor', 'admin']) {
+    const scoped = await create({ principal: `scoped-${role}`, role, countries: ['ET'] });
+    t.equal(scoped.statusCode, 400, `${role} with countries: ${scoped.body.slice(0, 200)}`);
+    t.match(scoped.json(), { code: 'VALIDATION_FAILED', errors: [{ path: 'body.countries', message: /Only desk tokens take countries; analyst, auditor and admin tokens read every country/ }] });
+  }
+  t.equal(h.ctx.tokens.count(), before, 'no token was created');
+  const future = await create({ principal: 'fixed-term', role: 'analyst', countries: [], expiresAt: new Date(Date.now() + 86_400_000).toISOString() });
+  t.equal(future.statusCode, 201, `a future expiry, and an empty country list, are fine: ${future.body.slice(0, 200)}`);
+  const desk = await create({ principal: 'desk-new', role: 'desk', countries: ['ET'] });
+  t.equal(desk.statusCode, 201, 'a desk takes countries');
+});

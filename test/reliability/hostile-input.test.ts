@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import t from 'tap';
 import { errorCatalogue } from '../../src/errors/catalogue.js';
@@ -159,6 +160,7 @@ t.test('each hostile body is refused on the fact routes it targets, with the exp
   const expected: Record<string, string> = {
     'impossible date 2024-02-30': 'VALIDATION_FAILED',
     '__proto__ key at the top': 'MALFORMED_JSON',
+    '__proto__ key inside data': 'MALFORMED_JSON',
     'constructor.prototype key': 'MALFORMED_JSON',
     'negative count': 'VALIDATION_FAILED',
     'accepted > submitted': 'VALIDATION_FAILED',
@@ -178,7 +180,16 @@ t.test('each hostile body is refused on the fact routes it targets, with the exp
     });
     t.equal(res.statusCode, 400, `${name}: ${res.body.slice(0, 200)}`);
     t.equal(res.json().code, code, name);
+    // These bodies are valid JSON: the answer names the refused keys instead of calling them invalid.
+    if (/__proto__|constructor/.test(name)) t.match(res.json().detail, /valid JSON but has a key named "__proto__".*not accepted/, `${name}: ${res.json().detail}`);
   }
+  const notJson = await h.app.inject({
+    method: 'POST',
+    url: '/v1/countries/ET/requests',
+    headers: { authorization: `Bearer ${h.tokens.deskEtSo}`, 'content-type': 'application/json' },
+    payload: '{"__proto__":{"x":1},',
+  });
+  t.match(notJson.json(), { code: 'MALFORMED_JSON', detail: /not valid JSON/ }, 'a truncated body with such a key is still called invalid JSON');
   const latin1 = await h.app.inject({
     method: 'POST',
     url: '/v1/countries/ET/requests',
@@ -190,4 +201,35 @@ t.test('each hostile body is refused on the fact routes it targets, with the exp
   t.equal(badUrl.statusCode, 400);
   t.match(badUrl.headers['content-type'], /^application\/problem\+json/, 'a malformed URL is answered with problem+json too');
   t.equal(await h.ctx.store.headPosition(), 0, 'nothing was written');
+});
+
+t.test('a request Content-Encoding other than identity is refused with 415 before the body is read', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const json = JSON.stringify(validBases['requests']);
+  const post = (encoding: string | undefined, payload: string | Buffer) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/v1/countries/ET/requests',
+      headers: { authorization: `Bearer ${h.tokens.deskEtSo}`, 'content-type': 'application/json', ...(encoding === undefined ? {} : { 'content-encoding': encoding }) },
+      payload,
+    });
+  for (const [encoding, payload] of [
+    ['br', json],
+    ['gzip', gzipSync(json)],
+    ['GZIP', gzipSync(json)],
+    ['identity, gzip', gzipSync(json)],
+    ['x-unknown', json],
+  ] as const) {
+    const res = await post(encoding, payload);
+    t.equal(res.statusCode, 415, `Content-Encoding: ${encoding}: ${res.body.slice(0, 200)}`);
+    t.match(res.headers['content-type'], /^application\/problem\+json/);
+    t.match(res.json(), { code: 'UNSUPPORTED_CONTENT_ENCODING', detail: /send the body uncompressed/ }, encoding);
+    t.equal(res.headers['accept-encoding'], 'identity', 'the 415 says which coding is accepted (RFC 9110)');
+  }
+  t.equal(await h.ctx.store.headPosition(), 0, 'nothing was written');
+  const unauthenticated = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/requests', headers: { 'content-type': 'application/json', 'content-encoding': 'br' }, payload: json });
+  t.equal(unauthenticated.statusCode, 401, 'authentication is checked first');
+  t.equal((await post('identity', json)).statusCode, 201, 'identity is no coding: accepted');
+  t.equal((await post(undefined, JSON.stringify(identificationRequest('HOSTILE-2')))).statusCode, 201, 'no Content-Encoding: accepted');
 });

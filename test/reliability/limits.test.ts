@@ -1,7 +1,7 @@
 import { connect } from 'node:net';
 import t from 'tap';
 import { bearer, startTestApp } from '../helpers/test-app.js';
-import { identificationRequest, listenLoopback } from './helpers.js';
+import { call, identificationRequest, listenLoopback } from './helpers.js';
 
 const problemJson = /^application\/problem\+json/;
 
@@ -95,26 +95,81 @@ t.test('overload is answered with 503 and Retry-After (under-pressure), then the
   t.match(readyAfter.json(), { checks: { load: { ok: true, detail: 'requests accepted' } } }, 'the load check passes again');
 });
 
-t.test('a client that stops sending mid-request is cut off (RCM_REQUEST_TIMEOUT_MS)', async (t) => {
-  const h = await startTestApp({ RCM_REQUEST_TIMEOUT_MS: '1000' });
-  t.teardown(() => h.close());
-  const base = await listenLoopback(h.app);
-  const port = Number(new URL(base).port);
+/** Sends raw bytes on a new connection and collects everything the server writes until it closes the connection. */
+function rawExchange(port: number, bytes: string): Promise<{ answer: string; closedAfterMs: number | null }> {
   const socket = connect({ host: '127.0.0.1', port });
+  const started = performance.now();
   let answer = '';
   socket.on('data', (d) => (answer += d.toString()));
-  const closed = new Promise<boolean>((resolve) => {
-    const guard = setTimeout(() => resolve(false), 15_000); // bound of the test, far above the configured timeouts
+  socket.on('error', () => {}); // a reset after the answer is not the test's concern
+  socket.write(bytes);
+  return new Promise((resolve) => {
+    const guard = setTimeout(() => {
+      socket.destroy();
+      resolve({ answer, closedAfterMs: null });
+    }, 15_000); // bound of the test, far above the configured timeouts
     socket.on('close', () => {
       clearTimeout(guard);
-      resolve(true);
+      resolve({ answer, closedAfterMs: performance.now() - started });
     });
   });
-  socket.write(
-    `POST /v1/countries/ET/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${h.tokens.deskEtSo}\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"type":`,
-  );
-  t.ok(await closed, 'the server closed the stalled connection');
-  socket.destroy();
-  t.notMatch(answer, /^HTTP\/1\.1 2/, `no success answer (${answer.split('\r\n')[0] || 'connection closed without an answer'})`);
+}
+
+/** Status, headers and JSON body of a raw HTTP/1.1 answer. */
+function parseRawAnswer(answer: string): { status: number; headers: Record<string, string>; body: any } {
+  const [head = '', body = ''] = answer.split('\r\n\r\n', 2);
+  const [statusLine = '', ...lines] = head.split('\r\n');
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const at = line.indexOf(':');
+    headers[line.slice(0, at).toLowerCase()] = line.slice(at + 1).trim();
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    parsed = body;
+  }
+  return { status: Number(statusLine.split(' ')[1]), headers, body: parsed };
+}
+
+t.test('errors of the HTTP layer, before a request reaches the routes, answer problem+json with a catalogue code', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const port = Number(new URL(await listenLoopback(h.app)).port);
+  const cases = [
+    { name: 'a malformed request line', bytes: 'GARBAGE\r\n\r\n', status: 400, code: 'BAD_REQUEST' },
+    { name: 'headers over the size limit', bytes: `GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'x'.repeat(20 * 1024)}\r\n\r\n`, status: 431, code: 'HEADERS_TOO_LARGE' },
+  ];
+  for (const c of cases) {
+    const { answer, closedAfterMs } = await rawExchange(port, c.bytes);
+    const res = parseRawAnswer(answer);
+    t.equal(res.status, c.status, `${c.name}: ${answer.split('\r\n')[0]}`);
+    t.match(res.headers['content-type'], problemJson, `${c.name}: problem+json`);
+    t.match(res.body, { status: c.status, code: c.code, detail: String }, `${c.name}: ${JSON.stringify(res.body)}`);
+    t.equal(Number(res.headers['content-length']), Buffer.byteLength(JSON.stringify(res.body)), `${c.name}: Content-Length matches the body`);
+    t.not(closedAfterMs, null, `${c.name}: the connection is closed`);
+  }
+  t.equal((await call(`http://127.0.0.1:${port}`, 'GET', '/health')).status, 200, 'the server goes on answering');
+});
+
+t.test('a client that stops sending mid-request gets 408 near RCM_REQUEST_TIMEOUT_MS, body or headers', async (t) => {
+  const h = await startTestApp({ RCM_REQUEST_TIMEOUT_MS: '1000' });
+  t.teardown(() => h.close());
+  const port = Number(new URL(await listenLoopback(h.app)).port);
+  const stalls = {
+    'in the body': `POST /v1/countries/ET/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${h.tokens.deskEtSo}\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"type":`,
+    'in the headers': `POST /v1/countries/ET/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${h.tokens.deskEtSo}\r\nContent-Ty`,
+  };
+  for (const [where, bytes] of Object.entries(stalls)) {
+    const { answer, closedAfterMs } = await rawExchange(port, bytes);
+    t.not(closedAfterMs, null, `${where}: the server closed the stalled connection`);
+    // Node checks every 100 ms at this limit; the idle-socket timeout (2 s) must not come first.
+    t.ok(closedAfterMs !== null && closedAfterMs >= 900 && closedAfterMs < 1900, `${where}: closed after ${closedAfterMs?.toFixed(0)} ms (limit 1000 ms)`);
+    const res = parseRawAnswer(answer);
+    t.equal(res.status, 408, `${where}: ${answer.split('\r\n')[0] || 'connection closed without an answer'}`);
+    t.match(res.headers['content-type'], problemJson, `${where}: problem+json`);
+    t.match(res.body, { status: 408, code: 'REQUEST_TIMEOUT', detail: /within 1 s/ }, `${where}: ${JSON.stringify(res.body)}`);
+  }
   t.equal(await h.ctx.store.headPosition(), 0, 'nothing was written');
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppendResponse, COUNTRY_FAMILIES, familyCommandBody, Problem, type CountryCommand } from '../../../contracts/index.js';
 import { requestHash } from '../../commands/request-hash.js';
+import { AppError, isAppError } from '../../errors/catalogue.js';
 import type { RoutePlugin } from '../app.js';
 import { CountryParam, requireConfiguredCountry } from '../country-param.js';
 
@@ -12,12 +13,21 @@ const CommandHeaders = z.object({
     .describe('Retrying with the same key and body returns the original response and records nothing'),
   'if-match': z
     .string()
-    .regex(/^(W\/)?"?\d{1,12}"?$/, 'If-Match must be the stream revision, e.g. "4"')
+    .regex(/^(W\/)?"?(-1|\d{1,12})"?$/, 'If-Match must be the stream revision, e.g. "4", or "-1" for a stream with no events yet')
     .optional()
-    .describe('Last stream revision you have seen; 412 if the stream has moved'),
+    .describe('Last stream revision you have seen ("-1": the stream has no events yet); 412 if the stream is not at it'),
 });
 
 const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem, 413: Problem, 415: Problem, 422: Problem };
+
+/**
+ * The domain names fields from the command (a correction's data: `data.data.count`); here the command
+ * is the body, so the paths start with `body.` like the schema's own errors.
+ */
+function inBody(e: unknown): unknown {
+  if (!isAppError(e) || !e.errors) return e;
+  return new AppError(e.code, e.message, e.errors.map((f) => ({ ...f, path: `body.${f.path}` })));
+}
 
 /** POST /v1/countries/{country}/{family}: one route per family, each validating that family's event types. */
 export const commandRoutes: RoutePlugin = (app, ctx) => {
@@ -39,13 +49,17 @@ export const commandRoutes: RoutePlugin = (app, ctx) => {
         const country = requireConfiguredCountry(ctx.config.countries, req.params.country);
         const key = req.headers['idempotency-key'];
         const ifMatch = req.headers['if-match'];
-        const outcome = await ctx.commands.record({
-          country,
-          command: req.body as CountryCommand,
-          principalId: req.principal!.id,
-          ifMatch: ifMatch === undefined ? undefined : Number(ifMatch.replace(/\D/g, '')),
-          idempotency: key ? { key, requestHash: requestHash('POST', `/v1/countries/${country}/${family}`, req.body) } : undefined,
-        });
+        const outcome = await ctx.commands
+          .record({
+            country,
+            command: req.body as CountryCommand,
+            principalId: req.principal!.id,
+            ifMatch: ifMatch === undefined ? undefined : Number(/-?\d+/.exec(ifMatch)![0]),
+            idempotency: key ? { key, requestHash: requestHash('POST', `/v1/countries/${country}/${family}`, req.body) } : undefined,
+          })
+          .catch((e: unknown) => {
+            throw inBody(e);
+          });
         if (outcome.replayed) reply.header('idempotent-replayed', 'true');
         return reply
           .code(201)

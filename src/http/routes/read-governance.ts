@@ -87,7 +87,8 @@ export function readGovernanceRoutes(app: ZodApp, ctx: ReadRoutesContext): void 
           'Final. Only once the year has ended (UTC): 409 PERIOD_NOT_ENDED before. A `dataCutoff` must fall after the ' +
           "year's end and not after today (UTC; the next day is accepted for time zones ahead of UTC): 409 PERIOD_CUTOFF_INVALID otherwise.",
         params: z.object({ year: ReportingYear }),
-        body: ClosePeriodBody.optional(),
+        // Optional: no body (null to fastify) is {}.
+        body: ClosePeriodBody.nullish(),
         response: { 201: AppendResponse, ...problems },
       },
     },

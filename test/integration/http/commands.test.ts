@@ -85,12 +85,22 @@ t.test('status codes', async (t) => {
     t.equal(res.statusCode, 409, res.body);
     t.match(res.json(), { status: 409, code: String, detail: /ET-NL-1/ });
   });
-  await t.test('412 If-Match on a moved stream', async (t) => {
-    t.equal((await post('/v1/countries/SO/dialogues', { ...track, data: { ...track.data, trackId: 'SO-1' } })).statusCode, 201);
-    const stale = await post('/v1/countries/SO/dialogues', { ...track, data: { ...track.data, trackId: 'SO-2' } }, { ...desk, 'if-match': '"5"' });
-    expectProblem(t, stale, 412, 'PRECONDITION_FAILED');
-    const fresh = await post('/v1/countries/SO/dialogues', { ...track, data: { ...track.data, trackId: 'SO-2' } }, { ...desk, 'if-match': '"0"' });
+  await t.test('412 If-Match: a moved stream, a revision not reached yet, an empty stream ("-1")', async (t) => {
+    const so = (trackId: string, ifMatch: string) => post('/v1/countries/SO/dialogues', { ...track, data: { ...track.data, trackId } }, { ...desk, 'if-match': ifMatch });
+    const refused = async (res: Awaited<ReturnType<typeof post>>, detail: RegExp) => {
+      expectProblem(t, res, 412, 'PRECONDITION_FAILED');
+      t.match(res.json(), { title: 'The stream is not at the revision in If-Match', detail }, res.json().detail);
+    };
+    await refused(await so('SO-1', '"0"'), /country-SO has no events yet \(If-Match: "-1" expects that\)/);
+    const first = await so('SO-1', '"-1"');
+    t.equal(first.statusCode, 201, `"-1" on an empty stream: ${first.body}`);
+    t.equal(first.headers.etag, '"0"');
+    await refused(await so('SO-2', '"-1"'), /"-1" expects country-SO to have no events, but it is at revision 0/);
+    await refused(await so('SO-2', '"5"'), /names revision 5 but country-SO is only at revision 0/);
+    const fresh = await so('SO-2', '"0"');
     t.equal(fresh.statusCode, 201);
+    await refused(await so('SO-3', '"0"'), /names revision 0 but country-SO has moved on to revision 1/);
+    expectProblem(t, await so('SO-3', '"-2"'), 400, 'VALIDATION_FAILED');
   });
   await t.test('413 body too large', async (t) => {
     const big = { ...track, data: { ...track.data, parties: Array.from({ length: 5000 }, () => 'x'.repeat(100)) } };
@@ -124,6 +134,26 @@ t.test('status codes', async (t) => {
       ],
     );
   });
+});
+
+t.test("a correction's data is validated with paths from the body, like the schema's own errors", async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const headers = { ...bearer(h.tokens.deskEtSo), ...json };
+  const statistics = ethiopiaStory.find((s) => s.family === 'statistics')!.body;
+  const recorded = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/statistics', headers, payload: statistics });
+  t.equal(recorded.statusCode, 201, recorded.body);
+  const correction = {
+    type: 'EntryCorrected',
+    occurredOn: '2024-03-05',
+    data: { correctedEventId: recorded.json().eventId, reason: 'Wrong count copied', data: { ...statistics.data, count: -5 } },
+    provenance,
+  };
+  const res = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/corrections', headers, payload: correction });
+  t.equal(res.statusCode, 400, res.body);
+  t.match(res.json(), { code: 'VALIDATION_FAILED', detail: 'The corrected data does not match ReturnDecisionsReported (count: Counts cannot be negative)', errors: [{ path: 'body.data.data.count', message: String }] });
+  const schema = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/corrections', headers, payload: { ...correction, data: { ...correction.data, reason: 7 } } });
+  t.match(schema.json(), { code: 'VALIDATION_FAILED', errors: [{ path: 'body.data.reason' }] }, 'the schema names its paths the same way');
 });
 
 t.test('idempotency: sequential retry returns the original response and appends nothing', async (t) => {

@@ -57,6 +57,15 @@ t.test('gzip SDMX-CSV with a filter; malformed files answer 400 naming the line 
   });
   t.equal(gz.statusCode, 200, gz.body);
   t.match(gz.json(), { dataset: 'migr_eirtn', compressed: true, format: 'sdmx-csv', recorded: 1, filters: { c_dest: 'THRD' } });
+  // application/gzip is the file's type; a Content-Encoding (which would ask the server to decode) is refused.
+  const coded = await h.app.inject({
+    method: 'POST',
+    url: `${URL}?filter=c_dest%3DTHRD`,
+    headers: { ...bearer(h.tokens.analyst), 'content-type': 'application/gzip', 'content-encoding': 'gzip' },
+    payload: gzipSync(eirtnSdmxCsv()),
+  });
+  t.equal(coded.statusCode, 415, coded.body);
+  t.match(coded.json(), { code: 'UNSUPPORTED_CONTENT_ENCODING' });
 
   const before = await h.ctx.store.headPosition();
   const bad = await h.app.inject({

@@ -46,6 +46,12 @@ t.test('npm run token: create, provision a given token, list, revoke, refuse bad
   t.match(noCountry.stderr, /desk token needs at least one country/);
   t.equal(run(dir, ['--principal', 'desk-3', '--role', 'desk', '--countries', 'IQ']).status, 1, 'unconfigured country');
   t.equal(run(dir, ['--principal', 'x', '--role', 'admin', '--token-from-stdin'], 'short').status, 1, 'weak token refused');
+  const scoped = run(dir, ['--principal', 'analyst-2', '--role', 'analyst', '--countries', 'ET']);
+  t.equal(scoped.status, 1, 'countries on a role that is not scoped by country');
+  t.match(scoped.stderr, /countries: Only desk tokens take countries/);
+  const dead = run(dir, ['--principal', 'analyst-3', '--role', 'analyst', '--expires', '2020-01-01T00:00:00Z']);
+  t.equal(dead.status, 1, 'an expiry in the past');
+  t.match(dead.stderr, /expiresAt: expiresAt must be in the future/);
 });
 
 t.test('npm run token: --help prints the usage; an unknown option names itself and the usage, exit 2, no stack trace', async (t) => {

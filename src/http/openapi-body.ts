@@ -1,0 +1,33 @@
+import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+const OPTIONAL_BODY = 'x-rcm-optional-body';
+
+/**
+ * fastify hands a request without a body to validation as `null`, so a route whose body may be left
+ * out declares `Body.nullish()`. @fastify/swagger marks every body `required`: here such a body is
+ * documented as its object schema, and `requestBody.required: false` (set in transformObject below).
+ */
+export const transform: SwaggerTransform = (arg) => {
+  const body = arg.schema?.body;
+  if (!(body instanceof z.ZodType) || !body.safeParse(null).success) return jsonSchemaTransform(arg);
+  let inner: z.ZodType = body;
+  while (inner instanceof z.ZodOptional || inner instanceof z.ZodNullable) inner = inner.unwrap() as z.ZodType;
+  const out = jsonSchemaTransform({ ...arg, schema: { ...arg.schema, body: inner } });
+  return { ...out, schema: { ...out.schema, [OPTIONAL_BODY]: true } };
+};
+
+type Operation = { [OPTIONAL_BODY]?: boolean; requestBody?: { required?: boolean } };
+
+export const transformObject: SwaggerTransformObject = (doc) => {
+  const out = jsonSchemaTransformObject(doc) as { paths?: Record<string, Record<string, Operation>> };
+  for (const operations of Object.values(out.paths ?? {})) {
+    for (const op of Object.values(operations)) {
+      if (typeof op !== 'object' || op === null || !op[OPTIONAL_BODY]) continue;
+      delete op[OPTIONAL_BODY];
+      if (op.requestBody) op.requestBody.required = false;
+    }
+  }
+  return out as ReturnType<SwaggerTransformObject>;
+};
