@@ -44,3 +44,10 @@ t.test('every bad value is named in one ConfigError', async (t) => {
   t.match((err as Error).message, /RCM_AS_OF_SNAPSHOT_EVERY/);
   t.match((err as Error).message, /RCM_COUNTRIES/);
 });
+
+t.test('import limits: the body in bytes as sent, a gzip body also by what it decompresses to', async (t) => {
+  t.equal(loadConfig({}).importBodyLimit, 200 * 1024 * 1024);
+  t.equal(loadConfig({}).importDecompressedLimit, 200 * 1024 * 1024, 'as much as a plain body may be');
+  t.equal(loadConfig({ RCM_IMPORT_DECOMPRESSED_LIMIT: '1048576' }).importDecompressedLimit, 1024 * 1024);
+  t.throws(() => loadConfig({ RCM_IMPORT_DECOMPRESSED_LIMIT: '0' }), /RCM_IMPORT_DECOMPRESSED_LIMIT/);
+});
