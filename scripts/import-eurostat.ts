@@ -17,7 +17,7 @@ import { CommandService } from '../src/commands/command-service.js';
 import { loadConfig } from '../src/config/config.js';
 import { isAppError } from '../src/errors/catalogue.js';
 import { importQuery, parseCliArgs, UsageError, USAGE, type CliArgs } from '../src/imports/eurostat/cli-args.js';
-import { loadCountryStatistics, recordWithCommands, runEurostatImport } from '../src/imports/eurostat/index.js';
+import { checkWithCommands, loadCountryStatistics, recordWithCommands, runEurostatImport } from '../src/imports/eurostat/index.js';
 import { summaryText } from '../src/imports/eurostat/summary-text.js';
 import { openSqliteEventStore } from '../src/store/sqlite/index.js';
 
@@ -63,13 +63,16 @@ async function importDirect(args: CliArgs, input: Readable, progress: Progress):
   const store = openSqliteEventStore({ path: join(config.dataDir, 'events.sqlite') });
   try {
     const principal = `cli-${userInfo().username.replace(/[^A-Za-z0-9._@-]/g, '_')}`.slice(0, 64);
+    const commands = new CommandService(store);
     return await runEurostatImport({
       input,
       options: args.options,
       countries: config.countries,
       loadFacts: (country) => loadCountryStatistics(store, country),
-      record: recordWithCommands(new CommandService(store), principal),
+      record: recordWithCommands(commands, principal),
+      check: checkWithCommands(commands),
       dryRun: args.dryRun,
+      maxDecompressedBytes: config.importDecompressedLimit,
       onProgress: (n) => progress.setObservations(n),
     });
   } finally {

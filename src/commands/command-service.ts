@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setImmediate } from 'node:timers/promises';
 import {
+  GENESIS_HASH,
   countryStreamId,
   eventDefinition,
   type AppendResponse,
@@ -8,6 +9,7 @@ import {
   type StoredEvent,
 } from '../../contracts/index.js';
 import {
+  copyCountryState,
   decideCorrectionInSteps,
   decideFact,
   evolveCountryInPlace,
@@ -19,7 +21,7 @@ import {
   type NewFact,
   type Steps,
 } from '../domain/index.js';
-import { AppError } from '../errors/catalogue.js';
+import { AppError, isAppError } from '../errors/catalogue.js';
 import type { AppendOptions, AppendResult, EventStore, IdempotencyClaim, IdempotencyRecord, NewEvent } from '../store/port.js';
 import type { PipelinedAppendOptions } from '../store/sqlite/sqlite-event-store.js';
 import { IdempotencyConflictError, WrongExpectedRevisionError } from '../store/errors.js';
@@ -40,6 +42,12 @@ export interface RecordOutcome {
   response: AppendResponse;
   /** True when an earlier request with the same Idempotency-Key and body produced this response. */
   replayed: boolean;
+}
+
+/** A command `preview` found refused: its index in the commands given, and the refusal. */
+export interface PreviewRefusal {
+  index: number;
+  error: AppError;
 }
 
 /** What a command sent with an Idempotency-Key got: its own append, or the one that committed the key first. */
@@ -151,6 +159,54 @@ export class CommandService {
     attempt.then(settled, settled);
     const { result, replayed } = await attempt;
     return { response: toResponse(result), replayed };
+  }
+
+  /**
+   * Decides `commands` for one country one after the other, each on the state the ones before it
+   * would leave, with the same deciders `record` uses, but appends nothing: for a caller that must
+   * know every refusal before it writes anything (an import is all or nothing). Corrections are
+   * decided against the stored history followed by the facts decided before them. Returns the
+   * refusals; a refused command is left out of the state the next one is decided on. The answer
+   * holds for the committed history at the time of the call: a write after it may still change a
+   * decision at recording time.
+   */
+  async preview(country: string, commands: readonly CountryCommand[]): Promise<PreviewRefusal[]> {
+    const streamId = countryStreamId(country);
+    const withHistory = commands.some((c) => isCorrectionType(c.type));
+    // Under the stream's mutex: the cached entry is not being advanced meanwhile.
+    const start = await this.mutex.run(streamId, async () => {
+      if (withHistory) {
+        const history = await this.readFrom(streamId, 0);
+        return { state: await this.paced(replayCountryInSteps(country, history, READ_PAGE)), history };
+      }
+      let entry = this.streams.get(streamId) ?? (await this.load(streamId, country));
+      // As for a refusal in decideAndAppend: only committed facts, and nothing another instance appended since.
+      if (entry.inFlight > 0) await entry.settled;
+      if (this.streams.get(streamId) !== entry || (await this.isBehind(streamId, entry.revision))) entry = await this.load(streamId, country);
+      return { state: copyCountryState(entry.state), history: [] as StoredEvent[] };
+    });
+    let state = start.state;
+    const history = start.history;
+    const refusals: PreviewRefusal[] = [];
+    const today = this.today();
+    for (const [index, command] of commands.entries()) {
+      try {
+        let fact: NewFact;
+        if (isCorrectionType(command.type)) {
+          const decided = await this.paced(decideCorrectionInSteps(country, history, command, READ_PAGE, today));
+          fact = decided.fact;
+          state = decided.state;
+        } else {
+          fact = decideFact(state, command, today);
+          evolveCountryInPlace(state, fact);
+        }
+        if (withHistory) history.push(previewedEvent(streamId, history.length, this.toNewEvent({ country, command, principalId: 'preview' }, fact)));
+      } catch (e) {
+        if (!isAppError(e)) throw e;
+        refusals.push({ index, error: e });
+      }
+    }
+    return refusals;
   }
 
   /** Drops cached state (tests, and after an import that wrote behind the service's back). */
@@ -334,6 +390,19 @@ export class CommandService {
       data: fact.data,
     };
   }
+}
+
+/** A decided, never stored fact in the shape of a stored event, for `preview`'s in-memory history. */
+function previewedEvent(streamId: string, streamRevision: number, event: NewEvent): StoredEvent {
+  return {
+    ...event,
+    streamId,
+    streamRevision,
+    position: 1,
+    recordedAt: new Date(0).toISOString(),
+    prevHash: GENESIS_HASH,
+    hash: GENESIS_HASH,
+  } as StoredEvent;
 }
 
 /** The answer a request gets when another request with its key committed first. */

@@ -44,6 +44,7 @@ const EnvSchema = z.object({
     .optional(),
   RCM_BODY_LIMIT: EnvInt(1024, 100 * 1024 * 1024).default(256 * 1024),
   RCM_IMPORT_BODY_LIMIT: EnvInt(1024, 2 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
+  RCM_IMPORT_DECOMPRESSED_LIMIT: EnvInt(1024, 8 * 1024 * 1024 * 1024).default(200 * 1024 * 1024),
   RCM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RCM_READ_WAIT_MS: EnvInt(0, 60_000).default(5_000),
   RCM_EVENTSTORE_URL: z.string().trim().regex(EVENT_STORE_URL, 'must be a kurrentdb:// (or esdb://) connection string').optional(),
@@ -72,6 +73,8 @@ export type Config = {
   adminToken: string | undefined;
   bodyLimit: number;
   importBodyLimit: number;
+  /** Most bytes a gzip import body may decompress to (the body limit counts compressed bytes). */
+  importDecompressedLimit: number;
   logLevel: z.infer<typeof EnvSchema>['RCM_LOG_LEVEL'];
   readWaitMs: number;
   eventStoreUrl: string | undefined;
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminToken: e.RCM_ADMIN_TOKEN,
     bodyLimit: e.RCM_BODY_LIMIT,
     importBodyLimit: e.RCM_IMPORT_BODY_LIMIT,
+    importDecompressedLimit: e.RCM_IMPORT_DECOMPRESSED_LIMIT,
     logLevel: e.RCM_LOG_LEVEL,
     readWaitMs: e.RCM_READ_WAIT_MS,
     eventStoreUrl: e.RCM_EVENTSTORE_URL,

@@ -36,7 +36,7 @@ const routePlugins: RoutePlugin[] = [
   commandRoutes,
   readModelRoutes,
   readGovernanceRoutes,
-  (app, ctx) => makeImportRoutes({ bodyLimit: ctx.config.importBodyLimit })(app, ctx),
+  (app, ctx) => makeImportRoutes({ bodyLimit: ctx.config.importBodyLimit, decompressedLimit: ctx.config.importDecompressedLimit })(app, ctx),
   auditRoutes,
   reportRoutes,
   dashboardRoutes,

@@ -1,5 +1,7 @@
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import t from 'tap';
+import { gzipSync } from 'node:zlib';
+import { eiordTsv } from '../unit/imports/fixtures.js';
 import { bearer, startTestApp } from '../helpers/test-app.js';
 import { call, identificationRequest, listenLoopback } from './helpers.js';
 
@@ -172,4 +174,47 @@ t.test('a client that stops sending mid-request gets 408 near RCM_REQUEST_TIMEOU
     t.match(res.body, { status: 408, code: 'REQUEST_TIMEOUT', detail: /within 1 s/ }, `${where}: ${JSON.stringify(res.body)}`);
   }
   t.equal(await h.ctx.store.headPosition(), 0, 'nothing was written');
+});
+
+t.test('an import whose connection times out before it is answered records nothing', async (t) => {
+  // Socket idle timeout: 2 x RCM_REQUEST_TIMEOUT_MS = 2 s.
+  const h = await startTestApp({ RCM_REQUEST_TIMEOUT_MS: '1000' });
+  t.teardown(() => h.close());
+  const base = await listenLoopback(h.app);
+  const serverSockets: Socket[] = [];
+  h.app.server.on('connection', (s: Socket) => serverSockets.push(s));
+  // The import outlasts the connection: its check of the plan waits until the server has closed
+  // the idle socket (as a long parse of a large file would).
+  const commands = h.ctx.commands;
+  const preview = commands.preview.bind(commands);
+  let checked = false;
+  commands.preview = async (country, list) => {
+    if (!checked) {
+      checked = true;
+      await Promise.race([
+        Promise.all(serverSockets.map((s) => (s.destroyed ? undefined : new Promise((r) => s.once('close', r))))),
+        new Promise((r) => setTimeout(r, 15_000)),
+      ]);
+    }
+    return preview(country, list);
+  };
+  const res = await fetch(`${base}/v1/imports/eurostat?dataset=migr_eiord`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${h.tokens.analyst}`, 'content-type': 'application/gzip' },
+    body: gzipSync(eiordTsv()),
+  }).then(
+    (r) => `answered ${r.status}`,
+    (e: Error) => `no answer (${e.message})`,
+  );
+  t.match(res, /^no answer/, res);
+  t.ok(checked, 'the import reached its check after the connection closed');
+  // Imports run one at a time: once a later one is answered, the first has ended.
+  const later = await fetch(`${base}/v1/imports/eurostat?dataset=migr_eiord&dryRun=true`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${h.tokens.analyst}`, 'content-type': 'text/tab-separated-values' },
+    body: eiordTsv(),
+  });
+  t.equal(later.status, 200);
+  t.match(await later.json(), { recorded: 13 }, 'the later dry run would still record everything');
+  t.equal(await h.ctx.store.headPosition(), 0, 'nothing was recorded behind the client\'s back');
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { EurostatImportSummary, Problem } from '../../../contracts/index.js';
 import { AppError } from '../../errors/catalogue.js';
 import {
+  checkWithCommands,
   loadCountryStatistics,
   parseFilterArgs,
   recordWithCommands,
@@ -12,6 +13,8 @@ import type { RoutePlugin } from '../app.js';
 
 /** Whole-dataset files are large; the JSON body limit does not apply to this route. */
 export const DEFAULT_IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
+/** What a gzip body may decompress to (RCM_IMPORT_DECOMPRESSED_LIMIT): as much as a plain body may be. */
+export const DEFAULT_IMPORT_DECOMPRESSED_LIMIT = 200 * 1024 * 1024;
 
 /** Content types accepted as a file body; the format itself is recognised from the content. */
 export const IMPORT_CONTENT_TYPES = ['text/tab-separated-values', 'text/csv', 'application/gzip', 'application/x-gzip', 'application/octet-stream'];
@@ -35,10 +38,13 @@ const ImportQuery = z
 /**
  * POST /v1/imports/eurostat: the body is the file (TSV or SDMX-CSV, plain or gzip), streamed
  * through the parser; the answer is the import summary. Imports run one at a time per instance,
- * so two uploads of the same file cannot both plan "record" for the same fact.
+ * so two uploads of the same file cannot both plan "record" for the same fact. An import whose
+ * answer can no longer be delivered (the client went away, or its connection timed out) stops
+ * reading and records nothing.
  */
-export function makeImportRoutes(options: { bodyLimit?: number } = {}): RoutePlugin {
+export function makeImportRoutes(options: { bodyLimit?: number; decompressedLimit?: number } = {}): RoutePlugin {
   const bodyLimit = options.bodyLimit ?? DEFAULT_IMPORT_BODY_LIMIT;
+  const decompressedLimit = options.decompressedLimit ?? DEFAULT_IMPORT_DECOMPRESSED_LIMIT;
   let queue: Promise<unknown> = Promise.resolve();
   const oneAtATime = <T>(job: () => Promise<T>): Promise<T> => {
     const run = queue.then(job, job);
@@ -64,7 +70,7 @@ export function makeImportRoutes(options: { bodyLimit?: number } = {}): RoutePlu
           response: { 200: EurostatImportSummary, 400: Problem, 401: Problem, 403: Problem, 409: Problem, 413: Problem, 415: Problem },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         if (!(req.body instanceof Readable)) {
           throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Send the file with one of the content types ${IMPORT_CONTENT_TYPES.join(', ')}`);
         }
@@ -74,6 +80,11 @@ export function makeImportRoutes(options: { bodyLimit?: number } = {}): RoutePlu
         const filters = parseFilterArgs(q.filter === undefined ? [] : Array.isArray(q.filter) ? q.filter : [q.filter]);
         const input = req.body.pipe(limitBytes(bodyLimit));
         req.body.on('error', (e) => input.destroy(e));
+        // The response closing before it was sent means no answer can reach the client any more.
+        const gone = new AbortController();
+        reply.raw.on('close', () => {
+          if (!reply.raw.writableFinished) gone.abort();
+        });
         return oneAtATime(() =>
           runEurostatImport({
             input,
@@ -81,7 +92,10 @@ export function makeImportRoutes(options: { bodyLimit?: number } = {}): RoutePlu
             countries: ctx.config.countries,
             loadFacts: (country) => loadCountryStatistics(ctx.store, country),
             record: recordWithCommands(ctx.commands, req.principal!.id),
+            check: checkWithCommands(ctx.commands),
             dryRun: q.dryRun === 'true',
+            signal: gone.signal,
+            maxDecompressedBytes: decompressedLimit,
           }),
         );
       },

@@ -20,7 +20,7 @@ export interface ReturnBreakdown {
 export function returnBreakdown(dims: Readonly<Record<string, string>>): ReturnBreakdown | { unmapped: string } {
   const dest = dims[DESTINATION_DIMENSION];
   if (dest === undefined) return { destination: 'all', returnType: 'all' };
-  const destination = DESTINATIONS[dest];
+  const destination = Object.hasOwn(DESTINATIONS, dest) ? DESTINATIONS[dest] : undefined;
   if (!destination) return { unmapped: `${DESTINATION_DIMENSION}=${dest}` };
   return { destination, returnType: 'all' };
 }

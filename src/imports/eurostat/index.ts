@@ -9,6 +9,6 @@ export { factKey } from './fact-key.js';
 export { evidenceStatusOf, eurostatProvenance } from './provenance.js';
 export { normalisePeriod, periodEnd, parseLastUpdate } from './period.js';
 export { loadCountryStatistics } from './facts-from-store.js';
-export { recordWithCommands } from './record-with-commands.js';
+export { checkWithCommands, recordWithCommands } from './record-with-commands.js';
 export { parseFilterArgs } from './filter-args.js';
-export { runEurostatImport, type EurostatImportRequest, type RecordChange } from './run-import.js';
+export { runEurostatImport, type CheckChanges, type EurostatImportRequest, type RecordChange } from './run-import.js';

@@ -171,7 +171,8 @@ export class ImportPlanner {
   private skip(reason: SkipReason, filteredBy?: string): void {
     this.counts.skipped++;
     this.counts.skippedByReason[reason]++;
-    if (filteredBy) this.counts.filteredOutBy[filteredBy] = (this.counts.filteredOutBy[filteredBy] ?? 0) + 1;
+    // Own keys only: a file's dimension may be named like an Object.prototype member (constructor).
+    if (filteredBy) this.counts.filteredOutBy[filteredBy] = (Object.hasOwn(this.counts.filteredOutBy, filteredBy) ? this.counts.filteredOutBy[filteredBy]! : 0) + 1;
   }
 
   /**

@@ -2,7 +2,7 @@ import { isAppError } from '../../errors/catalogue.js';
 import { fileError, importError } from './file-error.js';
 import { numberedLineBatches, type NumberedLine } from './lines.js';
 import { looksLikeSdmxCsv, openSdmxCsv } from './sdmx-csv.js';
-import { decodeSource, type ByteInput } from './source.js';
+import { decodeSource, type ByteInput, type DecodeOptions } from './source.js';
 import { looksLikeTsv, parseTsvHeader, tsvLineObservations } from './tsv.js';
 import type { Observation, OpenedFile } from './types.js';
 
@@ -17,8 +17,8 @@ export async function* observationsOf(file: OpenedFile): AsyncGenerator<Observat
  * OBS_VALUE columns. Observations are produced as a stream; a malformed line throws an error that
  * names the line.
  */
-export async function openEurostat(input: ByteInput): Promise<OpenedFile> {
-  const source = await guard(() => decodeSource(input));
+export async function openEurostat(input: ByteInput, options: DecodeOptions = {}): Promise<OpenedFile> {
+  const source = await guard(() => decodeSource(input, options));
   if (source.firstLine.trim() === '') throw fileError(1, 'the file is empty or does not start with a header line');
   if (looksLikeTsv(source.firstLine)) return guardStream(await openTsv(source.chunks, source.compressed));
   if (looksLikeSdmxCsv(source.firstLine)) return guardStream(await guard(() => openSdmxCsv(source.chunks, source.compressed)));
@@ -34,7 +34,11 @@ async function openTsv(chunks: AsyncIterable<Buffer>, compressed: boolean): Prom
   if (first.done) throw fileError(1, 'the file is empty');
   const [headerLine, ...firstData] = first.value;
   const layout = parseTsvHeader(headerLine!);
-  const toObservations = (batch: NumberedLine[]) => batch.flatMap((line) => [...tsvLineObservations(layout, line)]);
+  const toObservations = (batch: NumberedLine[]) => {
+    const out: Observation[] = [];
+    for (const line of batch) tsvLineObservations(layout, line, out);
+    return out;
+  };
   async function* batches(): AsyncGenerator<Observation[]> {
     yield toObservations(firstData);
     for (let next = await lines.next(); !next.done; next = await lines.next()) yield toObservations(next.value);

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { CsvError, parse } from 'csv-parse';
 import { parseCsvCell } from './cell.js';
 import { fileError } from './file-error.js';
+import { MAX_LINE_CHARS } from './lines.js';
 import { datasetFromDataflow } from './datasets.js';
 import { normalisePeriod, parseLastUpdate } from './period.js';
 import type { FileHeader, Observation, OpenedFile } from './types.js';
@@ -64,7 +65,7 @@ interface Row {
  * wait for more. (One await per row would dominate the cost of a large file.)
  */
 async function* rowBatches(chunks: AsyncIterable<Buffer>): AsyncGenerator<Row[]> {
-  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: false });
+  const parser = parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: false, trim: false, max_record_size: MAX_LINE_CHARS });
   const source = Readable.from(chunks);
   source.on('error', (e) => parser.destroy(e));
   source.pipe(parser);

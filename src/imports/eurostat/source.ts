@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { AppError } from '../../errors/catalogue.js';
 
 /** A file body: a Node stream, an async iterable of chunks, or (in tests) an array of chunks. */
 export type ByteInput = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string> | Readable;
@@ -16,16 +17,21 @@ const GZIP_MAGIC = [0x1f, 0x8b] as const;
 /** The header line is short; a longer "first line" means the content is not a Eurostat table. */
 const MAX_SNIFF_BYTES = 64 * 1024;
 
+export interface DecodeOptions {
+  /** Most bytes gzip content may decompress to; beyond it decompression stops and the import fails with 413. */
+  maxDecompressedBytes?: number | undefined;
+}
+
 /**
  * Opens a byte stream as Eurostat content: gzip is recognised by its magic bytes (never by a file
  * name or content type) and decompressed on the fly. Memory stays bounded: at most the first line
  * (and the chunk that completes it) is buffered.
  */
-export async function decodeSource(input: ByteInput): Promise<DecodedSource> {
+export async function decodeSource(input: ByteInput, options: DecodeOptions = {}): Promise<DecodedSource> {
   const raw = peekable(toBuffers(input));
   const head = await raw.peek(GZIP_MAGIC.length);
   const compressed = head.length >= 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
-  const bytes = compressed ? gunzip(raw.rest()) : raw.rest();
+  const bytes = compressed ? gunzip(raw.rest(), options.maxDecompressedBytes ?? Infinity) : raw.rest();
   const decoded = peekable(bytes);
   const firstLine = await decoded.peekLine(MAX_SNIFF_BYTES);
   return { compressed, chunks: decoded.rest(), firstLine };
@@ -37,13 +43,29 @@ async function* toBuffers(input: ByteInput): AsyncIterable<Buffer> {
   }
 }
 
-function gunzip(chunks: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+/**
+ * Decompresses as the bytes are read. A few hundred KB of gzip can expand to gigabytes (a
+ * "zip bomb"), so the output is counted: past `limit` the iteration fails with 413, which destroys
+ * the inflater at once (it inflates at most one buffer ahead of the reader) and reads no more input.
+ */
+async function* gunzip(chunks: AsyncIterable<Buffer>, limit: number): AsyncIterable<Buffer> {
   const source = Readable.from(chunks);
   const inflater = createGunzip();
   // Errors on either side end the iteration with that error.
   source.on('error', (e) => inflater.destroy(e));
   source.pipe(inflater);
-  return inflater;
+  let inflated = 0;
+  try {
+    for await (const chunk of inflater as AsyncIterable<Buffer>) {
+      inflated += chunk.length;
+      if (inflated > limit) {
+        throw new AppError('PAYLOAD_TOO_LARGE', `The gzip file decompresses to more than the import limit of ${limit} bytes; nothing was recorded`);
+      }
+      yield chunk;
+    }
+  } finally {
+    source.destroy();
+  }
 }
 
 interface Peekable {

@@ -38,9 +38,9 @@ export function parseTsvHeader(line: NumberedLine): TsvLayout {
   return { dimensions, timeDimension, periods };
 }
 
-/** One data line -> one observation per period column (a series in wide layout). */
-export function* tsvLineObservations(layout: TsvLayout, line: NumberedLine): Generator<Observation> {
-  if (line.text.trim() === '') return; // a trailing blank line is not data
+/** One data line -> one observation per period column (a series in wide layout), appended to `out`. */
+export function tsvLineObservations(layout: TsvLayout, line: NumberedLine, out: Observation[]): void {
+  if (line.text.trim() === '') return; // a blank line is not data
   const cells = line.text.split('\t');
   if (cells.length !== layout.periods.length + 1) {
     throw fileError(line.number, `expected ${layout.periods.length + 1} tab-separated cells (series key and ${layout.periods.length} periods), found ${cells.length}`);
@@ -55,6 +55,6 @@ export function* tsvLineObservations(layout: TsvLayout, line: NumberedLine): Gen
   for (let i = 0; i < layout.periods.length; i++) {
     const cell = parseTsvCell(cells[i + 1]!);
     if (typeof cell === 'string') throw fileError(line.number, `${cell} (column ${i + 2}, period ${layout.periods[i]})`);
-    yield { dims, period: layout.periods[i]!, value: cell.value, flags: cell.flags, line: line.number };
+    out.push({ dims, period: layout.periods[i]!, value: cell.value, flags: cell.flags, line: line.number });
   }
 }

@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { CommandService } from '../../../src/commands/command-service.js';
 import { isAppError } from '../../../src/errors/catalogue.js';
 import {
+  checkWithCommands,
   loadCountryStatistics,
   recordWithCommands,
   runEurostatImport,
@@ -31,6 +32,7 @@ function openStore(t: Test) {
       countries: COUNTRIES,
       loadFacts: (c) => loadCountryStatistics(store, c),
       record: recordWithCommands(commands, 'analyst-1'),
+      check: checkWithCommands(commands),
       dryRun,
     });
   return { store, commands, importFile };
@@ -134,6 +136,7 @@ t.test('a file the store cannot take part-way says how far it got, and a re-impo
       countries: COUNTRIES,
       loadFacts: (c) => loadCountryStatistics(store, c),
       record: flaky,
+      check: checkWithCommands(commands),
       dryRun: false,
     });
     t.fail('expected the import to fail');
@@ -143,4 +146,95 @@ t.test('a file the store cannot take part-way says how far it got, and a re-impo
   const rest = await importFile(eiordTsv(), { dataset: 'migr_eiord' });
   t.match(rest, { recorded: 9, unchanged: 4 });
   t.equal((await allEvents(store)).length, 13);
+});
+
+/** The AppError an import fails with. */
+async function refusalOf(p: Promise<unknown>) {
+  try {
+    await p;
+  } catch (e) {
+    if (isAppError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected the import to be refused');
+}
+
+t.test('a fact the country rules refuse is reported by the dry run, and the import records nothing of the file', async (t) => {
+  const { store, importFile } = openStore(t);
+  const tsv = 'freq,unit,citizen,age,sex,geo\\TIME_PERIOD\t2019 \t2021 \nA,PER,TN,TOTAL,T,EU27_2020\t1000 \t2000 \n';
+  const options = { dataset: 'migr_eiord', lastUpdate: '2020-01-01' };
+  for (const dryRun of [true, false, false]) {
+    const e = await refusalOf(importFile(tsv, options, dryRun));
+    t.match(e, { code: 'STATISTICS_PERIOD_IN_FUTURE', status: 409 }, dryRun ? 'dry run' : 'import');
+    t.match(e.message, /^1 of the 2 facts this file would record are refused by the country rules, so nothing was recorded: line 2 \(TN 2021\): .*2021 cannot be reported on 2020-01-01/);
+    t.same(e.errors, [{ path: 'line 2', message: e.errors![0]!.message }]);
+    t.match(e.errors![0]!.message, /^STATISTICS_PERIOD_IN_FUTURE: line 2 \(TN 2021\)/);
+    t.equal(await store.headPosition(), 0, 'nothing recorded, not even the 2019 fact');
+  }
+
+  // SDMX-CSV: a period after the file's own LAST UPDATE.
+  const csv = 'DATAFLOW,LAST UPDATE,freq,citizen,age,sex,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\nESTAT:MIGR_EIORD(1.0),2024-06-11,A,ET,TOTAL,T,PER,EU27_2020,2099,455,\n';
+  const dry = await refusalOf(importFile(csv, {}, true));
+  t.match(dry, { code: 'STATISTICS_PERIOD_IN_FUTURE', message: /line 2 \(ET 2099\)/ });
+  t.equal(await store.headPosition(), 0);
+});
+
+t.test('a revision the correction rules refuse is reported by the dry run too', async (t) => {
+  const { store, importFile } = openStore(t);
+  await importFile(eiordTsv(), { dataset: 'migr_eiord', lastUpdate: '2024-03-01' });
+  const before = await store.headPosition();
+  // The revised 2023 figure would be dated before 2023 began: the corrected fact would break the rule.
+  const e = await refusalOf(importFile(eiordTsv({ et2023: '2035 ' }), { dataset: 'migr_eiord', lastUpdate: '2022-06-01' }, true));
+  t.match(e, { code: 'CORRECTION_BREAKS_HISTORY', status: 409, message: /line 3 \(ET 2023\)/ });
+  const real = await refusalOf(importFile(eiordTsv({ et2023: '2035 ' }), { dataset: 'migr_eiord', lastUpdate: '2022-06-01' }));
+  t.equal(real.code, 'CORRECTION_BREAKS_HISTORY');
+  t.equal(await store.headPosition(), before, 'nothing recorded');
+});
+
+t.test('a refusal that only recording meets (the history changed after the check) says truthfully what was recorded', async (t) => {
+  const { store, commands } = openStore(t);
+  const tsv = 'freq,unit,citizen,age,sex,geo\\TIME_PERIOD\t2019 \t2021 \nA,PER,TN,TOTAL,T,EU27_2020\t1000 \t2000 \n';
+  const run = (check: Parameters<typeof runEurostatImport>[0]['check']) =>
+    runEurostatImport({
+      input: [tsv],
+      options: { dataset: 'migr_eiord', lastUpdate: '2020-01-01' },
+      countries: COUNTRIES,
+      loadFacts: (c) => loadCountryStatistics(store, c),
+      record: recordWithCommands(commands, 'analyst-1'),
+      check,
+      dryRun: false,
+    });
+  // A check that saw a state in which everything was allowed.
+  const e = await refusalOf(run(async () => []));
+  t.equal(e.code, 'STATISTICS_PERIOD_IN_FUTURE');
+  t.match(e.message, /^Recording stopped after 1 of 2 facts, at TN 2021 \(line 2\): .*\. The 1 facts before it are recorded, the rest are not/);
+  t.notMatch(e.message, /records the rest\./, 'no promise that importing again records the rest');
+  t.equal(await store.headPosition(), 1);
+  // What importing again does, as the message says: the recorded fact is unchanged, the refusal comes first, nothing more is recorded.
+  const again = await refusalOf(run(checkWithCommands(commands)));
+  t.match(again, { code: 'STATISTICS_PERIOD_IN_FUTURE', message: /^1 of the 1 facts this file would record are refused/ });
+  t.equal(await store.headPosition(), 1);
+});
+
+t.test('an import whose answer can no longer be delivered stops, and records nothing', async (t) => {
+  const { store, commands } = openStore(t);
+  const gone = new AbortController();
+  const e = await refusalOf(
+    runEurostatImport({
+      input: [eiordTsv()],
+      options: { dataset: 'migr_eiord' },
+      countries: COUNTRIES,
+      loadFacts: (c) => loadCountryStatistics(store, c),
+      record: recordWithCommands(commands, 'analyst-1'),
+      // The client goes away while the plan is being checked.
+      check: async (country, changes) => {
+        gone.abort();
+        return checkWithCommands(commands)(country, changes);
+      },
+      dryRun: false,
+      signal: gone.signal,
+    }),
+  );
+  t.match(e.message, /connection closed before the import was answered; nothing was recorded/);
+  t.equal(await store.headPosition(), 0);
 });

@@ -107,3 +107,55 @@ t.test('a body over the import limit is refused with 413', async (t) => {
   t.equal(streamed.statusCode, 413, streamed.body);
   t.equal(await h.ctx.store.headPosition(), 0);
 });
+
+t.test('a gzip body that decompresses past the limit is refused with 413 (dry run too) and records nothing', async (t) => {
+  const { makeImportRoutes } = await import('../../../src/http/routes/imports.js');
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  await h.app.register(async (scoped) => makeImportRoutes({ decompressedLimit: 1024 * 1024 })(scoped as ZodApp, h.ctx), { prefix: '/small' });
+  const bomb = gzipSync(Buffer.concat([Buffer.from('freq,unit,citizen,age,sex,geo\\TIME_PERIOD\t2018 \n'), Buffer.alloc(8 * 1024 * 1024, 0x0a), Buffer.from('A,PER,DZ,TOTAL,T,EU27_2020\t777 \n')]), { level: 9 });
+  for (const dryRun of ['true', 'false']) {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/small${URL}?dataset=migr_eiord&dryRun=${dryRun}`,
+      headers: { ...bearer(h.tokens.analyst), 'content-type': 'application/gzip' },
+      payload: bomb,
+    });
+    t.equal(res.statusCode, 413, res.body);
+    t.match(res.headers['content-type'], /application\/problem\+json/);
+    t.match(res.json(), { code: 'PAYLOAD_TOO_LARGE', detail: /decompresses to more than the import limit of 1048576 bytes/ });
+  }
+  t.equal(await h.ctx.store.headPosition(), 0);
+});
+
+t.test('a fact the country rules refuse: the dry run answers the same 409 as the import, which records nothing', async (t) => {
+  const h = await start();
+  t.teardown(() => h.close());
+  const tsv = 'freq,unit,citizen,age,sex,geo\\TIME_PERIOD\t2019 \t2021 \nA,PER,TN,TOTAL,T,EU27_2020\t1000 \t2000 \n';
+  for (const dryRun of ['true', 'false']) {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `${URL}?dataset=migr_eiord&lastUpdate=2020-01-01&dryRun=${dryRun}`,
+      headers: { ...bearer(h.tokens.analyst), 'content-type': 'text/tab-separated-values' },
+      payload: tsv,
+    });
+    t.equal(res.statusCode, 409, res.body);
+    t.match(res.json(), { code: 'STATISTICS_PERIOD_IN_FUTURE', detail: /nothing was recorded: line 2 \(TN 2021\)/, errors: [{ path: 'line 2' }] });
+  }
+  t.equal(await h.ctx.store.headPosition(), 0);
+});
+
+t.test('filters named like Object.prototype members are checked like any other', async (t) => {
+  const h = await start();
+  t.teardown(() => h.close());
+  for (const dim of ['constructor', 'toString', 'hasOwnProperty']) {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `${URL}?dataset=migr_eiord&dryRun=true&filter=${dim}%3Dx`,
+      headers: { ...bearer(h.tokens.analyst), 'content-type': 'text/tab-separated-values' },
+      payload: eiordTsv(),
+    });
+    t.equal(res.statusCode, 400, res.body);
+    t.match(res.json(), { code: 'VALIDATION_FAILED', detail: new RegExp(`^Filter ${dim}=x: the file has no "${dim}" dimension`) }, dim);
+  }
+});

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { CommandService } from '../../../src/commands/command-service.js';
-import { loadCountryStatistics, recordWithCommands, runEurostatImport } from '../../../src/imports/eurostat/index.js';
+import { checkWithCommands, loadCountryStatistics, recordWithCommands, runEurostatImport } from '../../../src/imports/eurostat/index.js';
 import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
 import { COUNTRIES, writeLargeTsv } from '../../unit/imports/fixtures.js';
 
@@ -31,12 +31,14 @@ t.test('a whole-dataset sized gzip file (300,000 observations) is imported in bo
 
   const baseline = retainedHeap();
   const samples: { observations: number; heap: number }[] = [];
+  const commands = new CommandService(store);
   const summary = await runEurostatImport({
     input: createReadStream(file),
     options: { dataset: 'migr_eiord' },
     countries: COUNTRIES,
     loadFacts: (c) => loadCountryStatistics(store, c),
-    record: recordWithCommands(new CommandService(store), 'analyst-1'),
+    record: recordWithCommands(commands, 'analyst-1'),
+    check: checkWithCommands(commands),
     dryRun: false,
     progressEvery: 25_000,
     onProgress: (observations) => samples.push({ observations, heap: retainedHeap() - baseline }),

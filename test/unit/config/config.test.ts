@@ -54,3 +54,10 @@ t.test('whole numbers are plain digits; countries are assigned ISO codes; the ev
   t.throws(() => loadConfig({ RCM_EVENTSTORE_URL: 'http://foo' }), /RCM_EVENTSTORE_URL: must be a kurrentdb:\/\/ \(or esdb:\/\/\) connection string/);
   t.equal(loadConfig({ RCM_EVENTSTORE_URL: 'kurrentdb://127.0.0.1:2113?tls=false' }).eventStoreUrl, 'kurrentdb://127.0.0.1:2113?tls=false');
 });
+
+t.test('import limits: the body in bytes as sent, a gzip body also by what it decompresses to', async (t) => {
+  t.equal(loadConfig({}).importBodyLimit, 200 * 1024 * 1024);
+  t.equal(loadConfig({}).importDecompressedLimit, 200 * 1024 * 1024, 'as much as a plain body may be');
+  t.equal(loadConfig({ RCM_IMPORT_DECOMPRESSED_LIMIT: '1048576' }).importDecompressedLimit, 1024 * 1024);
+  t.throws(() => loadConfig({ RCM_IMPORT_DECOMPRESSED_LIMIT: '0' }), /RCM_IMPORT_DECOMPRESSED_LIMIT/);
+});

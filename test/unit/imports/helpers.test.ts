@@ -4,6 +4,7 @@ import {
   datasetFromFileName,
   evidenceStatusOf,
   normalisePeriod,
+  parseFilterArgs,
   parseLastUpdate,
   periodEnd,
 } from '../../../src/imports/eurostat/index.js';
@@ -54,4 +55,12 @@ t.test('evidence status from flags: weakest wins', async (t) => {
   t.equal(evidenceStatusOf('bu'), 'reported');
   t.equal(evidenceStatusOf('s'), 'estimate');
   t.equal(evidenceStatusOf('r'), 'confirmed');
+});
+
+t.test('filters named like Object.prototype members are ordinary filters', async (t) => {
+  for (const dim of ['constructor', 'toString', 'hasOwnProperty', 'valueOf']) {
+    t.same(parseFilterArgs([`${dim}=x`]), { [dim]: 'x' }, dim);
+    t.same(parseFilterArgs([`${dim}=x`, `${dim}=x`]), { [dim]: 'x' }, `${dim} twice with the same value`);
+    t.throws(() => parseFilterArgs([`${dim}=x`, `${dim}=y`]), /given twice with different values/, `${dim} twice with different values`);
+  }
 });

@@ -1,6 +1,8 @@
 import t from 'tap';
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { observationsOf, openEurostat, type Observation } from '../../../src/imports/eurostat/index.js';
+import { MAX_LINE_CHARS, numberedLineBatches } from '../../../src/imports/eurostat/lines.js';
 import { isAppError } from '../../../src/errors/catalogue.js';
 import { eiord1SdmxCsv, eiordTsv, eirtnSdmxCsv } from './fixtures.js';
 
@@ -123,4 +125,63 @@ t.test('a truncated gzip file is a file error, not a crash', async (t) => {
   const gz = gzipSync(eiordTsv());
   const f = await failure(gz.subarray(0, gz.length - 20));
   t.match(f.message, /gzip data is damaged or truncated/);
+});
+
+t.test('a gzip body that decompresses past the limit is refused with 413, and decompression stops at once', async (t) => {
+  const header = 'freq,unit,citizen,age,sex,geo\\TIME_PERIOD\t2018 \n';
+  // 64 MB of blank lines gzip to ~64 KB: a small "zip bomb", then a real line behind it.
+  const gz = gzipSync(Buffer.concat([Buffer.from(header), Buffer.alloc(64 * 1024 * 1024, 0x0a), Buffer.from('A,PER,DZ,TOTAL,T,EU27_2020\t777 \n')]), { level: 9 });
+  const chunkSize = 256;
+  let pulled = 0;
+  function* chunks() {
+    for (let i = 0; i < gz.length; i += chunkSize) {
+      pulled++;
+      yield gz.subarray(i, i + chunkSize);
+    }
+  }
+  const limit = 1024 * 1024;
+  let error: unknown;
+  try {
+    const file = await openEurostat(chunks(), { maxDecompressedBytes: limit });
+    for await (const _ of file.batches);
+  } catch (e) {
+    error = e;
+  }
+  t.ok(isAppError(error), String(error));
+  t.match(error, { code: 'PAYLOAD_TOO_LARGE', status: 413, message: new RegExp(`decompresses to more than the import limit of ${limit} bytes`) });
+  const total = Math.ceil(gz.length / chunkSize);
+  // What was read is the limit's worth plus the streams' read-ahead (~16 KB of gzip), not the rest.
+  t.ok(pulled < total / 2, `stopped reading the body early (${pulled} of ${total} chunks read)`);
+
+  const within = await openEurostat([gz], { maxDecompressedBytes: 65 * 1024 * 1024 });
+  const observations: Observation[] = [];
+  for await (const batch of within.batches) observations.push(...batch);
+  t.match(observations, [{ dims: { citizen: 'DZ' }, value: 777, line: 64 * 1024 * 1024 + 2 }], 'within the limit: read, and blank lines still counted');
+});
+
+t.test('blank lines are counted but not handed on (millions of them cost a scan, not a parse each)', async (t) => {
+  const content = 'header\n\n  \r\n\t\nA\r\n\n\nB\n \n';
+  const lines: { text: string; number: number }[] = [];
+  for await (const batch of numberedLineBatches(Readable.from([Buffer.from(content)]))) lines.push(...batch);
+  t.same(lines, [
+    { text: 'header', number: 1 },
+    { text: 'A', number: 5 },
+    { text: 'B', number: 8 },
+  ]);
+  const { observations } = await readAll(eiordTsv().replace('\n', '\n\n\n \n'));
+  t.equal(observations[0]!.line, 5, 'line numbers of the data lines still count the blank ones');
+});
+
+t.test('a line longer than any Eurostat line is refused as soon as it is seen (TSV and SDMX-CSV)', async (t) => {
+  const long = 'A'.repeat(MAX_LINE_CHARS + 100);
+  const tsv = await failure(gzipSync(`freq,citizen,age,sex,unit,geo\\TIME_PERIOD\t2021 \n${long}\nA,ET,TOTAL,T,PER,EU27_2020\t5 \n`));
+  t.match(tsv, { message: /^Line 2: the line is longer than 1048576 characters/, path: 'line 2' });
+  const unterminated = await failure(gzipSync(`freq,citizen,age,sex,unit,geo\\TIME_PERIOD\t2021 \n${long}`));
+  t.match(unterminated, { message: /^Line 2: the line is longer than/ });
+  const csv = await failure(gzipSync(`DATAFLOW,LAST UPDATE,freq,citizen,age,sex,unit,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n${long}\n`));
+  t.match(csv, { message: /^Line 2: .*Max Record Size/, path: 'line 2' });
+  // The longest accepted line: a series over very many periods is still read.
+  const periods = Array.from({ length: 400 }, (_, i) => `${1950 + Math.floor(i / 4)}-Q${(i % 4) + 1} `);
+  const wide = await readAll(`freq,citizen,age,sex,unit,geo\\TIME_PERIOD\t${periods.join('\t')}\nA,ET,TOTAL,T,PER,EU27_2020\t${periods.map(() => '123456 p').join('\t')}\n`, 4096);
+  t.equal(wide.observations.length, 400);
 });

@@ -175,3 +175,13 @@ t.test('a value that is not a whole number of persons names its line', async (t)
   const tsv = 'freq,citizen,geo\\TIME_PERIOD\t2023 \nA,ET,EU27_2020\t12.5 \n';
   t.match(await rejection(plan(tsv, { dataset: 'migr_eiord' })), /^Line 2: count: Expected a whole number/);
 });
+
+t.test('a dimension named like an Object.prototype member is counted like any other', async (t) => {
+  const tsv = 'freq,citizen,age,sex,unit,geo,constructor\\TIME_PERIOD\t2022 \nA,ET,TOTAL,T,PER,EU27_2020,y\t5 \nA,TN,TOTAL,T,PER,EU27_2020,x\t7 \n';
+  const p = await plan(tsv, { dataset: 'migr_eiord', filters: { constructor: 'x' } });
+  t.same(p.counts.filteredOutBy, { constructor: 1 });
+  t.same(p.changes.map((c) => `${c.country} ${c.count}`), ['TN 7']);
+  const eirtn = 'freq,citizen,age,sex,unit,c_dest,geo\\TIME_PERIOD\t2022 \nA,ET,TOTAL,T,PER,constructor,EU27_2020\t5 \n';
+  const dest = await plan(eirtn, { dataset: 'migr_eirtn' });
+  t.same(dest.counts.filteredOutBy, { 'c_dest=constructor': 1 }, 'an unknown destination code is filtered out, not mapped');
+});
