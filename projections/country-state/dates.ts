@@ -39,6 +39,7 @@ function parseDayNumber(d: string): number | null {
 }
 
 function isoOfDay(n: number): string {
+  if (n > LAST_DAY_NUMBER) return LAST_DAY;
   let iso = isoMemo.get(n);
   if (iso === undefined) {
     iso = new Date(n * DAY_MS).toISOString().slice(0, 10);
@@ -49,7 +50,17 @@ function isoOfDay(n: number): string {
 }
 
 /** Date plus a deadline; working days skip Saturdays and Sundays (public holidays are not modelled). */
+/** The last day a `YYYY-MM-DD` can name: a deadline past it (a request dated near year 9999) is that day. */
+export const LAST_DAY = '9999-12-31';
+const LAST_DAY_NUMBER = Date.UTC(9999, 11, 31) / DAY_MS;
+
 export function addDeadline(from: string, days: number, dayKind: 'calendar' | 'working'): string {
+  const due = deadlineAfter(from, days, dayKind);
+  // Beyond year 9999 the ISO form turns into "+010000-..." (which is no date, and sorts before "2024").
+  return due.startsWith('+') ? LAST_DAY : due;
+}
+
+function deadlineAfter(from: string, days: number, dayKind: 'calendar' | 'working'): string {
   const start = Number.isInteger(days) ? dayNumber(from) : null;
   if (start !== null) {
     if (dayKind === 'calendar') return isoOfDay(start + days);

@@ -3,7 +3,7 @@ import { countryStreamId, isCalendarDate, ScoringModel } from '../../contracts/i
 import type { CountryProfile, CountrySummary, EvidenceMode, Scorecard, TimelinePage } from '../../contracts/read-models.js';
 import { ACTIVITY, BUCKETS, ENTITIES, evidenceCounter, TIMELINE, timelineEntry, type EntityRow, type TimelineRow } from '../../projections/country-state/index.js';
 import type { BucketRow } from '../../projections/country-state/buckets.js';
-import { addDeadline } from '../../projections/country-state/dates.js';
+import { addDeadline, LAST_DAY } from '../../projections/country-state/dates.js';
 import { MODELS, PERIODS, type ModelRow, type PeriodRow } from '../../projections/governance/index.js';
 import { assembleInputs, officialFindingFor } from '../../projections/scoring/assemble.js';
 import { computeScorecard } from '../../projections/scoring/compute-scorecard.js';
@@ -339,7 +339,9 @@ export class ReadSide {
       const openRequests = open.slice(0, limit).map(({ row: r }) => {
         const s = r.state;
         // The deadline the projection stored (instrument terms when the request was saved), else the model default.
-        const deadline = r.dueOn ?? addDeadline(s['submittedOn'], model.defaultReplyDeadlineDays, 'calendar');
+        // A deadline stored past year 9999 by an older build ("+010000-01", from a fact dated near then) reads as the last day.
+        const stored = r.dueOn?.startsWith('+') ? LAST_DAY : r.dueOn;
+        const deadline = stored ?? addDeadline(s['submittedOn'], model.defaultReplyDeadlineDays, 'calendar');
         return {
           requestId: r.id,
           requestKind: s['requestKind'] ?? null,

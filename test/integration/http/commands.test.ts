@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import t, { type Test } from 'tap';
-import { countryStreamId, DialogueTrackOpened } from '../../../contracts/index.js';
+import { countryStreamId, DialogueTrackOpened, ReadmissionRequestSubmitted } from '../../../contracts/index.js';
 import { bearer, provenance, startTestApp } from '../../helpers/test-app.js';
 import { ethiopiaStory } from '../../helpers/facts.js';
 
@@ -260,4 +260,13 @@ t.test('a future-dated fact recorded before the rule blocks nothing and can be c
   t.equal(session.statusCode, 201, session.body);
   const fix = await post('corrections', 'EntryCorrected', { correctedEventId: stored.events[0]!.eventId, reason: 'Date typed wrong.', data: track, occurredOn: '2024-01-15' });
   t.equal(fix.statusCode, 201, fix.body);
+
+  // A request submitted on the last day a date can name: its deadline lies past year 9999.
+  const request = { requestId: 'NL-RR-9999', caseRef: '9f86d081884c7d659a2feaa0c55ad015', requestingState: 'NL', procedure: 'normal', personCategory: 'own-national' };
+  const late = await h.ctx.store.append(countryStreamId('ET'), 'any', [
+    { ...(await h.ctx.store.readStream(countryStreamId('ET')))[0]!, eventId: randomUUID(), type: 'ReadmissionRequestSubmitted', schemaVersion: ReadmissionRequestSubmitted.schemaVersion, data: ReadmissionRequestSubmitted.data.parse(request) as Record<string, unknown> },
+  ]);
+  const profile = await h.app.inject({ method: 'GET', url: `/v1/countries/ET/profile?minPosition=${late.lastPosition}`, headers: bearer(h.tokens.analyst) });
+  t.equal(profile.statusCode, 200, profile.body);
+  t.match(profile.json().requests.openRequests, [{ requestId: 'NL-RR-9999', deadline: '9999-12-31' }], 'the deadline is the last day a date can name');
 });
