@@ -44,5 +44,8 @@ export function periodEnd(period: string): string {
  * domain has none.
  */
 export function latestCurrentDate(today: string): string {
-  return addDays(today, 1);
+  // Asked on every command with the same `today` all day: luxon's date arithmetic costs tens of µs.
+  if (today !== latest.today) latest = { today, date: addDays(today, 1) };
+  return latest.date;
 }
+let latest = { today: '', date: '' };
