@@ -1,15 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { ISO_COUNTRY_CODES } from './iso-countries.js';
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
-/**
- * An assigned ISO 3166-1 alpha-2 code: one ICU can name, minus the groupings it also names (EU, EZ,
- * UN) and the user-assigned codes (AA, QM-QZ, XA-XZ, ZZ), except XK (Kosovo, as Eurostat uses it).
- */
+/** An assigned ISO 3166-1 alpha-2 code (or XK). */
 export function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code) || regionNames.of(code) === undefined) return false;
-  if (code === 'XK') return true;
-  return !['EU', 'EZ', 'UN', 'AA', 'ZZ'].includes(code) && !/^Q[M-Z]$|^X[A-Z]$/.test(code);
+  return ISO_COUNTRY_CODES.has(code);
 }
 
 const CountryList = z

@@ -49,7 +49,7 @@ t.test('whole numbers are plain digits; countries are assigned ISO codes; the ev
   for (const port of ['0x4A61', '1e3', ' 80', '80.0', '+80']) t.throws(() => loadConfig({ PORT: port }), /PORT: must be a whole number/, `PORT=${port}`);
   t.equal(loadConfig({ PORT: '8081' }).port, 8081);
   t.throws(() => loadConfig({ RCM_COUNTRIES: 'ET,XX' }), /XX is not an ISO 3166-1 alpha-2 country code/);
-  for (const bad of ['EU', 'ZZ', 'QO', 'AA']) t.throws(() => loadConfig({ RCM_COUNTRIES: `ET,${bad}` }), new RegExp(`${bad} is not`), `${bad}: a grouping or user-assigned`);
+  for (const bad of ['EU', 'ZZ', 'QO', 'AA', 'UK', 'SU']) t.throws(() => loadConfig({ RCM_COUNTRIES: `ET,${bad}` }), new RegExp(`${bad} is not`), `${bad}: a grouping, a user-assigned or withdrawn code`);
   t.same(loadConfig({ RCM_COUNTRIES: 'et, iq ,NG,XK' }).countries, ['ET', 'IQ', 'NG', 'XK'], 'assigned codes (and Kosovo as Eurostat writes it)');
   t.throws(() => loadConfig({ RCM_EVENTSTORE_URL: 'http://foo' }), /RCM_EVENTSTORE_URL: must be a kurrentdb:\/\/ \(or esdb:\/\/\) connection string/);
   t.equal(loadConfig({ RCM_EVENTSTORE_URL: 'kurrentdb://127.0.0.1:2113?tls=false' }).eventStoreUrl, 'kurrentdb://127.0.0.1:2113?tls=false');
