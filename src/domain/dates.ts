@@ -9,10 +9,18 @@ export function isBefore(a: string, b: string): boolean {
   return a < b;
 }
 
-export function addMonths(isoDate: string, months: number): string {
+function plus(isoDate: string, duration: { months: number } | { days: number }): string {
   const d = DateTime.fromISO(isoDate, { zone: 'utc' });
   if (!d.isValid) throw new Error(`Not an ISO date: ${isoDate}`);
-  return d.plus({ months }).toISODate() as string;
+  return d.plus(duration).toISODate() as string;
+}
+
+export function addMonths(isoDate: string, months: number): string {
+  return plus(isoDate, { months });
+}
+
+export function addDays(isoDate: string, days: number): string {
+  return plus(isoDate, { days });
 }
 
 /** First day of a reporting period: '2023' -> 2023-01-01, '2023-Q3' -> 2023-07-01. */
@@ -24,18 +32,9 @@ export function periodStart(period: string): string {
   return DateTime.fromObject({ year, month: (quarter - 1) * 3 + 1, day: 1 }, { zone: 'utc' }).toISODate() as string;
 }
 
-export function addDays(isoDate: string, days: number): string {
-  const d = DateTime.fromISO(isoDate, { zone: 'utc' });
-  if (!d.isValid) throw new Error(`Not an ISO date: ${isoDate}`);
-  return d.plus({ days }).toISODate() as string;
-}
-
-/** Last day of a reporting period: '2023' -> 2023-12-31, '2023-Q3' -> 2023-09-30. */
+/** Last day of a reporting period: '2023' -> 2023-12-31, '2023-Q3' -> 2023-09-30 (the day before the next one starts). */
 export function periodEnd(period: string): string {
-  const m = /^(\d{4})(?:-Q([1-4]))?$/.exec(period);
-  if (!m) throw new Error(`Not a reporting period: ${period}`);
-  const quarter = m[2] === undefined ? 4 : Number(m[2]);
-  return DateTime.fromObject({ year: Number(m[1]), month: quarter * 3, day: 1 }, { zone: 'utc' }).endOf('month').toISODate() as string;
+  return addDays(addMonths(periodStart(period), period.includes('-Q') ? 3 : 12), -1);
 }
 
 /**

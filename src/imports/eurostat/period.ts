@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { Period } from '../../../contracts/common.js';
 
+export { periodEnd } from '../../domain/dates.js';
+
 /**
  * Normalises Eurostat time codes to the service's Period: `2023` stays, quarters written `2023-Q2`,
  * `2023Q2` or `2023-q2` become `2023-Q2`. Anything else (months, weeks, ranges) is not a period
@@ -16,17 +18,6 @@ export function normalisePeriod(code: string): string | undefined {
 
 export function isQuarter(period: string): boolean {
   return period.includes('-Q');
-}
-
-/** Last calendar day of a period (YYYY-MM-DD): 2023 -> 2023-12-31, 2023-Q2 -> 2023-06-30. */
-export function periodEnd(period: string): string {
-  const q = /^(\d{4})-Q([1-4])$/.exec(period);
-  const start = q
-    ? DateTime.fromObject({ year: Number(q[1]), month: (Number(q[2]) - 1) * 3 + 1, day: 1 }, { zone: 'utc' })
-    : DateTime.fromObject({ year: Number(period), month: 1, day: 1 }, { zone: 'utc' });
-  // Half-open period: the last day is the day before the next period starts.
-  const next = start.plus(q ? { quarters: 1 } : { years: 1 });
-  return next.minus({ days: 1 }).toISODate()!;
 }
 
 /**
