@@ -2,17 +2,12 @@ import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { ISO_COUNTRY_CODES } from './iso-countries.js';
 
-/** An assigned ISO 3166-1 alpha-2 code (or XK). */
-export function isCountryCode(code: string): boolean {
-  return ISO_COUNTRY_CODES.has(code);
-}
-
 const CountryList = z
   .string()
   .transform((s) => s.split(',').map((c) => c.trim().toUpperCase()).filter((c) => c.length > 0))
   .pipe(
     z
-      .array(z.string().refine(isCountryCode, { error: (i) => `${String(i.input)} is not an ISO 3166-1 alpha-2 country code (such as ET)` }))
+      .array(z.string().refine((c) => ISO_COUNTRY_CODES.has(c), { error: (i) => `${String(i.input)} is not an ISO 3166-1 alpha-2 country code (such as ET)` }))
       .min(1, 'at least one country is needed')
       .refine((l) => new Set(l).size === l.length, 'countries must not repeat'),
   );

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { mayAccessCountry } from '../auth/principal.js';
-import type { TokenStore } from '../auth/token-store.js';
+import type { AuthResult, TokenStore } from '../auth/token-store.js';
 import { AppError } from '../errors/catalogue.js';
 import { countryFromUrl } from './country-param.js';
 
@@ -10,6 +10,23 @@ const REASONS = {
   revoked: 'The bearer token was revoked',
   expired: 'The bearer token has expired',
 } as const;
+
+const BEARER = /^Bearer ([^\s]+)$/i;
+const checked = new WeakMap<FastifyRequest, AuthResult | null>();
+
+/**
+ * The request's bearer token checked against the store, once per request (the rate limiter keys on
+ * it before the authentication hook below runs). Null without a well-formed `Bearer` header.
+ */
+export function requestAuth(req: FastifyRequest, tokens: TokenStore): AuthResult | null {
+  let auth = checked.get(req);
+  if (auth === undefined) {
+    const m = BEARER.exec(req.headers.authorization ?? '');
+    auth = m ? tokens.authenticate(m[1]!) : null;
+    checked.set(req, auth);
+  }
+  return auth;
+}
 
 /**
  * Bearer-token authentication and role/country authorisation, driven by each route's
@@ -22,9 +39,8 @@ async function authPlugin(app: FastifyInstance, opts: { tokens: TokenStore; coun
     if (!access) return;
     const header = req.headers.authorization;
     if (!header) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <token>');
-    const m = /^Bearer ([^\s]+)$/i.exec(header);
-    if (!m) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
-    const auth = opts.tokens.authenticate(m[1]!);
+    const auth = requestAuth(req, opts.tokens);
+    if (!auth) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
     if (!auth.ok) throw new AppError('UNAUTHENTICATED', REASONS[auth.reason]);
     const principal = auth.principal;
     req.principal = principal;

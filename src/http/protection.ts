@@ -1,7 +1,8 @@
 import rateLimit from '@fastify/rate-limit';
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { hashToken, type TokenStore } from '../auth/token-store.js';
+import type { TokenStore } from '../auth/token-store.js';
+import { requestAuth } from './auth-plugin.js';
 import type { Config } from '../config/config.js';
 import { AppError } from '../errors/catalogue.js';
 import { securityHeaders } from './security-headers.js';
@@ -26,13 +27,13 @@ export function overloadOf(app: FastifyInstance, config: Config): string | null 
 }
 
 /**
- * Rate limits count per valid token (hashed, never logged), otherwise per address: every guessed or
- * revoked token shares its address's quota, so guessing tokens is throttled like any anonymous call.
+ * Rate limits count per valid token (by its id), otherwise per address: every guessed or revoked
+ * token shares its address's quota, so guessing tokens is throttled like any anonymous call.
  */
 function rateLimitKey(tokens: TokenStore) {
   return (req: FastifyRequest): string => {
-    const token = /^Bearer (\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    return token && tokens.authenticate(token).ok ? `t:${hashToken(token).slice(0, 32)}` : `ip:${req.ip}`;
+    const auth = requestAuth(req, tokens);
+    return auth?.ok ? `t:${auth.principal.tokenId}` : `ip:${req.ip}`;
   };
 }
 
