@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, IsoDate, IsoDateTime, Period, wholeNumberParam, wholeNumberParamOr } from './common.js';
 import { COUNTRY_FAMILIES, type CountryFamily } from './events/define.js';
+import { closePeriodExamples, scoringModelExamples } from './examples/admin.js';
 import { IndicatorCode, PublishableScoringModel, ScoringModel } from './scoring-model.js';
 
 /** Responses of the read side (projections). */
@@ -236,11 +237,13 @@ export const PublishScoringModelBody = z
     note: z.string().trim().min(1).max(2000).optional(),
     effectiveFrom: IsoDate.optional(),
   })
-  .strict();
+  .strict()
+  .meta(scoringModelExamples);
 
 export const ClosePeriodBody = z
   .object({ dataCutoff: IsoDate.optional(), note: z.string().trim().min(1).max(2000).optional() })
-  .strict();
+  .strict()
+  .meta(closePeriodExamples);
 
 export const PublishedModel = z.object({
   modelVersion: z.number().int(),
