@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CountryCode, IsoDate, IsoDateTime, Period, wholeNumberParam, wholeNumberParamOr } from './common.js';
 import { COUNTRY_FAMILIES, type CountryFamily } from './events/define.js';
 import { closePeriodExamples, scoringModelExamples } from './examples/admin.js';
+import { timelineExample } from './examples/timeline.js';
 import { IndicatorCode, PublishableScoringModel, ScoringModel } from './scoring-model.js';
 
 /** Responses of the read side (projections). */
@@ -174,7 +175,7 @@ export const TimelinePage = z.object({
   entries: z.array(TimelineEntry),
   nextCursor: z.string().nullable(),
   position: z.number().int(),
-});
+}).meta({ examples: [timelineExample] });
 
 /** Read-your-writes: answer once the read models have reached this global position (see README). */
 const MinPosition = wholeNumberParam('minPosition', 0, Number.MAX_SAFE_INTEGER);

@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import { COUNTRY_FAMILIES, CreateTokenBody, eventsOfFamily, familyCommandBody, Problem, type CountryFamily } from '../../../contracts/index.js';
 import { factExamples } from '../../../contracts/examples/facts.js';
 import { problemExample } from '../../../contracts/examples/problem.js';
-import { ClosePeriodBody, PublishScoringModelBody } from '../../../contracts/read-models.js';
+import { timelineExample } from '../../../contracts/examples/timeline.js';
+import { ClosePeriodBody, PublishScoringModelBody, TimelinePage } from '../../../contracts/read-models.js';
 import { bearer, startTestApp, type TestApp } from '../../helpers/test-app.js';
 
 /*
@@ -37,6 +38,7 @@ function schemaOf(f: Found): z.ZodType | undefined {
     if (family && (COUNTRY_FAMILIES as string[]).includes(family)) return familyCommandBody(family as CountryFamily);
     return ({ '/v1/tokens': CreateTokenBody, '/v1/scoring-models': PublishScoringModelBody, '/v1/periods/{year}/close': ClosePeriodBody } as Record<string, z.ZodType>)[f.path];
   }
+  if (f.part === '200' && f.method === 'get' && f.path === '/v1/countries/{country}/timeline') return TimelinePage;
   return Number(f.part) >= 400 ? Problem : undefined;
 }
 
@@ -102,6 +104,7 @@ t.test('every example in /docs/json parses with the schema it documents', async 
     for (const def of eventsOfFamily(family)) t.ok(types.has(def.type), `${family}: an example of ${def.type}`);
   }
   t.ok(found.some((f) => f.part === '400'), 'a problem+json example');
+  t.ok(found.some((f) => f.part === '200'), 'a read answer example (timeline page)');
   t.notOk(found.some((f) => Number(f.part) >= 400 && (f.value as { status?: number }).status !== Number(f.part)), 'problem examples stand under their own status');
 });
 
@@ -160,4 +163,21 @@ t.test('the problem+json example is what the service answers', async (t) => {
   });
   const { instance: _instance, ...answer } = res.json() as Record<string, unknown>;
   t.same(answer, problemExample);
+});
+
+t.test('the timeline example is what the service answers after its facts were recorded', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  let position = 0;
+  for (const key of ['ReturnDecisionsReported', 'ReturnsReported']) {
+    const fact = factExamples.find((e) => e.key === key)!;
+    const res = await h.app.inject({ method: 'POST', url: `/v1/countries/${fact.country}/statistics`, headers: { ...bearer(h.tokens.deskEtSo), ...json }, payload: fact.value });
+    t.equal(res.statusCode, 201, res.body);
+    position = res.json().position;
+  }
+  const res = await h.app.inject({ method: 'GET', url: `/v1/countries/ET/timeline?family=statistics&minPosition=${position}`, headers: bearer(h.tokens.analyst) });
+  t.equal(res.statusCode, 200, res.body);
+  // Ids and recording times differ from run to run; everything else is the answer.
+  const volatile = (page: typeof timelineExample) => ({ ...page, entries: page.entries.map((e) => ({ ...e, eventId: '<id>', recordedAt: '<time>' })) });
+  t.same(volatile(res.json()), volatile(timelineExample));
 });
