@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDate, Provenance } from './common.js';
 import { eventsOfFamily, type CountryFamily, type EventDefinition } from './events/index.js';
+import { factExamplesMeta } from './examples/facts.js';
 
 const Trace = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'Expected an id without spaces');
 
@@ -18,10 +19,13 @@ function commandFor(def: EventDefinition) {
     .describe(def.description);
 }
 
-/** Body of POST /v1/countries/{country}/{family}: a discriminated union of that family's event types. */
+/**
+ * Body of POST /v1/countries/{country}/{family}: a discriminated union of that family's event types,
+ * documented with a named example of each (contracts/examples).
+ */
 export function familyCommandBody(family: CountryFamily) {
   const options = eventsOfFamily(family).map(commandFor);
-  return z.discriminatedUnion('type', options as [ReturnType<typeof commandFor>, ...ReturnType<typeof commandFor>[]]);
+  return z.discriminatedUnion('type', options as [ReturnType<typeof commandFor>, ...ReturnType<typeof commandFor>[]]).meta(factExamplesMeta(family));
 }
 
 /** What every family body has in common, as the handler sees it after validation. */

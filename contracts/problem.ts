@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problemExample } from './examples/problem.js';
 
 /** RFC 9457 problem details, with our stable `code`. */
 export const Problem = z
@@ -14,5 +15,6 @@ export const Problem = z
       .optional()
       .describe('Offending fields, for validation errors'),
   })
-  .describe('application/problem+json');
+  .describe('application/problem+json')
+  .meta({ examples: [problemExample] });
 export type Problem = z.infer<typeof Problem>;

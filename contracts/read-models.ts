@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CountryCode, IsoDate, IsoDateTime, Period, wholeNumberParam, wholeNumberParamOr } from './common.js';
 import { COUNTRY_FAMILIES, type CountryFamily } from './events/define.js';
+import { closePeriodExamples, scoringModelExamples } from './examples/admin.js';
+import { timelineExample } from './examples/timeline.js';
 import { IndicatorCode, PublishableScoringModel, ScoringModel } from './scoring-model.js';
 
 /** Responses of the read side (projections). */
@@ -173,7 +175,7 @@ export const TimelinePage = z.object({
   entries: z.array(TimelineEntry),
   nextCursor: z.string().nullable(),
   position: z.number().int(),
-});
+}).meta({ examples: [timelineExample] });
 
 /** Read-your-writes: answer once the read models have reached this global position (see README). */
 const MinPosition = wholeNumberParam('minPosition', 0, Number.MAX_SAFE_INTEGER);
@@ -236,11 +238,13 @@ export const PublishScoringModelBody = z
     note: z.string().trim().min(1).max(2000).optional(),
     effectiveFrom: IsoDate.optional(),
   })
-  .strict();
+  .strict()
+  .meta(scoringModelExamples);
 
 export const ClosePeriodBody = z
   .object({ dataCutoff: IsoDate.optional(), note: z.string().trim().min(1).max(2000).optional() })
-  .strict();
+  .strict()
+  .meta(closePeriodExamples);
 
 export const PublishedModel = z.object({
   modelVersion: z.number().int(),

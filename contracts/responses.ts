@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, IsoDateTime, Sha256Hex } from './common.js';
 import { StoredEvent } from './envelope.js';
+import { tokenExamples } from './examples/admin.js';
 
 export const AppendResponse = z
   .object({
@@ -46,7 +47,8 @@ export const CreateTokenBody = z
   .refine((b) => b.expiresAt === undefined || Date.parse(b.expiresAt) > Date.now(), {
     message: 'expiresAt must be in the future',
     path: ['expiresAt'],
-  });
+  })
+  .meta(tokenExamples);
 export type CreateTokenBody = z.infer<typeof CreateTokenBody>;
 
 export const TokenInfo = z.object({

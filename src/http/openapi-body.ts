@@ -18,13 +18,29 @@ export const transform: SwaggerTransform = (arg) => {
   return { ...out, schema: { ...out.schema, [OPTIONAL_BODY]: true } };
 };
 
-type Operation = { [OPTIONAL_BODY]?: boolean; requestBody?: { required?: boolean } };
+type Media = { example?: unknown };
+type Operation = { [OPTIONAL_BODY]?: boolean; requestBody?: { required?: boolean }; responses?: Record<string, { content?: Record<string, Media> }> };
+
+/**
+ * A schema's example is shown wherever the schema is used: the problem+json example (a 400) would
+ * also stand under 401, 404, ... Responses keep only an example whose `status` is theirs.
+ */
+function dropExamplesOfOtherStatuses(op: Operation): void {
+  for (const [status, response] of Object.entries(op.responses ?? {})) {
+    for (const media of Object.values(response.content ?? {})) {
+      const example = media.example as { status?: unknown } | undefined;
+      if (typeof example?.status === 'number' && String(example.status) !== status) delete media.example;
+    }
+  }
+}
 
 export const transformObject: SwaggerTransformObject = (doc) => {
   const out = jsonSchemaTransformObject(doc) as { paths?: Record<string, Record<string, Operation>> };
   for (const operations of Object.values(out.paths ?? {})) {
     for (const op of Object.values(operations)) {
-      if (typeof op !== 'object' || op === null || !op[OPTIONAL_BODY]) continue;
+      if (typeof op !== 'object' || op === null) continue;
+      dropExamplesOfOtherStatuses(op);
+      if (!op[OPTIONAL_BODY]) continue;
       delete op[OPTIONAL_BODY];
       if (op.requestBody) op.requestBody.required = false;
     }
