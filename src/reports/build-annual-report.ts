@@ -9,6 +9,7 @@ import type { ReadModelDatabase } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
 import type { ReadModelFeed } from '../projection-runtime/read-model-feed.js';
 import type { EventStore } from '../store/port.js';
+import { canonicallyOrdered } from '../store/canonical-json.js';
 import { CountrySections } from './country-sections.js';
 import { contentHash, REPORT_FORMAT_VERSION } from './manifest.js';
 import type { BuiltReport, ReportCache, ReportCacheOutcome } from './report-cache.js';
@@ -204,14 +205,16 @@ async function buildBody(store: EventStore, options: AnnualReportOptions, asOf: 
       // Cannot happen while the reads above never yield; if it ever does, the answer is not trusted.
       throw new AppError('INTERNAL', `The live read models moved from ${live.view.position} during the report`);
     }
-    const report = {
+    // In RFC 8785 key order once: the content hash and the JSON rendering then serialise it as it is
+    // instead of each making a canonical copy (~8 ms each at 1,000,000 events).
+    const report = canonicallyOrdered({
       title: `Annual assessment of cooperation on return and readmission, ${year}`,
       year,
       referenceDate,
       disclaimer:
         'Prepared as input for the Commission’s annual Article 25a(2) assessment. Scores are an internal, explainable aid (see each indicator’s numerator, denominator and evidence), not the Commission’s finding, which is shown beside them where known.',
       countries,
-    };
+    });
     return { report, position, modelVersion };
   } finally {
     await scratch?.close();

@@ -7,7 +7,7 @@ const WRAPPED = '{\n  "v": ';
  * `value` indented as a property's value one level down (its lines after the first start with two
  * more spaces), keys in the order JSON.parse gives the canonical JSON: RFC 8785's, except that array
  * indices come first. What indenting JSON.parse of the canonical JSON and then nesting it gives, in
- * one native pass (2.3 MB: ~12 ms against ~45 ms).
+ * one native pass (2.3 MB: ~12 ms against ~45 ms; a built body, already in that order, ~5 ms).
  */
 function indentedOneLevelDown(value: unknown): string {
   return JSON.stringify({ v: canonicalCopy(value).value }, null, 2).slice(WRAPPED.length, -'\n}'.length);

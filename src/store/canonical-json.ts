@@ -32,6 +32,7 @@ function refuse(value: unknown): void {
  * items become null; `toJSON` is honoured.
  */
 export function canonicalCopy(value: unknown): CanonicalCopy {
+  if (typeof value === 'object' && value !== null && inCanonicalOrder.has(value)) return { value, keyOrderIsCanonical: true };
   let keyOrderIsCanonical = true;
   const ancestors = new Set<object>();
   const copy = (v: unknown): unknown => {
@@ -67,6 +68,20 @@ export function canonicalCopy(value: unknown): CanonicalCopy {
     return out;
   };
   return { value: copy(value), keyOrderIsCanonical };
+}
+
+/** Copies made by `canonicallyOrdered`: already what canonicalCopy would make of them. */
+const inCanonicalOrder = new WeakSet<object>();
+
+/**
+ * `value`'s canonical copy, remembered as one: canonicalCopy, canonicalJson and the report's
+ * rendering then serialise it as it is, without copying it again. For values that are not changed
+ * afterwards (a built report body); one with an array-index key is returned as copied, not remembered.
+ */
+export function canonicallyOrdered<T>(value: T): T {
+  const { value: copy, keyOrderIsCanonical } = canonicalCopy(value);
+  if (keyOrderIsCanonical && typeof copy === 'object' && copy !== null) inCanonicalOrder.add(copy);
+  return copy as T;
 }
 
 /**

@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import t from 'tap';
-import { canonicalCopy, canonicalJson } from '../../../src/store/canonical-json.js';
+import { canonicalCopy, canonicalJson, canonicallyOrdered } from '../../../src/store/canonical-json.js';
 
 // The `canonicalize` package (RFC 8785's reference for JavaScript) is the oracle: canonicalJson must give its bytes.
 const reference = (value: unknown): string | undefined => canonicalize(value);
@@ -47,6 +47,29 @@ t.test('gives the bytes of the canonicalize package for any JSON value', async (
     { numRuns: 3000 },
   );
   t.pass('3000 generated values');
+});
+
+t.test('a value put in canonical order once serialises as the package does, as it is', async (t) => {
+  fc.assert(
+    fc.property(jsonish, (value) => {
+      let expected: string | undefined | Error;
+      try {
+        expected = reference(value);
+      } catch (e) {
+        expected = e as Error;
+      }
+      if (typeof expected !== 'string' || typeof value !== 'object' || value === null) return true;
+      const ordered = canonicallyOrdered(value);
+      const copy = canonicalCopy(ordered);
+      // Remembered: no second copy is made of it, and its plain serialisation is the canonical one.
+      if (copy.keyOrderIsCanonical && (copy.value !== ordered || JSON.stringify(ordered) !== expected)) return false;
+      return canonicalJson(ordered) === expected;
+    }),
+    { numRuns: 2000 },
+  );
+  const withIndex = canonicallyOrdered({ b: 1, 10: 2 });
+  t.not(canonicalCopy(withIndex).value, withIndex, 'one with an array-index key is copied again');
+  t.equal(canonicalJson(withIndex), '{"10":2,"b":1}');
 });
 
 t.test('values parsed from JSON text, with the keys JavaScript reorders', async (t) => {
