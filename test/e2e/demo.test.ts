@@ -25,7 +25,8 @@ async function demo(url: string): Promise<{ code: number; out: string }> {
 
 t.test('npm run demo against a real server: facts for all five countries, idempotent, chains intact', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rcm-demo-'));
-  const server = await startServer({ RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: ADMIN });
+  // The sources under tsx, as `npm run dev` starts them (the other end-to-end tests run the transpiled copy).
+  const server = await startServer({ RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: ADMIN }, 30_000, { compiled: false });
   t.teardown(async () => {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

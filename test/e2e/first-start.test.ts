@@ -11,7 +11,7 @@ t.test('first start prints an admin token once; a desk records facts; a restart 
   const dir = mkdtempSync(join(tmpdir(), 'rcm-e2e-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
 
-  const first = await startServer({ RCM_DATA_DIR: dir }, 30_000, { compiled: true });
+  const first = await startServer({ RCM_DATA_DIR: dir });
   const m = /^\s+(rcm_[A-Za-z0-9_-]+)$/m.exec(first.output());
   t.ok(m, 'the admin token is printed on first start');
   const admin = m![1]!;
@@ -34,7 +34,7 @@ t.test('first start prints an admin token once; a desk records facts; a restart 
   }
   t.equal(await first.stop('SIGTERM'), 0, 'graceful shutdown exits 0');
 
-  const second = await startServer({ RCM_DATA_DIR: dir }, 30_000, { compiled: true });
+  const second = await startServer({ RCM_DATA_DIR: dir });
   t.teardown(() => second.stop());
   t.notMatch(second.output(), /admin token/, 'no new admin token on a later start');
   const page = await call(`${second.url}/v1/countries/ET/events?limit=1000`, admin);

@@ -17,9 +17,9 @@ t.test('a first start on an existing log builds the read models in worker thread
 
   const admin = 'e2e-admin-token-0123456789abcdef';
   const env = { RCM_ADMIN_TOKEN: admin, RCM_COUNTRIES: countries.join(',') };
-  const a = await startServer({ ...env, RCM_DATA_DIR: withWorkers, RCM_BUILD_WORKERS: '2', RCM_BUILD_WORKERS_MIN_EVENTS: '1' }, 60_000, { compiled: true });
+  const a = await startServer({ ...env, RCM_DATA_DIR: withWorkers, RCM_BUILD_WORKERS: '2', RCM_BUILD_WORKERS_MIN_EVENTS: '1' }, 60_000);
   t.teardown(() => a.stop());
-  const b = await startServer({ ...env, RCM_DATA_DIR: inOneThread, RCM_BUILD_WORKERS: '0' }, 60_000, { compiled: true });
+  const b = await startServer({ ...env, RCM_DATA_DIR: inOneThread, RCM_BUILD_WORKERS: '0' }, 60_000);
   t.teardown(() => b.stop());
   t.notMatch(a.output(), /worker build .* failed/, 'no fallback to one thread');
   // It listened while the workers built, and says when the read models have caught up.

@@ -27,13 +27,14 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the real server on a free loopback port: the sources under tsx, or with `compiled` what
- * `npm start` runs (the transpiled copy). Resolves once `GET /ready` answers 200 (the server listens
+ * Starts the real server on a free loopback port: what `npm start` runs (the transpiled copy), or
+ * with `compiled: false` the sources under tsx (`npm run dev`). The copy is what users run, and it is
+ * ready ~1 s sooner than tsx transpiling the sources at each start. Resolves once `GET /ready` answers 200 (the server listens
  * while its read models catch up), or with `ready: false` as soon as it listens.
  */
 export async function startServer(env: Record<string, string>, timeoutMs = 30_000, options: { compiled?: boolean; ready?: boolean } = {}): Promise<ServerProcess> {
   const started = Date.now();
-  const args = options.compiled ? [compiledServer()] : ['--import', 'tsx', 'src/server.ts'];
+  const args = options.compiled === false ? ['--import', 'tsx', 'src/server.ts'] : [compiledServer()];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: childEnv({ PORT: '0', HOST: '127.0.0.1', RCM_LOG_LEVEL: 'warn', ...env }),
