@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import t from 'tap';
+import { startServer } from '../helpers/server-process.js';
+import { childEnv } from '../helpers/child-env.js';
+import { ADMIN_TOKEN, call, identificationRequest, stopProcess, tempDir } from './helpers.js';
+
+/** What operators do to a data directory over months: the server must notice, never serve wrong answers. */
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+function npmRun(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', ...args], { cwd: root, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+async function deskToken(url: string): Promise<string> {
+  const created = await call(url, 'POST', '/v1/tokens', { token: ADMIN_TOKEN, body: { principal: 'desk-ops', role: 'desk', countries: ['ET', 'SO', 'TN'] } });
+  return created.body.token as string;
+}
+
+/** The request ids of a country's open requests, as the read models serve them once they reach `position`. */
+async function openRequestIds(url: string, country: string, position: number): Promise<string[]> {
+  const res = await call(url, 'GET', `/v1/countries/${country}/profile?minPosition=${position}&requestsLimit=500`, { token: ADMIN_TOKEN });
+  if (res.status !== 200) throw new Error(`profile: ${res.status} ${res.text}`);
+  return (res.body.requests.openRequests as Array<{ requestId: string }>).map((r) => r.requestId).sort();
+}
+
+t.test('read models projected beyond the end of the event log are built again from the log', async (t) => {
+  const dir = tempDir('rm-ahead');
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const env = { RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: ADMIN_TOKEN };
+  const first = await startServer(env);
+  t.teardown(() => stopProcess(first, 'SIGKILL'));
+  const desk = await deskToken(first.url);
+  let last = 0;
+  for (let i = 0; i < 6; i++) {
+    const res = await call(first.url, 'POST', '/v1/countries/ET/requests', { token: desk, body: identificationRequest(`AHEAD-${i}`) });
+    t.equal(res.status, 201);
+    last = res.body.position as number;
+  }
+  t.same(await openRequestIds(first.url, 'ET', last), ['AHEAD-0', 'AHEAD-1', 'AHEAD-2', 'AHEAD-3', 'AHEAD-4', 'AHEAD-5']);
+  t.equal(await stopProcess(first, 'SIGTERM'), 0);
+
+  // An older event log beside the newer read models (the log alone put back from an older copy):
+  // the last three facts are not in it.
+  const db = new Database(join(dir, 'events.sqlite'));
+  db.prepare('DELETE FROM events WHERE position > ?').run(last - 3);
+  db.close();
+
+  const second = await startServer(env);
+  t.teardown(() => stopProcess(second, 'SIGKILL'));
+  t.match(second.output(), /projected up to position \d+, but the event log ends at \d+/, 'the start says why it builds the read models again');
+  t.same(await openRequestIds(second.url, 'ET', 0), ['AHEAD-0', 'AHEAD-1', 'AHEAD-2'], 'the read models show what the log holds');
+  // New facts take the positions the read models had already passed: they must be projected.
+  const again = await call(second.url, 'POST', '/v1/countries/ET/requests', { token: desk, body: identificationRequest('AFTER-1') });
+  t.equal(again.status, 201);
+  t.ok(again.body.position <= last, 'the new fact reuses a position the old read models had passed');
+  t.same(await openRequestIds(second.url, 'ET', again.body.position as number), ['AFTER-1', 'AHEAD-0', 'AHEAD-1', 'AHEAD-2'], 'a fact recorded after the start is projected');
+  const ready = await call(second.url, 'GET', '/ready');
+  t.equal(ready.status, 200, ready.text);
+  t.equal(await stopProcess(second, 'SIGTERM'), 0);
+  const replay = await npmRun(['replay', '--', '--data-dir', dir]);
+  t.equal(replay.code, 0, `npm run replay finds no difference:\n${replay.out}`);
+});
