@@ -4,7 +4,7 @@ import { TokenStore } from '../auth/token-store.js';
 import { CommandService, todayUtc } from '../commands/command-service.js';
 import { SnapshotFiles } from '../commands/state-snapshots.js';
 import type { Config } from '../config/config.js';
-import { openReadModelDb } from '../projection-runtime/read-model-db.js';
+import { dropCheckpointsBeyond, openReadModelDb } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
 import { ProjectionRunner, type ProjectionStatusEntry } from '../projection-runtime/runner.js';
 import { ThreadedProjectionRunner } from '../projection-runtime/runner-thread.js';
@@ -54,6 +54,13 @@ export async function openContext(
   const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
   const authDb = openSqliteDatabase(join(config.dataDir, 'auth.sqlite'));
   const readDb = openReadModelDb(join(config.dataDir, 'read-models.sqlite'));
+  const logHead = await store.headPosition();
+  for (const r of dropCheckpointsBeyond(readDb, logHead)) {
+    process.emitWarning(
+      `Read models: ${r.name} v${r.version} was projected up to position ${r.position}, but the event log ends at ${logHead}; ` +
+        'these read models do not belong to this log and are built again from it',
+    );
+  }
   const background = options.catchUp === 'background';
   const partitionedBuild = { workers: config.buildWorkers, minEvents: config.buildWorkersMinEvents };
   // The runner's own thread needs both stores as files it can open again (not an in-memory database, not KurrentDB's client).

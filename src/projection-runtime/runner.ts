@@ -165,8 +165,7 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     this.stopped = false;
     this.waiters.reopen();
-    const head = await this.store.headPosition();
-    for (const p of this.options.projections) this.tracks.set(p.name, this.initTracks(p, head));
+    for (const p of this.options.projections) this.tracks.set(p.name, this.initTracks(p));
     this.sizePageCache();
     const commits = this.options.commits ?? ((listener: (lastPosition: number) => void) => this.store.onCommit(listener));
     this.unsubscribe = commits((pos) => {
@@ -209,22 +208,8 @@ export class ProjectionRunner {
     }
   }
 
-  private initTracks(p: Projection, head: number): Track[] {
-    // A checkpoint beyond the log's end belongs to another log (an older or cut-short events.sqlite
-    // beside newer read models): following from it would skip every event appended from here on up
-    // to it. The log is the record; such a version is dropped and built again from it.
-    const rows = readCheckpoints(this.db, p.name).filter((r) => {
-      if (r.position <= head) return true;
-      process.emitWarning(
-        `projection runner: ${p.name} v${r.version} (${r.status}) was projected up to position ${r.position}, but the event log ends at ${head}; ` +
-          'the read models do not belong to this log and are built again from it',
-      );
-      this.db.transaction(() => {
-        this.db.prepare('DELETE FROM projection_checkpoints WHERE name = ? AND version = ?').run(p.name, r.version);
-        dropProjectionTables(this.db, p.name, r.version);
-      })();
-      return false;
-    });
+  private initTracks(p: Projection): Track[] {
+    const rows = readCheckpoints(this.db, p.name);
     const live = rows.find((r) => r.status === 'live');
     const make = (module: Projection | undefined, version: number, status: Track['status'], position: number): Track => {
       const shape = module ?? p; // a frozen track is never applied; its tx is only for symmetry
