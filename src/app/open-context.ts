@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allProjections, previousProjectionVersions } from '../../projections/index.js';
 import { TokenStore } from '../auth/token-store.js';
@@ -12,6 +14,7 @@ import { checkpointTargetOf, WalCheckpointer, type CheckpointTarget } from '../s
 import { openEventStore } from '../store/open-event-store.js';
 import { SqliteEventStore } from '../store/sqlite/index.js';
 import { openSqliteDatabase } from '../store/open-sqlite.js';
+import { lockFile } from '../as-of/dir-lock.js';
 import type { AppContext } from './context.js';
 
 /**
@@ -53,7 +56,8 @@ export async function openContext(
 ): Promise<OpenedContext> {
   const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
   const authDb = openSqliteDatabase(join(config.dataDir, 'auth.sqlite'));
-  const readDb = openReadModelDb(join(config.dataDir, 'read-models.sqlite'));
+  const readModels = readModelsLocation(config.dataDir);
+  const readDb = openReadModelDb(readModels.path);
   const logHead = await store.headPosition();
   for (const r of dropCheckpointsBeyond(readDb, logHead)) {
     process.emitWarning(
@@ -134,8 +138,26 @@ export async function openContext(
       await store.close();
       readDb.close();
       authDb.close();
+      readModels.release();
     },
   };
+}
+
+/**
+ * Where this process keeps its read models. One process at a time feeds a data directory's
+ * `read-models.sqlite` (it holds `read-models.lock`, an OS lock released when it stops or dies): two
+ * runners on one file would each fold every commit from their own checkpoint and apply it twice. A
+ * second instance on the same data directory (its writes go to the same event log) says so and builds
+ * read models of its own in a temporary directory, deleted when it stops.
+ */
+function readModelsLocation(dataDir: string): { path: string; release(): void } {
+  const lock = lockFile(join(dataDir, 'read-models.lock'));
+  if (lock) return { path: join(dataDir, 'read-models.sqlite'), release: () => lock.release() };
+  const dir = mkdtempSync(join(tmpdir(), 'rcm-read-models-'));
+  process.emitWarning(
+    `Read models: ${join(dataDir, 'read-models.sqlite')} is fed by another instance on this data directory; this one builds its own in ${dir} (deleted when it stops)`,
+  );
+  return { path: join(dir, 'read-models.sqlite'), release: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**
