@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import t from 'tap';
+import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
+import { childEnv } from '../../helpers/child-env.js';
+
+/** The command-line tools that read a data directory, given one that is not (a typo, a file, a log without read models). */
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const run = promisify(execFile);
+
+async function tool(script: string, args: string[]): Promise<{ code: number; out: string; err: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', `scripts/${script}.ts`, ...args], { cwd: root, env: childEnv() });
+    return { code: 0, out: stdout, err: stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, out: err.stdout, err: err.stderr };
+  }
+}
+
+t.test('report and replay on a data directory that does not exist, or is a file: exit 2, the path named, nothing created', async (t) => {
+  const base = mkdtempSync(join(tmpdir(), 'rcm-tools-'));
+  t.teardown(() => rmSync(base, { recursive: true, force: true }));
+  const missing = join(base, 'dta'); // a typo of "data"
+  const file = join(base, 'a-file');
+  writeFileSync(file, 'not a directory\n');
+  for (const dir of [missing, file]) {
+    for (const [script, args] of [
+      ['report', ['--year', '2023', '--format', 'md', '--data-dir', dir]],
+      ['replay', ['--data-dir', dir]],
+    ] as const) {
+      const res = await tool(script, [...args]);
+      t.equal(res.code, 2, `${script} on ${dir}: exit 2`);
+      t.equal(res.out, '', `${script} prints no report`);
+      t.match(res.err, `No event log at ${join(dir, 'events.sqlite')}`, `${script} names the missing log`);
+      t.notMatch(res.err, /\n\s+at /, 'no stack trace');
+    }
+  }
+  t.notOk(existsSync(missing), 'no data directory was created');
+  t.same(readdirSync(base).sort(), ['a-file']);
+});
+
+t.test('replay on a data directory with a log but no read models says so', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rcm-tools-log-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const store = openSqliteEventStore({ path: join(dir, 'events.sqlite') });
+  await store.close();
+  const res = await tool('replay', ['--data-dir', dir]);
+  t.equal(res.code, 2);
+  t.match(res.err, `No read models at ${join(dir, 'read-models.sqlite')}`);
+  t.notOk(existsSync(join(dir, 'read-models.sqlite')), 'none created');
+});
