@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { allProjections, previousProjectionVersions } from '../../projections/index.js';
 import { TokenStore } from '../auth/token-store.js';
 import { CommandService, todayUtc } from '../commands/command-service.js';
@@ -54,17 +54,24 @@ export async function openContext(
     catchUp?: 'await' | 'background';
   } = {},
 ): Promise<OpenedContext> {
-  const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
-  const authDb = openSqliteDatabase(join(config.dataDir, 'auth.sqlite'));
-  const readModels = readModelsLocation(config.dataDir);
-  const readDb = openReadModelDb(readModels.path);
-  const logHead = await store.headPosition();
-  for (const r of dropCheckpointsBeyond(readDb, logHead)) {
-    process.emitWarning(
-      `Read models: ${r.name} v${r.version} was projected up to position ${r.position}, but the event log ends at ${logHead}; ` +
-        'these read models do not belong to this log and are built again from it',
-    );
+  if (existsSync(config.dataDir) && !statSync(config.dataDir).isDirectory()) {
+    throw new DataDirectoryError(`RCM_DATA_DIR ${resolve(config.dataDir)} is not a directory`);
   }
+  const eventsFile = config.eventStoreUrl ? 'kurrentdb-index.sqlite' : 'events.sqlite';
+  const store = await opening(config.dataDir, eventsFile, LOG_ADVICE, () => openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl }));
+  const logHead = await opening(config.dataDir, eventsFile, LOG_ADVICE, () => store.headPosition());
+  const authDb = await opening(config.dataDir, 'auth.sqlite', AUTH_ADVICE, () => openSqliteDatabase(join(config.dataDir, 'auth.sqlite')));
+  const readModels = readModelsLocation(config.dataDir);
+  const readDb = await opening(dirname(readModels.path), 'read-models.sqlite', READ_MODELS_ADVICE, () => {
+    const db = openReadModelDb(readModels.path);
+    for (const r of dropCheckpointsBeyond(db, logHead)) {
+      process.emitWarning(
+        `Read models: ${r.name} v${r.version} was projected up to position ${r.position}, but the event log ends at ${logHead}; ` +
+          'these read models do not belong to this log and are built again from it',
+      );
+    }
+    return db;
+  });
   const background = options.catchUp === 'background';
   const partitionedBuild = { workers: config.buildWorkers, minEvents: config.buildWorkersMinEvents };
   // The runner's own thread needs both stores as files it can open again (not an in-memory database, not KurrentDB's client).
@@ -141,6 +148,26 @@ export async function openContext(
       readModels.release();
     },
   };
+}
+
+/** A database of the data directory that cannot be opened: the message names it and says what to do (no stack trace). */
+export class DataDirectoryError extends Error {}
+
+const LOG_ADVICE = 'The event log is the record: restore it from a backup (npm run restore) into a new data directory; do not delete it.';
+const AUTH_ADVICE = 'Restore it from a backup, or move it aside and create tokens again (npm run token; the first start creates an admin token).';
+const READ_MODELS_ADVICE =
+  'The read models are derived from the event log: with the server stopped, delete read-models.sqlite (and its -wal and -shm files) and start again to rebuild them.';
+
+/** Runs `open` for the database `file` of `dir`; a failure becomes a DataDirectoryError naming the file, the cause and `advice`. */
+async function opening<T>(dir: string, file: string, advice: string, open: () => T | Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    // Only a file SQLite cannot use; anything else (a bug, a closed store) keeps its own message and stack.
+    if (typeof code !== 'string' || !/^(SQLITE_|E[A-Z]+$)/.test(code)) throw e;
+    throw new DataDirectoryError(`Cannot open ${resolve(dir, file)}: ${e instanceof Error ? e.message : String(e)} (${code}). ${advice}`);
+  }
 }
 
 /**

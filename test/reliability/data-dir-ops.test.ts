@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -19,6 +19,28 @@ function npmRun(args: string[], env: Record<string, string> = {}): Promise<{ cod
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+/** Starts the server and waits for it to exit (it is expected to refuse to start). */
+function startRefused(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: root,
+      env: childEnv({ PORT: '0', HOST: '127.0.0.1', RCM_LOG_LEVEL: 'warn', RCM_ADMIN_TOKEN: ADMIN_TOKEN, ...env }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the server did not refuse to start:\n${out}`));
+    }, 30_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, out });
+    });
   });
 }
 
@@ -112,4 +134,46 @@ t.test('two servers on one data directory: one feeds its read models, neither ap
   t.teardown(() => stopProcess(third, 'SIGKILL'));
   t.notMatch(third.output(), /fed by another instance/);
   t.equal(await stopProcess(third, 'SIGTERM'), 0);
+});
+
+t.test('a database of the data directory that cannot be opened: the start names it and says what to do, no stack trace', async (t) => {
+  const dir = tempDir('damaged');
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const server = await startServer({ RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: ADMIN_TOKEN });
+  t.teardown(() => stopProcess(server, 'SIGKILL'));
+  const desk = await deskToken(server.url);
+  for (let i = 0; i < 3; i++) t.equal((await call(server.url, 'POST', '/v1/countries/ET/requests', { token: desk, body: identificationRequest(`DMG-${i}`) })).status, 201);
+  t.equal(await stopProcess(server, 'SIGTERM'), 0);
+  const noStack = /\n\s+at /;
+
+  // Read models overwritten (a disk error, a copy gone wrong): derived, so the advice is to delete them.
+  const readModels = join(dir, 'read-models.sqlite');
+  writeFileSync(readModels, Buffer.alloc(8192, 0x5a));
+  const damagedReadModels = await startRefused({ RCM_DATA_DIR: dir });
+  t.equal(damagedReadModels.code, 2, damagedReadModels.out);
+  t.match(damagedReadModels.out, `Cannot open ${readModels}: file is not a database`);
+  t.match(damagedReadModels.out, /derived from the event log.*delete read-models\.sqlite/);
+  t.notMatch(damagedReadModels.out, noStack);
+  rmSync(readModels, { force: true });
+  const rebuilt = await startServer({ RCM_DATA_DIR: dir });
+  t.teardown(() => stopProcess(rebuilt, 'SIGKILL'));
+  t.same(await openRequestIds(rebuilt.url, 'ET', 0), ['DMG-0', 'DMG-1', 'DMG-2'], 'deleting them, as advised, rebuilds them');
+  t.equal(await stopProcess(rebuilt, 'SIGTERM'), 0);
+
+  // The event log cut short (a copy interrupted): the record, so the advice is a restore.
+  const events = join(dir, 'events.sqlite');
+  truncateSync(events, 5000);
+  const damagedLog = await startRefused({ RCM_DATA_DIR: dir });
+  t.equal(damagedLog.code, 2, damagedLog.out);
+  t.match(damagedLog.out, `Cannot open ${events}: database disk image is malformed`);
+  t.match(damagedLog.out, /restore it from a backup/);
+  t.notMatch(damagedLog.out, noStack);
+
+  // RCM_DATA_DIR naming a file.
+  const file = join(dir, 'not-a-dir');
+  writeFileSync(file, 'x');
+  const notADir = await startRefused({ RCM_DATA_DIR: file });
+  t.equal(notADir.code, 2, notADir.out);
+  t.match(notADir.out, `RCM_DATA_DIR ${file} is not a directory`);
+  t.notMatch(notADir.out, noStack);
 });
