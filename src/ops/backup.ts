@@ -89,6 +89,17 @@ export async function backupDataDir(dataDir: string, outDir: string, now = new D
     if (!verification.ok) {
       throw new BackupError(`The copied event log does not verify: ${verification.streamId}@${verification.streamRevision}: ${verification.reason}`);
     }
+    // The copies leave WAL mode: a WAL database can be opened read-only only where SQLite may create
+    // its -shm file beside it, so a backup kept on read-only media could not be verified, and a
+    // verification elsewhere left -wal and -shm files in the backup. Each server start sets WAL again.
+    for (const name of names) {
+      const copy = new Database(join(partial, name), { fileMustExist: true });
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
+    }
     const files: BackupFile[] = [];
     for (const name of names) {
       const path = join(partial, name);

@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import t from 'tap';
+import { backupDataDir, sha256File } from '../../../src/ops/backup.js';
 import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
+import { ethiopiaStory } from '../../helpers/facts.js';
+import { bearer, startTestApp } from '../../helpers/test-app.js';
 import { childEnv } from '../../helpers/child-env.js';
 
 /** The command-line tools that read a data directory, given one that is not (a typo, a file, a log without read models). */
@@ -54,4 +57,28 @@ t.test('replay on a data directory with a log but no read models says so', async
   t.equal(res.code, 2);
   t.match(res.err, `No read models at ${join(dir, 'read-models.sqlite')}`);
   t.notOk(existsSync(join(dir, 'read-models.sqlite')), 'none created');
+});
+
+t.test('a backup can be verified where nothing may be written: its databases are not in WAL mode, and verify adds no file', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  for (const step of ethiopiaStory.slice(0, 4)) {
+    const res = await h.app.inject({ method: 'POST', url: `/v1/countries/ET/${step.family}`, headers: { ...bearer(h.tokens.deskEtSo), 'content-type': 'application/json' }, payload: step.body });
+    t.equal(res.statusCode, 201, res.body);
+  }
+  const out = join(mkdtempSync(join(tmpdir(), 'rcm-tools-backup-')), 'b1');
+  t.teardown(() => rmSync(join(out, '..'), { recursive: true, force: true }));
+  const manifest = await backupDataDir(h.dir, out);
+  const files = readdirSync(out).sort();
+  t.same(files, ['auth.sqlite', 'events.sqlite', 'manifest.json', 'read-models.sqlite']);
+  for (const f of manifest.files) {
+    // Bytes 18 and 19 of a SQLite header: 2 in WAL mode (readable only where the -shm file can be created), 1 otherwise.
+    const header = readFileSync(join(out, f.name)).subarray(18, 20);
+    t.same([...header], [1, 1], `${f.name} is in rollback-journal mode`);
+  }
+  const res = await tool('verify', ['--data-dir', out]);
+  t.equal(res.code, 0, res.err);
+  t.match(res.out, /All 1 chains intact: 4 events verified/);
+  t.same(readdirSync(out).sort(), files, 'verify left no -wal or -shm file in the backup');
+  t.same(await Promise.all(manifest.files.map((f) => sha256File(join(out, f.name)))), manifest.files.map((f) => f.sha256), 'the files still match the manifest');
 });
