@@ -82,3 +82,33 @@ t.test('a backup can be verified where nothing may be written: its databases are
   t.same(readdirSync(out).sort(), files, 'verify left no -wal or -shm file in the backup');
   t.same(await Promise.all(manifest.files.map((f) => sha256File(join(out, f.name)))), manifest.files.map((f) => f.sha256), 'the files still match the manifest');
 });
+
+t.test('restore of a backup whose manifest is damaged: named as such, nothing written, never outside the data directory', async (t) => {
+  const base = mkdtempSync(join(tmpdir(), 'rcm-tools-manifest-'));
+  t.teardown(() => rmSync(base, { recursive: true, force: true }));
+  const data = join(base, 'data');
+  const store = openSqliteEventStore({ path: join(data, 'events.sqlite') });
+  await store.close();
+  const backup = join(base, 'backup');
+  const manifest = await backupDataDir(data, backup);
+  const manifestPath = join(backup, 'manifest.json');
+  const cases: Array<[string, string, RegExp]> = [
+    ['cut short', JSON.stringify(manifest).slice(0, 40), /manifest\.json is not valid JSON .*the backup is damaged/],
+    ['fields missing', JSON.stringify({ format: 'rcm-backup/1' }), /manifest\.json is not a valid backup manifest: createdAt: .*files: /],
+    [
+      'a file name leading out of the data directory',
+      JSON.stringify({ ...manifest, files: manifest.files.map((f) => ({ ...f, name: `../${f.name}` })) }),
+      /manifest\.json is not a valid backup manifest: files\.0\.name: a plain \.sqlite file name/,
+    ],
+  ];
+  for (const [what, text, message] of cases) {
+    writeFileSync(manifestPath, text);
+    const target = join(base, 'restored');
+    const res = await tool('restore', ['--from', backup, '--data-dir', target]);
+    t.equal(res.code, 1, what);
+    t.match(res.err, message, what);
+    t.notMatch(res.err, /\n\s+at |Cannot read properties/, `${what}: no JavaScript error`);
+    t.notOk(existsSync(target), `${what}: nothing restored`);
+  }
+  t.same(readdirSync(base).sort(), ['backup', 'data']);
+});
