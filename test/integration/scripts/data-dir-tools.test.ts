@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import t from 'tap';
 import { backupDataDir, sha256File } from '../../../src/ops/backup.js';
 import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
@@ -111,4 +112,44 @@ t.test('restore of a backup whose manifest is damaged: named as such, nothing wr
     t.notOk(existsSync(target), `${what}: nothing restored`);
   }
   t.same(readdirSync(base).sort(), ['backup', 'data']);
+});
+
+t.test('verify: events removed from the end of the log leave the chains intact, but not the read models or the kept answers', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => rmSync(h.dir, { recursive: true, force: true }));
+  const acks: Array<{ eventId: string; position: number }> = [];
+  for (const [i, step] of ethiopiaStory.slice(0, 6).entries()) {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: `/v1/countries/ET/${step.family}`,
+      headers: { ...bearer(h.tokens.deskEtSo), 'content-type': 'application/json', 'idempotency-key': `tail-${i}` },
+      payload: step.body,
+    });
+    t.equal(res.statusCode, 201, res.body);
+    acks.push(res.json());
+  }
+  await h.ctx.readSide.runner.waitForPosition(acks.at(-1)!.position);
+  await h.app.close();
+  await h.ctx.close();
+
+  const healthy = await tool('verify', ['--data-dir', h.dir]);
+  t.equal(healthy.code, 0, healthy.out + healthy.err);
+  t.notMatch(healthy.out, /missing/);
+
+  // The last two events removed (and the log's head with them): every chain still verifies.
+  const db = new Database(join(h.dir, 'events.sqlite'));
+  db.prepare('DELETE FROM events WHERE position > ?').run(acks.at(-3)!.position);
+  db.close();
+  const cut = await tool('verify', ['--data-dir', h.dir]);
+  t.equal(cut.code, 1, 'verify fails');
+  t.match(cut.out, /All 1 chains intact/, 'the chains alone cannot show it');
+  t.match(cut.out, /Events are missing from the end of the log/);
+  t.match(cut.out, `were projected up to position ${acks.at(-1)!.position}, but the log ends at ${acks.at(-3)!.position}`);
+  for (const a of acks.slice(-2)) t.match(cut.out, `names event ${a.eventId} at position ${a.position}, which the log does not hold`);
+  for (const a of acks.slice(0, -2)) t.notMatch(cut.out, a.eventId, 'events still in the log are not named');
+  const json = await tool('verify', ['--data-dir', h.dir, '--json']);
+  t.equal(json.code, 1);
+  const parsed = JSON.parse(json.out) as { ok: boolean; tailFindings: Array<{ source: string }> };
+  t.equal(parsed.ok, false);
+  t.same(parsed.tailFindings.map((f) => f.source).sort(), ['idempotency', 'idempotency', 'read-models', 'read-models']);
 });
