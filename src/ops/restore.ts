@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { BACKUP_FORMAT, BackupError, EVENTS_FILE, MANIFEST_FILE, sha256File, verifyEventStoreFile, type BackupManifest } from './backup.js';
@@ -51,6 +51,7 @@ function readManifest(backupDir: string): BackupManifest {
  */
 export async function restoreDataDir(backupDir: string, dataDir: string): Promise<RestoreSummary> {
   const manifest = readManifest(backupDir);
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) throw new BackupError(`${resolve(dataDir)} exists and is not a directory; restore only into a new, empty directory`);
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     throw new BackupError(`Data directory ${resolve(dataDir)} is not empty; restore only into a new, empty directory`);
   }

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import t from 'tap';
 import { backupDataDir, sha256File } from '../../../src/ops/backup.js';
+import { restoreDataDir } from '../../../src/ops/restore.js';
 import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
 import { ethiopiaStory } from '../../helpers/facts.js';
 import { bearer, startTestApp } from '../../helpers/test-app.js';
@@ -152,4 +153,20 @@ t.test('verify: events removed from the end of the log leave the chains intact, 
   const parsed = JSON.parse(json.out) as { ok: boolean; tailFindings: Array<{ source: string }> };
   t.equal(parsed.ok, false);
   t.same(parsed.tailFindings.map((f) => f.source).sort(), ['idempotency', 'idempotency', 'read-models', 'read-models']);
+});
+
+t.test('backup and restore given a path that is a file: named as such', async (t) => {
+  const base = mkdtempSync(join(tmpdir(), 'rcm-tools-files-'));
+  t.teardown(() => rmSync(base, { recursive: true, force: true }));
+  const data = join(base, 'data');
+  const store = openSqliteEventStore({ path: join(data, 'events.sqlite') });
+  await store.close();
+  const file = join(base, 'a-file');
+  writeFileSync(file, 'x');
+  await t.rejects(backupDataDir(data, file), { message: `Backup directory ${file} exists and is not a directory` });
+  await t.rejects(backupDataDir(file, join(base, 'b0')), { message: `${file} is not a directory: not a data directory` });
+  const backup = join(base, 'b1');
+  await backupDataDir(data, backup);
+  await t.rejects(restoreDataDir(backup, file), { message: `${file} exists and is not a directory; restore only into a new, empty directory` });
+  t.same(readdirSync(base).sort(), ['a-file', 'b1', 'data'], 'nothing else written');
 });
