@@ -7,10 +7,10 @@
  *   npm run token -- --list
  *   npm run token -- --revoke <tokenId>
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CreateTokenBody } from '../contracts/index.js';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { looksLikeToken, TokenStore } from '../src/auth/token-store.js';
 import { loadConfig } from '../src/config/config.js';
 import { openSqliteDatabase } from '../src/store/open-sqlite.js';
@@ -49,7 +49,19 @@ if (values.help) {
 }
 
 const config = loadConfig();
-const db = openSqliteDatabase(join(config.dataDir, 'auth.sqlite'));
+const authPath = join(config.dataDir, 'auth.sqlite');
+// Listing or revoking reads an existing token database: a mistyped RCM_DATA_DIR must not create an empty one.
+if ((values.list || values.revoke) && !existsSync(authPath)) {
+  process.stderr.write(`No token database at ${resolve(authPath)}: is ${resolve(config.dataDir)} the data directory (RCM_DATA_DIR)?\n`);
+  process.exit(2);
+}
+let db: ReturnType<typeof openSqliteDatabase>;
+try {
+  db = openSqliteDatabase(authPath);
+} catch (e) {
+  process.stderr.write(`Cannot open ${resolve(authPath)} (RCM_DATA_DIR ${resolve(config.dataDir)}): ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(2);
+}
 const tokens = new TokenStore(db);
 try {
   if (values.list) {

@@ -17,7 +17,7 @@ import { openEventStore } from '../src/store/open-event-store.js';
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, 'keep-scratch': { type: 'boolean' } } });
   const config = loadConfig(values['data-dir'] ? { ...process.env, RCM_DATA_DIR: values['data-dir'] } : process.env);
-  const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
+  const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl, existing: true });
   try {
     const progress = progressLine('replaying');
     const report = await replayAndCompare({

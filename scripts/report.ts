@@ -14,7 +14,7 @@ import { ReportFormat } from '../contracts/reports.js';
 import { loadConfig } from '../src/config/config.js';
 import { buildAnnualReport, renderReport } from '../src/reports/index.js';
 import { asOfCacheFor, closeAsOfCache } from '../src/as-of/view-cache.js';
-import { openEventStore } from '../src/store/open-event-store.js';
+import { EventLogMissingError, openEventStore } from '../src/store/open-event-store.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -37,7 +37,7 @@ async function main(): Promise<number> {
   const evidence = EvidenceMode.safeParse(values.evidence);
   if (!evidence.success) throw new UsageError(`--evidence must be one of ${EvidenceMode.options.join(', ')}`);
   const config = loadConfig(values['data-dir'] ? { ...process.env, RCM_DATA_DIR: values['data-dir'] } : process.env);
-  const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
+  const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl, existing: true });
   asOfCacheFor(store, { maxBytes: config.asOfCacheBytes, snapshotEvery: config.asOfSnapshotEvery });
   try {
     const report = await buildAnnualReport(store, { year, countries: config.countries, asOf: values['as-of'], model, evidence: evidence.data });
@@ -63,6 +63,6 @@ main().then(
   },
   (e: unknown) => {
     process.stderr.write(`report: ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = e instanceof UsageError ? 2 : 1;
+    process.exitCode = e instanceof UsageError || e instanceof EventLogMissingError ? 2 : 1;
   },
 );

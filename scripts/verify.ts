@@ -5,7 +5,8 @@
  *
  * The embedded SQLite log is opened read-only (the server may keep running); with
  * RCM_EVENTSTORE_URL set, the KurrentDB store is read through the event-store port.
- * Exit code: 0 every chain intact, 1 a broken link was found, 2 the check could not run.
+ * Exit code: 0 every chain intact, 1 a broken link was found (or the read models' checkpoints or the
+ * answers kept for Idempotency-Keys name events beyond the log's end), 2 the check could not run.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ import { progressLine } from '../src/audit/progress.js';
 import { portRawSource, type RawEventSource } from '../src/audit/raw-event-source.js';
 import { openReadonlyEventLog } from '../src/audit/sqlite-readonly-source.js';
 import { verifyLog } from '../src/audit/verify-log.js';
+import { checkLogTail, type TailFinding } from '../src/audit/log-tail.js';
 import { formatChainReport } from '../src/audit/format-chain-report.js';
 import { loadConfig } from '../src/config/config.js';
 import { openEventStore } from '../src/store/open-event-store.js';
@@ -35,11 +37,19 @@ async function main(): Promise<number> {
     const progress = progressLine('verifying');
     const report = await verifyLog(source, { onProgress: (p) => progress.update(p.eventsRead, p.headPosition) });
     progress.end();
-    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatChainReport(report));
-    return report.ok ? 0 : 1;
+    // The chains cannot show events removed from their end; the embedded store's other records can.
+    const tail: TailFinding[] = config.eventStoreUrl ? [] : checkLogTail(join(config.dataDir, 'events.sqlite'), join(config.dataDir, 'read-models.sqlite'));
+    if (values.json) process.stdout.write(`${JSON.stringify({ ...report, ok: report.ok && tail.length === 0, tailFindings: tail }, null, 2)}\n`);
+    else process.stdout.write(formatChainReport(report) + formatTailFindings(tail));
+    return report.ok && tail.length === 0 ? 0 : 1;
   } finally {
     await close();
   }
+}
+
+function formatTailFindings(findings: TailFinding[]): string {
+  if (findings.length === 0) return '';
+  return `\nEvents are missing from the end of the log (the chains cannot show this):\n${findings.map((f) => `  ${f.detail}`).join('\n')}\n`;
 }
 
 main().then(

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig } from './config/config.js';
 import { formatCatchUpProgress } from './app/catch-up-progress.js';
-import { ensureAdminToken, openContext } from './app/open-context.js';
+import { DataDirectoryError, ensureAdminToken, openContext } from './app/open-context.js';
 import { buildApp } from './http/app.js';
 
 /** Entry point: `npm start`. */
@@ -18,10 +18,19 @@ async function main(): Promise<void> {
   // The server listens while the read models catch up (a rebuild of a large log takes a while):
   // writes are recorded meanwhile, /ready answers 503, and every 5 s a line says where they stand.
   const startedAt = performance.now();
-  const ctx = await openContext(config, {
-    catchUp: 'background',
-    onCatchUpProgress: (status) => process.stdout.write(`${formatCatchUpProgress(status)}\n`),
-  });
+  let ctx;
+  try {
+    ctx = await openContext(config, {
+      catchUp: 'background',
+      onCatchUpProgress: (status) => process.stdout.write(`${formatCatchUpProgress(status)}\n`),
+    });
+  } catch (e) {
+    if (e instanceof DataDirectoryError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
   const adminToken = ensureAdminToken(ctx);
   const app = await buildApp(ctx, {
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },

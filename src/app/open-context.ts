@@ -1,10 +1,12 @@
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { allProjections, previousProjectionVersions } from '../../projections/index.js';
 import { TokenStore } from '../auth/token-store.js';
 import { CommandService, todayUtc } from '../commands/command-service.js';
 import { SnapshotFiles } from '../commands/state-snapshots.js';
 import type { Config } from '../config/config.js';
-import { openReadModelDb } from '../projection-runtime/read-model-db.js';
+import { dropCheckpointsBeyond, openReadModelDb } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
 import { ProjectionRunner, type ProjectionStatusEntry } from '../projection-runtime/runner.js';
 import { ThreadedProjectionRunner } from '../projection-runtime/runner-thread.js';
@@ -12,6 +14,7 @@ import { checkpointTargetOf, WalCheckpointer, type CheckpointTarget } from '../s
 import { openEventStore } from '../store/open-event-store.js';
 import { SqliteEventStore } from '../store/sqlite/index.js';
 import { openSqliteDatabase } from '../store/open-sqlite.js';
+import { lockFile } from '../as-of/dir-lock.js';
 import type { AppContext } from './context.js';
 
 /**
@@ -51,9 +54,24 @@ export async function openContext(
     catchUp?: 'await' | 'background';
   } = {},
 ): Promise<OpenedContext> {
-  const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
-  const authDb = openSqliteDatabase(join(config.dataDir, 'auth.sqlite'));
-  const readDb = openReadModelDb(join(config.dataDir, 'read-models.sqlite'));
+  if (existsSync(config.dataDir) && !statSync(config.dataDir).isDirectory()) {
+    throw new DataDirectoryError(`RCM_DATA_DIR ${resolve(config.dataDir)} is not a directory`);
+  }
+  const eventsFile = config.eventStoreUrl ? 'kurrentdb-index.sqlite' : 'events.sqlite';
+  const store = await opening(config.dataDir, eventsFile, LOG_ADVICE, () => openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl }));
+  const logHead = await opening(config.dataDir, eventsFile, LOG_ADVICE, () => store.headPosition());
+  const authDb = await opening(config.dataDir, 'auth.sqlite', AUTH_ADVICE, () => openSqliteDatabase(join(config.dataDir, 'auth.sqlite')));
+  const readModels = readModelsLocation(config.dataDir);
+  const readDb = await opening(dirname(readModels.path), 'read-models.sqlite', READ_MODELS_ADVICE, () => {
+    const db = openReadModelDb(readModels.path);
+    for (const r of dropCheckpointsBeyond(db, logHead)) {
+      process.emitWarning(
+        `Read models: ${r.name} v${r.version} was projected up to position ${r.position}, but the event log ends at ${logHead}; ` +
+          'these read models do not belong to this log and are built again from it',
+      );
+    }
+    return db;
+  });
   const background = options.catchUp === 'background';
   const partitionedBuild = { workers: config.buildWorkers, minEvents: config.buildWorkersMinEvents };
   // The runner's own thread needs both stores as files it can open again (not an in-memory database, not KurrentDB's client).
@@ -127,8 +145,46 @@ export async function openContext(
       await store.close();
       readDb.close();
       authDb.close();
+      readModels.release();
     },
   };
+}
+
+/** A database of the data directory that cannot be opened: the message names it and says what to do (no stack trace). */
+export class DataDirectoryError extends Error {}
+
+const LOG_ADVICE = 'The event log is the record: restore it from a backup (npm run restore) into a new data directory; do not delete it.';
+const AUTH_ADVICE = 'Restore it from a backup, or move it aside and create tokens again (npm run token; the first start creates an admin token).';
+const READ_MODELS_ADVICE =
+  'The read models are derived from the event log: with the server stopped, delete read-models.sqlite (and its -wal and -shm files) and start again to rebuild them.';
+
+/** Runs `open` for the database `file` of `dir`; a failure becomes a DataDirectoryError naming the file, the cause and `advice`. */
+async function opening<T>(dir: string, file: string, advice: string, open: () => T | Promise<T>): Promise<T> {
+  try {
+    return await open();
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    // Only a file SQLite cannot use; anything else (a bug, a closed store) keeps its own message and stack.
+    if (typeof code !== 'string' || !/^(SQLITE_|E[A-Z]+$)/.test(code)) throw e;
+    throw new DataDirectoryError(`Cannot open ${resolve(dir, file)}: ${e instanceof Error ? e.message : String(e)} (${code}). ${advice}`);
+  }
+}
+
+/**
+ * Where this process keeps its read models. One process at a time feeds a data directory's
+ * `read-models.sqlite` (it holds `read-models.lock`, an OS lock released when it stops or dies): two
+ * runners on one file would each fold every commit from their own checkpoint and apply it twice. A
+ * second instance on the same data directory (its writes go to the same event log) says so and builds
+ * read models of its own in a temporary directory, deleted when it stops.
+ */
+function readModelsLocation(dataDir: string): { path: string; release(): void } {
+  const lock = lockFile(join(dataDir, 'read-models.lock'));
+  if (lock) return { path: join(dataDir, 'read-models.sqlite'), release: () => lock.release() };
+  const dir = mkdtempSync(join(tmpdir(), 'rcm-read-models-'));
+  process.emitWarning(
+    `Read models: ${join(dataDir, 'read-models.sqlite')} is fed by another instance on this data directory; this one builds its own in ${dir} (deleted when it stops)`,
+  );
+  return { path: join(dir, 'read-models.sqlite'), release: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**

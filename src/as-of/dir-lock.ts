@@ -11,7 +11,12 @@ export interface DirLock {
  * by `release()` or when the holding process dies, so a crash leaves no stale lock behind.
  */
 export function lockDir(dir: string): DirLock | null {
-  const db = new Database(join(dir, 'owner.lock'), { timeout: 0 });
+  return lockFile(join(dir, 'owner.lock'));
+}
+
+/** Takes the lock file at `path` (created if absent) as `lockDir` does, or returns null when another connection holds it. */
+export function lockFile(path: string): DirLock | null {
+  const db = new Database(path, { timeout: 0 });
   try {
     db.pragma('locking_mode = EXCLUSIVE');
     // The first write takes the exclusive lock; the locking mode keeps it after the commit.

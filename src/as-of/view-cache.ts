@@ -309,6 +309,8 @@ export class AsOfCache {
     let entry: Entry;
     for (;;) {
       entry = await this.entryAt(family, position);
+      // A view closed for now whose file was deleted meanwhile (the directory is derived data): forget it, build it again.
+      if (!entry.removed && !entry.open && entry.refs === 0 && !existsSync(entry.file)) this.remove(entry, false);
       // Between the build's end and this line another request's eviction may have run: then look again.
       if (!entry.removed) break;
     }
@@ -399,10 +401,25 @@ export class AsOfCache {
   }
 
   /** The cached view of the family with the highest position at or below `position`. */
-  private baseFor(family: Family, position: number): Entry | null {
+  private baseFor(family: Family, position: number, skip: ReadonlySet<Entry> = new Set()): Entry | null {
     let best: Entry | null = null;
-    for (const e of family.entries) if (e.position <= position && (!best || e.position > best.position)) best = e;
+    for (const e of family.entries) if (!skip.has(e) && e.position <= position && (!best || e.position > best.position)) best = e;
     return best;
+  }
+
+  /**
+   * The cached view to build from: as baseFor, but one whose file was deleted meanwhile (the
+   * directory is derived data, and deleting it is safe while the server runs) is forgotten, or
+   * passed over while a request still reads it through its open connection.
+   */
+  private usableBase(family: Family, position: number): Entry | null {
+    const skip = new Set<Entry>();
+    for (;;) {
+      const base = this.baseFor(family, position, skip);
+      if (!base || existsSync(base.file)) return base;
+      if (base.refs === 0) this.remove(base, false);
+      else skip.add(base);
+    }
   }
 
   /** A name no file has: kept views of an earlier start may carry this process id (ids are reused, e.g. PID 1 in a container). */
@@ -415,7 +432,7 @@ export class AsOfCache {
 
   private async build(family: Family, position: number, key: string): Promise<Entry> {
     if (this.closed) throw new Error('The as-of cache was closed before the build began');
-    let base = this.baseFor(family, position);
+    let base = this.usableBase(family, position);
     if (base) {
       base.refs++; // not evicted while its successor reads the events after it
       base.lastUsed = ++this.clock;
@@ -434,6 +451,7 @@ export class AsOfCache {
         this.counters.aliases++;
         return base;
       }
+      mkdirSync(this.dir, { recursive: true }); // deleted while running: derived data, made again
       file = this.newFile();
       const fresh = base === null;
       if (base) {

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { allProjections } from '../../projections/index.js';
 import type { Projection } from '../../projections/types.js';
@@ -91,6 +91,7 @@ type RowIter = Iterator<{ k: string | number; doc?: string } & Record<string, un
 export async function replayAndCompare(options: ReplayOptions): Promise<ReplayReport> {
   const projections = options.projections ?? allProjections;
   const maxListed = options.maxListed ?? 100;
+  if (!existsSync(options.liveDbPath)) throw new Error(`No read models at ${resolve(options.liveDbPath)}: nothing to compare with (a server builds them when it starts)`);
   const live = new Database(options.liveDbPath, { readonly: true, fileMustExist: true });
   live.pragma('busy_timeout = 5000');
   const dir = options.scratchDir ?? mkdtempSync(join(tmpdir(), 'rcm-replay-'));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { verifyChain, type ChainVerification } from '../store/hash-chain.js';
 import { openSqliteEventStore } from '../store/sqlite/index.js';
@@ -34,6 +34,7 @@ export class BackupError extends Error {}
  * read models are re-projected from it anyway.
  */
 export function databasesIn(dataDir: string): string[] {
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) throw new BackupError(`${resolve(dataDir)} is not a directory: not a data directory`);
   const names = readdirSync(dataDir).filter((n) => n.endsWith('.sqlite') && statSync(join(dataDir, n)).isFile());
   if (!names.includes(EVENTS_FILE)) throw new BackupError(`${resolve(dataDir)} has no ${EVENTS_FILE}: not a data directory`);
   const rank = (n: string) => (n === EVENTS_FILE ? 2 : n === AUTH_FILE ? 1 : 0);
@@ -58,7 +59,9 @@ export async function verifyEventStoreFile(path: string): Promise<{ verification
 }
 
 function requireEmptyOrAbsent(dir: string, what: string): void {
-  if (existsSync(dir) && readdirSync(dir).length > 0) throw new BackupError(`${what} ${resolve(dir)} exists and is not empty`);
+  if (!existsSync(dir)) return;
+  if (!statSync(dir).isDirectory()) throw new BackupError(`${what} ${resolve(dir)} exists and is not a directory`);
+  if (readdirSync(dir).length > 0) throw new BackupError(`${what} ${resolve(dir)} exists and is not empty`);
 }
 
 /**
@@ -74,7 +77,9 @@ export async function backupDataDir(dataDir: string, outDir: string, now = new D
   const names = databasesIn(dataDir);
   const partial = `${resolve(outDir)}.partial`;
   rmSync(partial, { recursive: true, force: true });
-  mkdirSync(partial, { recursive: true });
+  // The parent recursively, the directory itself not: a read-only parent then says EROFS or EACCES, not ENOENT.
+  mkdirSync(dirname(partial), { recursive: true });
+  mkdirSync(partial);
   try {
     for (const name of names) {
       const source = new Database(join(dataDir, name), { readonly: true, fileMustExist: true });
@@ -88,6 +93,17 @@ export async function backupDataDir(dataDir: string, outDir: string, now = new D
     const { verification, headPosition } = await verifyEventStoreFile(join(partial, EVENTS_FILE));
     if (!verification.ok) {
       throw new BackupError(`The copied event log does not verify: ${verification.streamId}@${verification.streamRevision}: ${verification.reason}`);
+    }
+    // The copies leave WAL mode: a WAL database can be opened read-only only where SQLite may create
+    // its -shm file beside it, so a backup kept on read-only media could not be verified, and a
+    // verification elsewhere left -wal and -shm files in the backup. Each server start sets WAL again.
+    for (const name of names) {
+      const copy = new Database(join(partial, name), { fileMustExist: true });
+      try {
+        copy.pragma('journal_mode = DELETE');
+      } finally {
+        copy.close();
+      }
     }
     const files: BackupFile[] = [];
     for (const name of names) {

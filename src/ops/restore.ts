@@ -1,5 +1,6 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { z } from 'zod';
 import { BACKUP_FORMAT, BackupError, EVENTS_FILE, MANIFEST_FILE, sha256File, verifyEventStoreFile, type BackupManifest } from './backup.js';
 
 export interface RestoreSummary {
@@ -10,11 +11,34 @@ export interface RestoreSummary {
   streamsChecked: number;
 }
 
+/** What a manifest must hold. File names are plain `.sqlite` names: a restore never writes outside the data directory. */
+const ManifestShape = z.object({
+  format: z.string(),
+  createdAt: z.string(),
+  sourceDataDir: z.string(),
+  files: z
+    .array(z.object({ name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.sqlite$/, 'a plain .sqlite file name'), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha-256 in hex') }))
+    .min(1),
+  events: z.object({ headPosition: z.number().int().nonnegative(), eventsChecked: z.number().int().nonnegative(), streamsChecked: z.number().int().nonnegative() }),
+});
+
 function readManifest(backupDir: string): BackupManifest {
   const path = join(backupDir, MANIFEST_FILE);
   if (!existsSync(path)) throw new BackupError(`${resolve(backupDir)} has no ${MANIFEST_FILE}: not a complete backup`);
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as BackupManifest;
-  if (manifest.format !== BACKUP_FORMAT) throw new BackupError(`Unknown backup format ${String(manifest.format)}; expected ${BACKUP_FORMAT}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new BackupError(`${resolve(path)} is not valid JSON (${e instanceof Error ? e.message : String(e)}): the backup is damaged`);
+  }
+  const format = (json as { format?: unknown } | null)?.format;
+  if (format !== BACKUP_FORMAT) throw new BackupError(`Unknown backup format ${JSON.stringify(format)} in ${resolve(path)}; expected ${BACKUP_FORMAT}`);
+  const parsed = ManifestShape.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new BackupError(`${resolve(path)} is not a valid backup manifest: ${problems}`);
+  }
+  const manifest = parsed.data as BackupManifest;
   if (!manifest.files.some((f) => f.name === EVENTS_FILE)) throw new BackupError(`The backup has no ${EVENTS_FILE}`);
   return manifest;
 }
@@ -27,6 +51,7 @@ function readManifest(backupDir: string): BackupManifest {
  */
 export async function restoreDataDir(backupDir: string, dataDir: string): Promise<RestoreSummary> {
   const manifest = readManifest(backupDir);
+  if (existsSync(dataDir) && !statSync(dataDir).isDirectory()) throw new BackupError(`${resolve(dataDir)} exists and is not a directory; restore only into a new, empty directory`);
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) {
     throw new BackupError(`Data directory ${resolve(dataDir)} is not empty; restore only into a new, empty directory`);
   }

@@ -94,3 +94,25 @@ export interface CheckpointRow {
 export function readCheckpoints(db: ReadModelDatabase, name: string): CheckpointRow[] {
   return db.prepare('SELECT name, version, position, status FROM projection_checkpoints WHERE name = ?').all(name) as CheckpointRow[];
 }
+
+/**
+ * Drops every projection version whose checkpoint lies beyond `headPosition`, the end of the event
+ * log the read models are to follow, and returns what it dropped. Such read models belong to another
+ * log (an older or cut-short `events.sqlite` beside newer read models): a runner following from their
+ * checkpoint would skip every event appended at the positions they had already passed. Dropped
+ * versions are built again from the log. Only for the live read models: an as-of view's log is a
+ * filtered copy whose last position may lie before the view's checkpoint.
+ */
+export function dropCheckpointsBeyond(db: ReadModelDatabase, headPosition: number): CheckpointRow[] {
+  const ahead = db
+    .prepare('SELECT name, version, position, status FROM projection_checkpoints WHERE position > ? ORDER BY name, version')
+    .all(headPosition) as CheckpointRow[];
+  if (ahead.length === 0) return [];
+  db.transaction(() => {
+    for (const r of ahead) {
+      db.prepare('DELETE FROM projection_checkpoints WHERE name = ? AND version = ?').run(r.name, r.version);
+      dropProjectionTables(db, r.name, r.version);
+    }
+  })();
+  return ahead;
+}

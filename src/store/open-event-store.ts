@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { EventStore } from './port.js';
 import { openSqliteEventStore } from './sqlite/index.js';
 import { EVENT_STORE_URL } from '../config/config.js';
@@ -11,7 +12,15 @@ export interface OpenEventStoreOptions {
   /** Stream-name prefix on a shared KurrentDB server (RCM_EVENTSTORE_NAMESPACE). Default ''. */
   namespace?: string | undefined;
   onWarning?: (message: string) => void;
+  /**
+   * The embedded log must exist already (tools that read a data directory: a mistyped path must be
+   * an error, not a new empty log). Default false: the server creates it on its first start.
+   */
+  existing?: boolean;
 }
+
+/** A data directory without an event log, given to a tool that reads one. */
+export class EventLogMissingError extends Error {}
 
 
 /**
@@ -21,7 +30,13 @@ export interface OpenEventStoreOptions {
  */
 export async function openEventStore(options: OpenEventStoreOptions): Promise<EventStore> {
   const url = options.eventStoreUrl?.trim();
-  if (!url) return openSqliteEventStore({ path: join(options.dataDir, 'events.sqlite') });
+  if (!url) {
+    const path = join(options.dataDir, 'events.sqlite');
+    if (options.existing && !(existsSync(path) && statSync(path).isFile())) {
+      throw new EventLogMissingError(`No event log at ${resolve(path)}: is ${resolve(options.dataDir)} the data directory (--data-dir, RCM_DATA_DIR)?`);
+    }
+    return openSqliteEventStore({ path });
+  }
   if (!EVENT_STORE_URL.test(url)) {
     throw new Error(`RCM_EVENTSTORE_URL must be a kurrentdb:// (or esdb://) connection string, got "${url.replace(/\/\/[^@/]*@/, '//***@')}"`);
   }

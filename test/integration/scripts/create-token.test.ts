@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -64,4 +64,22 @@ t.test('npm run token: --help prints the usage; an unknown option names itself a
   t.equal(bad.status, 2);
   t.match(bad.stderr, /Unknown option '--expire'[\s\S]*Usage:/);
   t.notMatch(bad.stderr, /\n\s+at /);
+});
+
+t.test('npm run token on a data directory that does not exist or is a file: the path named, exit 2, nothing created', async (t) => {
+  const base = mkdtempSync(join(tmpdir(), 'rcm-token-dir-'));
+  t.teardown(() => rmSync(base, { recursive: true, force: true }));
+  const missing = join(base, 'dta');
+  for (const args of [['--list'], ['--revoke', '00000000-0000-0000-0000-000000000000']]) {
+    const res = run(missing, args);
+    t.equal(res.status, 2, args.join(' '));
+    t.match(res.stderr, `No token database at ${join(missing, 'auth.sqlite')}`);
+  }
+  t.notOk(existsSync(missing), 'listing or revoking creates no data directory');
+  const file = join(base, 'a-file');
+  writeFileSync(file, 'x');
+  const create = run(file, ['--principal', 'analyst-1', '--role', 'analyst']);
+  t.equal(create.status, 2);
+  t.match(create.stderr, `Cannot open ${join(file, 'auth.sqlite')} (RCM_DATA_DIR ${file})`);
+  t.notMatch(create.stderr, /\n\s+at /, 'no stack trace');
 });

@@ -293,4 +293,18 @@ t.test('as-of cache', async (t) => {
     await fifth.close();
     t.same(warnings, []);
   });
+
+  await t.test('the directory deleted while the cache runs (derived data): later cutoffs and closed views are built again, never an error', async (t) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rcm-as-of-deleted-'));
+    t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+    // One open view at a time: the ET view is closed when the SO one opens, and must be reopened from its file.
+    const cache = new AsOfCache(h.store, { dir, maxBytes: 64 * 1024 * 1024, snapshotEvery: 300, maxOpenViews: 1 });
+    t.teardown(() => cache.close());
+    t.equal(await cached(cache, 'ET', at(n >> 2)), await scratch('ET', at(n >> 2)));
+    t.equal(await cached(cache, 'SO', at(n >> 2)), await scratch('SO', at(n >> 2)));
+    rmSync(dir, { recursive: true, force: true });
+    t.equal(await cached(cache, 'SO', at(n - 1)), await scratch('SO', at(n - 1)), 'a later cutoff whose base view (still open) lost its file');
+    t.equal(await cached(cache, 'ET', at(n >> 2)), await scratch('ET', at(n >> 2)), 'a closed view whose file is gone');
+    t.equal(await cached(cache, 'ET', at(n - 1)), await scratch('ET', at(n - 1)), 'and a later cutoff of it');
+  });
 });
