@@ -57,9 +57,10 @@ export async function openContext(
   if (existsSync(config.dataDir) && !statSync(config.dataDir).isDirectory()) {
     throw new DataDirectoryError(`RCM_DATA_DIR ${resolve(config.dataDir)} is not a directory`);
   }
-  const eventsFile = config.eventStoreUrl ? 'kurrentdb-index.sqlite' : 'events.sqlite';
-  const store = await opening(config.dataDir, eventsFile, LOG_ADVICE, () => openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl }));
-  const logHead = await opening(config.dataDir, eventsFile, LOG_ADVICE, () => store.headPosition());
+  // KurrentDB's failures (a server out of reach) keep their own message: the advice is about the embedded log's file.
+  const openLog = <T>(open: () => T | Promise<T>) => (config.eventStoreUrl ? open() : opening(config.dataDir, 'events.sqlite', LOG_ADVICE, open));
+  const store = await openLog(() => openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl }));
+  const logHead = await openLog(() => store.headPosition());
   const authDb = await opening(config.dataDir, 'auth.sqlite', AUTH_ADVICE, () => openSqliteDatabase(join(config.dataDir, 'auth.sqlite')));
   const readModels = readModelsLocation(config.dataDir);
   const readDb = await opening(dirname(readModels.path), 'read-models.sqlite', READ_MODELS_ADVICE, () => {
