@@ -80,7 +80,7 @@ export const Scorecard = z
     dataGaps: z.array(z.string()),
     warnings: z.array(ScorecardWarning),
     containsEstimates: z.boolean(),
-    officialFinding: OfficialFinding.nullable().describe("The Commission's own finding: shown beside our score, never merged into it"),
+    officialFinding: OfficialFinding.nullable().describe("The Commission's own finding on this year's data (null when none is recorded for it): shown beside our score, never merged into it"),
     disclaimer: z.string(),
   })
   .describe('Explained cooperation scorecard (an internal aid, not the Commission rating)');

@@ -54,7 +54,7 @@ function country(c: CountryReport): string {
   parts.push(
     f
       ? `<p><strong>Commission finding</strong> (report ${esc(f.reportNo)}, data ${esc(f.dataPeriod)}): ${esc(f.finding)} — ${esc(f.documentRef)}, adopted ${esc(f.adoptedOn)}</p>`
-      : '<p><strong>Commission finding:</strong> <span class="none">none recorded</span></p>',
+      : `<p><strong>Commission finding:</strong> <span class="none">none recorded on ${esc(c.scorecard.year)} data</span></p>`,
   );
   parts.push('<h3>Indicators</h3>');
   parts.push(

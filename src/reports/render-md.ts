@@ -21,7 +21,7 @@ function country(c: CountryReport): string[] {
   if (s.officialFinding) {
     const f = s.officialFinding;
     out.push(`**Commission finding** (report ${f.reportNo}, data ${f.dataPeriod}): ${f.finding} — ${text(f.documentRef)}, adopted ${f.adoptedOn}`, '');
-  } else out.push('**Commission finding:** none recorded', '');
+  } else out.push(`**Commission finding:** none recorded on ${s.year} data`, '');
   out.push('### Indicators', '');
   out.push(
     ...table(
