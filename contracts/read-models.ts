@@ -45,7 +45,7 @@ export const ScorecardIndicator = z.object({
 });
 
 export const ScorecardWarning = z.object({
-  code: z.enum(['reconciliation', 'proxy-returns', 'estimates', 'single-component', 'partial-year']),
+  code: z.enum(['reconciliation', 'proxy-returns', 'estimates', 'single-component', 'partial-year', 'unanswered-requests', 'moratorium']),
   indicator: IndicatorCode.nullable(),
   message: z.string(),
 });
