@@ -41,7 +41,7 @@ t.test('the report says that no finding is recorded on the year\u2019s data', as
       modelVersion: 1,
       evidence: 'bounded',
       projectionVersions: { 'country-state': 5 },
-      reportFormatVersion: 2,
+      reportFormatVersion: 3,
       contentHash: '0'.repeat(64),
     },
     report: {
