@@ -45,6 +45,19 @@ function unavailable(reason: string, extra: Partial<Draft> = {}): Draft {
   };
 }
 
+const EUROSTAT_FLAGS: Record<string, string> = { p: 'provisional', e: 'estimated', b: 'break in series', c: 'confidential', u: 'low reliability', d: 'definition differs' };
+
+/** Eurostat's status flags on the figures used (`1500 p`), spelled out: a provisional figure is not a final one. */
+function flagNote(what: string, p: Picked | null): string[] {
+  const flagged = (p?.reports ?? []).filter((r) => typeof r.data['flags'] === 'string' && r.data['flags'] !== '');
+  if (flagged.length === 0) return [];
+  const parts = flagged.map((r) => {
+    const flags = String(r.data['flags']);
+    return `${String(r.data['count'])} (${r.period}, ${String(r.data['reportingScope'])}) flagged ${flags}: ${[...flags].map((f) => EUROSTAT_FLAGS[f] ?? f).join(', ')}`;
+  });
+  return [`Eurostat flags on ${what}: ${parts.join('; ')}`];
+}
+
 function idsOf(p: Picked | null): string[] {
   return p ? p.reports.map((r) => r.eventId) : [];
 }
@@ -148,7 +161,7 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
       source: 'aggregate',
       numerator: D,
       evidence: idsOf(decisions),
-      notes: [`Scope: ${decisions!.scope}${decisions!.fromQuarters ? ' (sum of four quarters)' : ''}`],
+      notes: [`Scope: ${decisions!.scope}${decisions!.fromQuarters ? ' (sum of four quarters)' : ''}`, ...flagNote('return decisions', decisions)],
     });
 
   // B: return rate, aggregates (forced returns to third countries preferred; other kinds are flagged proxies).
@@ -178,6 +191,8 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
     const notes = [
       `EU reference return rate ${year}: ${(eu * 100).toFixed(2)}%${model.euReturnRate[String(year)] === undefined ? ' (model default)' : ''}; 50 at the EU rate, 100 at ${(Math.min(model.returnRateTargetMultiple * eu, model.returnRateTargetCap) * 100).toFixed(2)}%`,
       'Period ratio (returns in the period / decisions in the period), not a cohort rate',
+      ...flagNote('return decisions', decisions),
+      ...flagNote('returns', returns),
     ];
     if (proxy) {
       notes.push(`Numerator: ${proxy}`);
