@@ -99,6 +99,7 @@ export function renderHtml(r: AnnualReport): string {
     ['As known at (recorded time)', esc(m.asOf)],
     ['Global position', esc(m.position)],
     ['Scoring model version', esc(m.modelVersion)],
+    ['Evidence', esc(m.evidence === 'full' ? 'full (every evidence event cited)' : 'bounded (each indicator cites its first evidence events)')],
     ['Projection versions', esc(Object.entries(m.projectionVersions).map(([k, v]) => `${k} v${v}`).join(', '))],
     ['Report format version', esc(m.reportFormatVersion)],
     ['Year-end reference date', esc(r.report.referenceDate)],

@@ -61,6 +61,7 @@ export function renderMarkdown(r: AnnualReport): string {
         ['As known at (recorded time)', m.asOf],
         ['Global position', m.position],
         ['Scoring model version', m.modelVersion],
+        ['Evidence', m.evidence === 'full' ? 'full (every evidence event cited)' : 'bounded (each indicator cites its first evidence events)'],
         ['Projection versions', Object.entries(m.projectionVersions).map(([k, v]) => `${k} v${v}`).join(', ')],
         ['Report format version', m.reportFormatVersion],
         ['Year-end reference date', r.report.referenceDate],

@@ -55,3 +55,16 @@ t.test('CSV rows carry notes, warnings and the finding with its data period', as
   // The same warning text is in the Markdown: the formats agree.
   t.match(renderMarkdown(report), /Warning \(proxy-returns, B\): Return rate uses all returns/);
 });
+
+/** The manifest's evidence mode (part of the content hash) is in every format's manifest, not only the JSON one. */
+t.test('Markdown and HTML manifests name the evidence mode', async (t) => {
+  const { renderHtml } = await import('../../../src/reports/render-html.js');
+  for (const evidence of ['bounded', 'full'] as const) {
+    const report = {
+      manifest: { kind: 'annual-report', year: 2023, countries: [], asOf: '2026-01-01T00:00:00.000Z', position: 0, modelVersion: 1, evidence, projectionVersions: {}, reportFormatVersion: 3, contentHash: 'e'.repeat(64) },
+      report: { title: 'Annual assessment 2023', year: 2023, referenceDate: '2023-12-31', disclaimer: 'test', countries: [] },
+    } as unknown as AnnualReport;
+    t.match(renderMarkdown(report), new RegExp(`\\| Evidence \\| ${evidence} \\(`), `Markdown: ${evidence}`);
+    t.match(renderHtml(report), new RegExp(`<td>Evidence</td><td>${evidence} \\(`), `HTML: ${evidence}`);
+  }
+});
