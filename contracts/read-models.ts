@@ -45,7 +45,7 @@ export const ScorecardIndicator = z.object({
 });
 
 export const ScorecardWarning = z.object({
-  code: z.enum(['reconciliation', 'proxy-returns', 'estimates', 'single-component', 'partial-year']),
+  code: z.enum(['reconciliation', 'proxy-returns', 'estimates', 'single-component', 'partial-year', 'unanswered-requests', 'moratorium']),
   indicator: IndicatorCode.nullable(),
   message: z.string(),
 });
@@ -80,7 +80,7 @@ export const Scorecard = z
     dataGaps: z.array(z.string()),
     warnings: z.array(ScorecardWarning),
     containsEstimates: z.boolean(),
-    officialFinding: OfficialFinding.nullable().describe("The Commission's own finding: shown beside our score, never merged into it"),
+    officialFinding: OfficialFinding.nullable().describe("The Commission's own finding on this year's data (null when none is recorded for it): shown beside our score, never merged into it"),
     disclaimer: z.string(),
   })
   .describe('Explained cooperation scorecard (an internal aid, not the Commission rating)');

@@ -52,12 +52,19 @@ export function assembleInputs(args: {
   return inputs;
 }
 
-/** The Commission finding on this year's data, else the latest one adopted. */
+/**
+ * The Commission finding on a year's data (the latest adopted, if several), or null when there is
+ * none: a finding on another year's data is not this year's official finding, and a scorecard or
+ * report of the year must not present it beside the year's score (a 2019 report would otherwise
+ * show a verdict adopted in 2024 on 2023 data). `year` null: the latest finding adopted, whatever
+ * its data period (the profile and the overview).
+ */
 export function officialFindingFor(assessments: readonly EntityRow[], year: string | null): OfficialFinding | null {
   const all = assessments.map((a) => a.state as unknown as OfficialFinding);
   const byLatest = (x: OfficialFinding, y: OfficialFinding) => (x.adoptedOn < y.adoptedOn ? 1 : x.adoptedOn > y.adoptedOn ? -1 : x.eventId < y.eventId ? 1 : -1);
-  const forYear = year === null ? [] : all.filter((a) => a.dataPeriod.startsWith(year)).sort(byLatest);
-  const pick = forYear[0] ?? [...all].sort(byLatest)[0];
+  // dataPeriod is a year (`2023`) or a quarter (`2023-Q2`) of that year.
+  const candidates = year === null ? all : all.filter((a) => a.dataPeriod === year || a.dataPeriod.startsWith(`${year}-`));
+  const pick = [...candidates].sort(byLatest)[0];
   if (!pick) return null;
   const { eventId, reportNo, dataPeriod, finding, documentRef, adoptedOn } = pick;
   return { eventId, reportNo, dataPeriod, finding, documentRef, adoptedOn };

@@ -45,6 +45,19 @@ function unavailable(reason: string, extra: Partial<Draft> = {}): Draft {
   };
 }
 
+const EUROSTAT_FLAGS: Record<string, string> = { p: 'provisional', e: 'estimated', b: 'break in series', c: 'confidential', u: 'low reliability', d: 'definition differs' };
+
+/** Eurostat's status flags on the figures used (`1500 p`), spelled out: a provisional figure is not a final one. */
+function flagNote(what: string, p: Picked | null): string[] {
+  const flagged = (p?.reports ?? []).filter((r) => typeof r.data['flags'] === 'string' && r.data['flags'] !== '');
+  if (flagged.length === 0) return [];
+  const parts = flagged.map((r) => {
+    const flags = String(r.data['flags']);
+    return `${String(r.data['count'])} (${r.period}, ${String(r.data['reportingScope'])}) flagged ${flags}: ${[...flags].map((f) => EUROSTAT_FLAGS[f] ?? f).join(', ')}`;
+  });
+  return [`Eurostat flags on ${what}: ${parts.join('; ')}`];
+}
+
 function idsOf(p: Picked | null): string[] {
   return p ? p.reports.map((r) => r.eventId) : [];
 }
@@ -148,7 +161,7 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
       source: 'aggregate',
       numerator: D,
       evidence: idsOf(decisions),
-      notes: [`Scope: ${decisions!.scope}${decisions!.fromQuarters ? ' (sum of four quarters)' : ''}`],
+      notes: [`Scope: ${decisions!.scope}${decisions!.fromQuarters ? ' (sum of four quarters)' : ''}`, ...flagNote('return decisions', decisions)],
     });
 
   // B: return rate, aggregates (forced returns to third countries preferred; other kinds are flagged proxies).
@@ -178,6 +191,8 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
     const notes = [
       `EU reference return rate ${year}: ${(eu * 100).toFixed(2)}%${model.euReturnRate[String(year)] === undefined ? ' (model default)' : ''}; 50 at the EU rate, 100 at ${(Math.min(model.returnRateTargetMultiple * eu, model.returnRateTargetCap) * 100).toFixed(2)}%`,
       'Period ratio (returns in the period / decisions in the period), not a cohort rate',
+      ...flagNote('return decisions', decisions),
+      ...flagNote('returns', returns),
     ];
     if (proxy) {
       notes.push(`Numerator: ${proxy}`);
@@ -297,6 +312,23 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
     });
   } else drafts.set('D1', qualitative('d-i') ?? unavailable(`Fewer than ${minOf('D1')} requests decided or submitted, no reported aggregate, no qualitative rating`, { components, evidence: requestEvidence }));
 
+  // Requests of the period without an outcome (no answer, no recorded lapse) are in neither
+  // denominator: C counts outcomes, D1's timeliness counts decided requests. An unanswered request
+  // is the partner's silence, the very problem Art. 25a(2)(c) and (d)(i) look at, so the count is
+  // stated (a desk records RequestDeadlineLapsed for those past their deadline to count them).
+  const unansweredRr = cnt(C.rrSubmitted) - decidedRr;
+  const unansweredReq = submittedReq - decidedReq;
+  if (unansweredRr > 0) {
+    const message = `${unansweredRr} of ${cnt(C.rrSubmitted)} readmission requests submitted in the period have no recorded outcome (no answer, no recorded lapse) and are not in C's denominator`;
+    dataGaps.push(`C: ${message}`);
+    warnings.push({ code: 'unanswered-requests', indicator: 'C', message });
+  }
+  if (unansweredReq > 0) {
+    const message = `${unansweredReq} of ${submittedReq} requests submitted in the period have no answer or recorded lapse and are not in the timeliness denominator`;
+    dataGaps.push(`D1: ${message}`);
+    warnings.push({ code: 'unanswered-requests', indicator: 'D1', message });
+  }
+
   // D2: EU travel documents, else a qualitative rating, else the instrument terms.
   const presented = cnt(C.eutdPresented);
   if (presented >= minOf('D2')) {
@@ -353,8 +385,17 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
         { name: 'moratorium-days', source: 'case', numerator: mDays, denominator: bounds.days, rate: mDays / bounds.days, available: true },
       ],
       evidence: [...(inputs.evidence.D4 ?? []), ...moratoriumEvidence],
-      notes: [`${planned} operations in the period; ${cnt(C.opsCancelledOther)} cancelled for causes not attributable to the partner (not counted)`],
+      notes: [
+        `${planned} operations in the period; ${cnt(C.opsCancelledOther)} cancelled for causes not attributable to the partner (not counted)`,
+        ...(mDays > 0 ? [`Partner moratorium on ${mDays} of ${bounds.days} days: operations rate ${round2(ops * 100)}% × ${round2(factor * 100)}%`] : []),
+      ],
     });
+    if (mDays > 0)
+      warnings.push({
+        code: 'moratorium',
+        indicator: 'D4',
+        message: `A partner moratorium covered ${mDays} of ${bounds.days} days of the period: D4 is the operations rate ${round2(ops * 100)}% reduced to ${round2(ops * factor * 100)}`,
+      });
   } else
     drafts.set(
       'D4',

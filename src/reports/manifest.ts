@@ -4,7 +4,7 @@ import { canonicalJson } from '../store/canonical-json.js';
 import type { AnnualReportBody } from './types.js';
 
 /** Bump when the report body's shape or rendering changes (old reports then hash differently, knowingly). */
-export const REPORT_FORMAT_VERSION = 2; // 2: evidence bounded by default, `evidence` in the manifest
+export const REPORT_FORMAT_VERSION = 3; // 2: evidence bounded by default, `evidence` in the manifest; 3: CSV notes and warnings columns, finding with its data period; 'none recorded on YEAR data'; evidence mode in the Markdown and HTML manifests
 
 /**
  * sha256 of the RFC 8785 canonical JSON of `{ manifest (without contentHash), report }`: the same

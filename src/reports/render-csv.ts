@@ -16,6 +16,8 @@ export const CSV_COLUMNS = [
   'rate',
   'normalised',
   'insufficient_reason',
+  'notes',
+  'warnings',
   'evidence_events',
   'score',
   'band',
@@ -39,7 +41,12 @@ export function renderCsv(r: AnnualReport): string {
   const lines = [CSV_COLUMNS.join(',')];
   for (const c of r.report.countries) {
     const s = c.scorecard;
+    const f = s.officialFinding;
+    // What the other formats say beside the numbers: a spreadsheet row must not lose it (a proxy
+    // numerator, unanswered requests, estimates, and which year's data the finding is about).
+    const finding = f ? `${f.finding} (report ${f.reportNo}, data ${f.dataPeriod}, ${f.documentRef}, adopted ${f.adoptedOn})` : '';
     for (const i of s.indicators) {
+      const warnings = s.warnings.filter((w) => w.indicator === i.code || w.indicator === null).map((w) => `${w.code}: ${w.message}`);
       const row = [
         String(r.report.year),
         c.country,
@@ -55,12 +62,14 @@ export function renderCsv(r: AnnualReport): string {
         fmtNum(i.rate),
         fmtNum(i.normalised),
         i.insufficientReason ?? '',
+        i.notes.join('; '),
+        warnings.join('; '),
         String(i.evidenceCount),
         fmtNum(s.score),
         s.band ?? '',
         fmtBool(s.provisional),
         fmtBool(s.containsEstimates),
-        s.officialFinding ? `${s.officialFinding.finding} (${s.officialFinding.documentRef})` : '',
+        finding,
         String(s.modelVersion),
         m.asOf,
         String(m.position),

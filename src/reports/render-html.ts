@@ -54,7 +54,7 @@ function country(c: CountryReport): string {
   parts.push(
     f
       ? `<p><strong>Commission finding</strong> (report ${esc(f.reportNo)}, data ${esc(f.dataPeriod)}): ${esc(f.finding)} — ${esc(f.documentRef)}, adopted ${esc(f.adoptedOn)}</p>`
-      : '<p><strong>Commission finding:</strong> <span class="none">none recorded</span></p>',
+      : `<p><strong>Commission finding:</strong> <span class="none">none recorded on ${esc(c.scorecard.year)} data</span></p>`,
   );
   parts.push('<h3>Indicators</h3>');
   parts.push(
@@ -99,6 +99,7 @@ export function renderHtml(r: AnnualReport): string {
     ['As known at (recorded time)', esc(m.asOf)],
     ['Global position', esc(m.position)],
     ['Scoring model version', esc(m.modelVersion)],
+    ['Evidence', esc(m.evidence === 'full' ? 'full (every evidence event cited)' : 'bounded (each indicator cites its first evidence events)')],
     ['Projection versions', esc(Object.entries(m.projectionVersions).map(([k, v]) => `${k} v${v}`).join(', '))],
     ['Report format version', esc(m.reportFormatVersion)],
     ['Year-end reference date', esc(r.report.referenceDate)],

@@ -21,7 +21,7 @@ function country(c: CountryReport): string[] {
   if (s.officialFinding) {
     const f = s.officialFinding;
     out.push(`**Commission finding** (report ${f.reportNo}, data ${f.dataPeriod}): ${f.finding} — ${text(f.documentRef)}, adopted ${f.adoptedOn}`, '');
-  } else out.push('**Commission finding:** none recorded', '');
+  } else out.push(`**Commission finding:** none recorded on ${s.year} data`, '');
   out.push('### Indicators', '');
   out.push(
     ...table(
@@ -61,6 +61,7 @@ export function renderMarkdown(r: AnnualReport): string {
         ['As known at (recorded time)', m.asOf],
         ['Global position', m.position],
         ['Scoring model version', m.modelVersion],
+        ['Evidence', m.evidence === 'full' ? 'full (every evidence event cited)' : 'bounded (each indicator cites its first evidence events)'],
         ['Projection versions', Object.entries(m.projectionVersions).map(([k, v]) => `${k} v${v}`).join(', ')],
         ['Report format version', m.reportFormatVersion],
         ['Year-end reference date', r.report.referenceDate],

@@ -19,6 +19,19 @@ export class ApiError extends Error {
   }
 }
 
+/** What a page shows when the service does not answer at all (stopped, restarting, network down). */
+export const UNREACHABLE = 'The service did not answer: it may be stopped, restarting or unreachable from this browser. Try again in a moment; your token is kept.';
+
+/** fetch, with a network failure (no HTTP answer at all) as an ApiError that says so instead of "Failed to fetch". */
+async function request(path, init) {
+  try {
+    return await fetch(path, init);
+  } catch (err) {
+    if (err instanceof TypeError) throw new ApiError(0, { detail: UNREACHABLE }, path);
+    throw err;
+  }
+}
+
 let onUnauthenticated = () => {};
 /** Called once by main.js: what to do when the token is missing, unknown, revoked or expired. */
 export function whenUnauthenticated(handler) {
@@ -40,7 +53,7 @@ export async function fetchWithToken(path, accept = 'application/json') {
     onUnauthenticated();
     throw new ApiError(401, { detail: 'No token entered' }, path);
   }
-  const res = await fetch(path, { headers: { authorization: `Bearer ${token}`, accept }, credentials: 'omit', cache: 'no-store' });
+  const res = await request(path, { headers: { authorization: `Bearer ${token}`, accept }, credentials: 'omit', cache: 'no-store' });
   if (res.ok) return res;
   let problem = null;
   try {
@@ -59,7 +72,12 @@ export async function getJson(path, params) {
 
 /** Checks a token without storing it: every role may list the countries. */
 export async function checkToken(token) {
-  const res = await fetch('/v1/countries', { headers: { authorization: `Bearer ${token}` }, credentials: 'omit', cache: 'no-store' });
+  let res;
+  try {
+    res = await request('/v1/countries', { headers: { authorization: `Bearer ${token}` }, credentials: 'omit', cache: 'no-store' });
+  } catch (err) {
+    return { ok: false, unreachable: true, detail: err instanceof ApiError ? err.message : String(err) };
+  }
   if (res.ok) return { ok: true };
   let detail = `HTTP ${res.status}`;
   try {

@@ -37,6 +37,16 @@ export function replace(el, ...children) {
  * a row header (`th scope="row"`) so screen readers announce rows by their key.
  */
 export function table(caption, headers, rows, attrs = {}) {
+  // In a box of its own that scrolls sideways when the table is wider than the screen (keyboard:
+  // the box takes the focus and the arrow keys scroll it), so the page itself never does.
+  return h(
+    'div',
+    { class: 'table-scroll', role: 'region', 'aria-label': typeof caption === 'string' ? caption : 'Table', tabindex: '0' },
+    tableOnly(caption, headers, rows, attrs),
+  );
+}
+
+function tableOnly(caption, headers, rows, attrs) {
   return h(
     'table',
     attrs,

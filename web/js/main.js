@@ -41,7 +41,7 @@ tokenForm.addEventListener('submit', async (e) => {
   }
   const result = await checkToken(token);
   if (!result.ok) {
-    tokenError.textContent = `The server refused the token: ${result.detail}`;
+    tokenError.textContent = result.unreachable ? result.detail : `The server refused the token: ${result.detail}`;
     return;
   }
   tokenStore.set(token);

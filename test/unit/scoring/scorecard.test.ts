@@ -121,7 +121,7 @@ t.test('full data: every indicator available, hand-computed score 70 (adequate)'
   t.equal(card.band, 'adequate');
   t.equal(card.reason, null);
   t.equal(card.provisional, false);
-  t.same(card.warnings, []);
+  t.same(card.warnings.map((w) => [w.code, w.indicator]), [['moratorium', 'D4']], 'only the moratorium (73 days) that reduces D4');
   t.equal(ind(card, 'C').source, 'case');
   t.equal(ind(card, 'C').evidence.length, 20 + 20 + 10, 'every event of the 20 readmission requests (submitted, answer or lapse, travel document)');
   t.equal(ind(card, 'D4').components[1]!.numerator, 73, 'moratorium days');
@@ -132,7 +132,7 @@ t.test('full data: every indicator available, hand-computed score 70 (adequate)'
   const card2 = computeScorecard(inputsFromMemory(buildInMemory(countryStateProjection, log.events), 'TN', 2021, null), scoringModelV1, { closed: true });
   t.equal(card2.score, 70, 'case data still wins');
   t.same(ind(card2, 'C').fallback, { source: 'aggregate', numerator: 10, denominator: 20, rate: 0.5 });
-  t.same(card2.warnings.map((w) => [w.code, w.indicator]), [['reconciliation', 'C']], 'issuance agrees (50% vs 50%), acceptance does not');
+  t.same(card2.warnings.map((w) => [w.code, w.indicator]), [['reconciliation', 'C'], ['moratorium', 'D4']], 'issuance agrees (50% vs 50%), acceptance does not');
 });
 
 t.test('a quarter scorecard uses the quarter bucket only', async (t) => {

@@ -33,7 +33,7 @@ function scorecardSection(card) {
         ['Status', card.provisional ? 'Provisional (period not closed)' : 'Final (period closed)'],
         ['Scoring model', `${card.modelVersion}: ${card.modelLabel}`],
         ['Weight available', `${fmtNumber(card.availableWeight)} of ${fmtNumber(card.totalWeight)}`],
-        ['Commission finding (official, not merged)', findingBadge(card.officialFinding)],
+        [`Commission finding on ${card.year} data (official, not merged)`, findingBadge(card.officialFinding)],
       ],
       { class: 'facts' },
     ),

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+import type { Browser, Page } from 'playwright-core';
+import { startServer } from '../helpers/server-process.js';
+import { dashboardFacts, postFacts } from './dashboard-data.js';
+
+/**
+ * The dashboard on a phone-sized screen (375 px): the page itself never scrolls sideways (wide tables
+ * scroll in their own box), and the scorecard's values stay on screen below their labels.
+ * Before, the facts grid's label column took the whole width and pushed the score off screen.
+ */
+
+const CHROMIUM = '/usr/bin/chromium';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SHOTS = join(ROOT, 'tmp', 'screenshots');
+const inCi = process.env['CI'] === 'true' || process.env['CI'] === '1';
+const skip = !existsSync(CHROMIUM) && !inCi ? `Chromium is not installed at ${CHROMIUM}` : false;
+const WIDTH = 375;
+
+const ready = (page: Page, name: string) => page.waitForSelector(`#view[data-page="${name}"][data-state="ready"]`, { timeout: 30_000 });
+
+/** How far the document reaches past the viewport, and the elements that stick out of it (not inside a scroll box). */
+const overflow = (page: Page) =>
+  page.evaluate(() => {
+    const width = window.innerWidth;
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      if (el.closest('.table-scroll')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 1) out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className}` : ''} (right ${Math.round(r.right)})`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 5) };
+  });
+
+t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { skip }, async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rcm-dashboard-narrow-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(SHOTS, { recursive: true });
+  const admin = `rcm_e2e_${randomBytes(18).toString('base64url')}`;
+  const server = await startServer({ RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: admin });
+  t.teardown(() => server.stop());
+  const { url } = server;
+  const token = async (principal: string, role: string, countries?: string[]) => {
+    const res = await fetch(`${url}/v1/tokens`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ principal, role, countries }) });
+    return ((await res.json()) as { token: string }).token;
+  };
+  const desk = await token('desk-narrow', 'desk', ['ET', 'SO', 'TN', 'DZ', 'TR']);
+  const analyst = await token('analyst-narrow', 'analyst');
+  const position = await postFacts(url, desk, dashboardFacts());
+  const list = (await (await fetch(`${url}/v1/countries?minPosition=${position}`, { headers: { authorization: `Bearer ${analyst}` } })).json()) as { countries: { code: string; latestScore: { score: number | null } | null }[] };
+  const scored = list.countries.find((c) => typeof c.latestScore?.score === 'number');
+  t.ok(scored, 'a country has a score');
+
+  const browser: Browser = await (await import('playwright-core')).chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  t.teardown(() => browser.close());
+  const page = await (await browser.newContext({ viewport: { width: WIDTH, height: 800 } })).newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${url}/`);
+  await page.fill('#token-input', analyst);
+  await page.press('#token-input', 'Enter');
+  await ready(page, 'overview');
+
+  for (const [route, name] of [
+    ['#/overview', 'overview'],
+    [`#/country/${scored!.code}`, 'country'],
+    ['#/report', 'report'],
+  ] as const) {
+    await page.goto(`${url}/${route}`);
+    await ready(page, name);
+    await page.waitForTimeout(300); // charts lay out
+    await page.screenshot({ path: join(SHOTS, `narrow-${name}.png`), fullPage: true });
+    const o = await overflow(page);
+    t.ok(o.scrollWidth <= o.width, `${route}: the page does not scroll sideways (document ${o.scrollWidth} px, screen ${o.width} px) ${o.out.join(', ')}`);
+    t.same(o.out, [], `${route}: nothing sticks out of the screen outside a table's scroll box`);
+  }
+
+  await page.goto(`${url}/#/country/${scored!.code}`);
+  await ready(page, 'country');
+  const score = await page.$eval('#country-score', (el) => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left, right: r.right, text: (el as HTMLElement).innerText };
+  });
+  t.ok(score.left >= 0 && score.right <= WIDTH, `the score (${score.text}) is on screen: ${Math.round(score.left)}-${Math.round(score.right)} px of ${WIDTH}`);
+  t.same(problems, [], 'no page errors');
+});
