@@ -115,8 +115,17 @@ export interface Derived {
 
 const PARTNER_CAUSES = new Set(['partner-refusal', 'no-landing-permit', 'partner-moratorium']);
 
-/** One fold step. `s` is undefined for the entity's first event. */
+/**
+ * One fold step. `s` is undefined for the entity's first event. A state folded from any fact marked
+ * as an estimate says so (`estimate: true`): the scorecard flags the indicators it feeds.
+ */
 export function step(kind: EntityKind, s: EntityState | undefined, f: Fact): EntityState {
+  const next = stepOf(kind, s, f);
+  if (next['estimate'] === true || (f.evidenceStatus !== 'estimate' && s?.['estimate'] !== true)) return next;
+  return Object.assign({}, next, { estimate: true });
+}
+
+function stepOf(kind: EntityKind, s: EntityState | undefined, f: Fact): EntityState {
   const d = f.data;
   const st: EntityState = s ?? {};
   switch (kind) {

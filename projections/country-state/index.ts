@@ -4,6 +4,7 @@ import type { Projection, ReadModelTx, Row, TableSpec } from '../types.js';
 import { bucketKey, BUCKETS_TABLE, moveContribution, removeContribution } from './buckets.js';
 import { addDeadline } from './dates.js';
 import { derive, entitiesOf, instrumentDeadline, step, type EntityKind, type EntityRef, type Fact, type FoldContext } from './entities.js';
+import { ESTIMATE_COUNTER } from '../scoring/inputs.js';
 
 /**
  * The per-country read model: timeline (every event, corrections linked both ways), entities
@@ -249,7 +250,12 @@ function saveEntity(tx: ReadModelTx, country: string, ref: EntityRef, before: En
   // its evidence list is without reading the contributing entities.
   // derive returns a fresh contribution each time: the counter is added to it in place.
   const contribution = d.contribution;
-  if (contribution?.role) (contribution.counters ??= {})[EVIDENCE_COUNTER[contribution.role] ?? evidenceCounter(contribution.role)] = eventIds.length;
+  if (contribution?.role) {
+    const counters = (contribution.counters ??= {});
+    counters[EVIDENCE_COUNTER[contribution.role] ?? evidenceCounter(contribution.role)] = eventIds.length;
+    // So are the entities folded from a fact marked as an estimate: the scorecard flags the indicator.
+    if (state['estimate'] === true) counters[ESTIMATE_COUNTER[contribution.role]] = 1;
+  }
   const row: EntityRow = { country, kind: ref.kind, id: ref.id, eventIds, state, sortDate: d.sortDate, open: d.open, contribution };
   if (ref.kind === 'request') {
     const dl = state['submittedOn'] ? instrumentDeadline(state, ctx) : null;
@@ -348,7 +354,8 @@ export const countryStateProjection: Projection = {
   // 3: timeline keyed by position, plain columns and a pre-serialised summary instead of a document.
   // 4: entities without the (country, bucket_year, bucket_quarter) index (the evidence indexes cover it).
   // 5: k in the entities' (country, kind, open, sort_date) index.
-  version: 5,
+  // 6: entities folded from a fact marked as an estimate say so, and buckets count them per role (est.<role>).
+  version: 6,
   tables,
   // Every row is keyed by or filtered on its country, and corrections only reach their own country's events.
   partitionedBy: 'country',
@@ -388,8 +395,15 @@ export const countryStateProjection: Projection = {
 export { bucketKey };
 
 /**
- * Version 4: the same rows as version 5, without k in the entities' first index. Kept so that a
- * store upgraded from it goes on serving current answers from it while version 5 is built.
+ * Version 5: the rows of version 6 without the estimate flags and counters. Kept so that a store
+ * upgraded from it goes on serving current answers from it while version 6 is built (it follows new
+ * events with version 6's code, so those flag their estimates; the scorecards it serves may miss some).
+ */
+export const countryStateV5: Projection = { ...countryStateProjection, version: 5 };
+
+/**
+ * Version 4: version 5 without k in the entities' first index. Kept so that a store upgraded from
+ * it goes on serving current answers from it while the current version is built.
  */
 export const countryStateV4: Projection = {
   ...countryStateProjection,

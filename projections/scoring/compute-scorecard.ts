@@ -2,7 +2,7 @@ import type { IndicatorCode, ScoringModel } from '../../contracts/index.js';
 import type { Scorecard, ScorecardIndicator, ScorecardWarning } from '../../contracts/read-models.js';
 import { periodBounds } from '../country-state/dates.js';
 import { pickReports, sumField, type Picked } from './aggregates.js';
-import { C, type AggregateReport, type MoratoriumSpan, type ScorecardInputs } from './inputs.js';
+import { C, ESTIMATE_COUNTER, type AggregateReport, type MoratoriumSpan, type ScorecardInputs } from './inputs.js';
 
 export interface ScoreOptions {
   /** The period (or its year) is closed: the scorecard is not provisional. */
@@ -435,8 +435,19 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
     score = round2(sum / availableWeight);
   }
   const band = score === null ? null : score >= model.bands.adequate ? 'adequate' : score >= model.bands.needsImprovement ? 'needs-improvement' : 'insufficient';
-  const containsEstimates = usedReports.some((r) => r.evidenceStatus === 'estimate');
-  if (containsEstimates) warnings.push({ code: 'estimates', indicator: null, message: 'Some figures are estimates (evidenceStatus "estimate")' });
+  const reportsEstimated = usedReports.some((r) => r.evidenceStatus === 'estimate');
+  if (reportsEstimated) warnings.push({ code: 'estimates', indicator: null, message: 'Some figures are estimates (evidenceStatus "estimate")' });
+  // Case-level facts marked as estimates, counted per indicator in the period's buckets. D1 counts every
+  // request (readmission requests contribute as C's evidence, identification requests as D1's).
+  let casesEstimated = false;
+  for (const code of ['C', 'D1', 'D2', 'D3', 'D4'] as const) {
+    const d = drafts.get(code);
+    const n = code === 'D1' ? cnt(ESTIMATE_COUNTER.C) + cnt(ESTIMATE_COUNTER.D1) : cnt(ESTIMATE_COUNTER[code]);
+    if (!d?.available || n === 0 || !(d.source === 'case' || d.source === 'mixed')) continue;
+    casesEstimated = true;
+    warnings.push({ code: 'estimates', indicator: code, message: `${n} of the case records behind ${code} rest on facts marked as estimates (evidenceStatus "estimate")` });
+  }
+  const containsEstimates = reportsEstimated || casesEstimated;
 
   const indicators: ScorecardIndicator[] = codes.map((code) => {
     const d = drafts.get(code)!;

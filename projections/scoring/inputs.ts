@@ -53,6 +53,9 @@ export interface AggregateReport {
 /** Which indicator the case-level evidence of an entity feeds. */
 export type EvidenceRole = 'C' | 'D1' | 'D2' | 'D3' | 'D4';
 
+/** Bucket counter of the entities of a role folded from a fact marked as an estimate. */
+export const ESTIMATE_COUNTER: Record<EvidenceRole, string> = { C: 'est.C', D1: 'est.D1', D2: 'est.D2', D3: 'est.D3', D4: 'est.D4' };
+
 export interface MoratoriumSpan {
   moratoriumId: string;
   scope: string;

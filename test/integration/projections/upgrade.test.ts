@@ -25,7 +25,7 @@ t.test('previous versions the service keeps are the ones it can follow, and each
   }
 });
 
-t.test('upgrading country-state from version 4: version 4 answers, current, until version 5 has caught up', async (t) => {
+t.test('upgrading country-state from version 4: version 4 answers, current, until the current version has caught up', async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rcm-upgrade-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   const store = openSqliteEventStore({ path: join(dir, 'events.sqlite') });
@@ -52,7 +52,7 @@ t.test('upgrading country-state from version 4: version 4 answers, current, unti
     previousVersions: previousProjectionVersions,
     batchSize: 5,
     onBatchCommitted: () => {
-      // Recorded while version 5 is being built.
+      // Recorded while the current version is being built.
       recordedDuring ??= submit(store, 'DURING', '2023-02-15');
       const building = (db.prepare(`SELECT position FROM projection_checkpoints WHERE name = 'country-state' AND status = 'building'`).get() as { position: number } | undefined)?.position ?? -1;
       if (runner.allLive()) seen.push({ served: runner.table('country-state', 'entities'), newest: readSide.profile('ET').requests.openRequests[0]?.requestId, building });
@@ -65,8 +65,8 @@ t.test('upgrading country-state from version 4: version 4 answers, current, unti
   const during = seen.filter((s) => s.served === v4Entities);
   t.ok(during.length >= 3, 'version 4 was served during several batches of the build');
   t.ok(during.every((s) => s.newest === 'LATE' || s.newest === 'DURING'), 'it had followed the events recorded since it last ran');
-  t.ok(during.some((s) => s.newest === 'DURING' && s.building < 90), 'and it follows those recorded while version 5 builds');
-  t.equal(runner.table('country-state', 'entities'), physicalTable('country-state', countryStateProjection.version, 'entities'), 'then version 5 took over');
+  t.ok(during.some((s) => s.newest === 'DURING' && s.building < 90), 'and it follows those recorded while the current version builds');
+  t.equal(runner.table('country-state', 'entities'), physicalTable('country-state', countryStateProjection.version, 'entities'), 'then the current version took over');
   t.notOk(tableExists(db, v4Entities), 'and version 4 was dropped');
   const p = readSide.profile('ET');
   t.equal(p.requests.open, 102);
