@@ -6,21 +6,11 @@ import Database from 'better-sqlite3';
 import t from 'tap';
 import { startServer } from '../helpers/server-process.js';
 import { childEnv } from '../helpers/child-env.js';
-import { ADMIN_TOKEN, call, identificationRequest, stopProcess, tempDir } from './helpers.js';
+import { ADMIN_TOKEN, call, identificationRequest, npmRun, stopProcess, tempDir } from './helpers.js';
 
 /** What operators do to a data directory over months: the server must notice, never serve wrong answers. */
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function npmRun(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', ...args], { cwd: root, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
 
 /** Starts the server and waits for it to exit (it is expected to refuse to start). */
 function startRefused(env: Record<string, string>): Promise<{ code: number | null; out: string }> {

@@ -1,12 +1,28 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { StoredEvent } from '../../contracts/index.js';
 import { verifyChain, type ChainVerification } from '../../src/store/hash-chain.js';
 import { openSqliteEventStore } from '../../src/store/sqlite/index.js';
 import type { ZodApp } from '../../src/http/app.js';
 import { provenance } from '../helpers/test-app.js';
+import { childEnv } from '../helpers/child-env.js';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** `npm run <args>` as an operator types it, in the repository; resolves with its exit code and output. */
+export function npmRun(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', ...args], { cwd: root, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
 
 export const ADMIN_TOKEN = 'reliability-admin-token-0123456789';
 

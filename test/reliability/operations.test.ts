@@ -1,25 +1,10 @@
-import { spawn } from 'node:child_process';
 import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import { startServer } from '../helpers/server-process.js';
-import { ADMIN_TOKEN, call, identificationRequest, readEventLog, stopProcess, tempDir } from './helpers.js';
-import { childEnv } from '../helpers/child-env.js';
+import { ADMIN_TOKEN, call, identificationRequest, readEventLog, npmRun, stopProcess, tempDir } from './helpers.js';
 import { eiordTsv } from '../unit/imports/fixtures.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-function npmRun(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', '--silent', ...args], { cwd: root, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
 
 async function deskToken(url: string): Promise<string> {
   const created = await call(url, 'POST', '/v1/tokens', { token: ADMIN_TOKEN, body: { principal: 'desk-ops', role: 'desk', countries: ['ET', 'SO', 'TN'] } });
