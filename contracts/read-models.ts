@@ -113,6 +113,7 @@ export const CountrySummary = z.object({
       reason: z.string().nullable(),
       reasonDetail: z.string().nullable(),
       provisional: z.boolean(),
+      containsEstimates: z.boolean().describe('Some figures or case records behind the score are marked as estimates'),
       modelVersion: z.number().int(),
     })
     .nullable()

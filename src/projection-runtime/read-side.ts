@@ -243,6 +243,7 @@ export class ReadSide {
             reason: card.reason,
             reasonDetail: card.reasonDetail,
             provisional: card.provisional,
+            containsEstimates: card.containsEstimates,
             modelVersion: card.modelVersion,
           };
         }

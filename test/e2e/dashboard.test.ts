@@ -137,8 +137,13 @@ t.test('dashboard in headless Chromium with the API numbers', { skip }, async (t
     const band = c.latestScore?.band;
     const label = band === 'adequate' ? 'Adequate' : band === 'needs-improvement' ? 'Needs improvement' : band === 'insufficient' ? 'Insufficient' : 'No band';
     t.match(row[2], label, `${c.code}: the band is written out as text (${label}), not only coloured`);
-    if (typeof c.latestScore?.score === 'number') t.match(row[1], String(Math.round(c.latestScore.score * 10) / 10), `${c.code}: latest score shown`);
+    if (typeof c.latestScore?.score === 'number') {
+      t.match(row[1], String(Math.round(c.latestScore.score * 10) / 10), `${c.code}: latest score shown`);
+      t.equal(row[1]!.includes('contains estimates'), c.latestScore.containsEstimates, `${c.code}: says whether the score rests on estimates`);
+    }
   }
+  // The demo marks its invented case data as estimates: the check above must meet both answers.
+  t.ok(list.countries.some((c: Json) => c.latestScore?.containsEstimates === true), 'some demo scores rest on estimates');
   t.ok(await page.$('#overview-table .band[data-band] .band-icon'), 'bands carry an icon as well as a colour');
 
   const score = await chartData(page, 'score-chart');
@@ -172,6 +177,9 @@ t.test('dashboard in headless Chromium with the API numbers', { skip }, async (t
   await page.keyboard.press('Enter');
   await ready(page, 'country');
   t.equal(await page.inputValue('#country-year'), String(chosen.latestScore.year), 'the country opens on its latest year');
+  const offered = (await page.$$eval('#country-year option', (os) => os.map((o) => Number((o as HTMLOptionElement).value)))) as number[];
+  const thisYear = new Date().getUTCFullYear();
+  t.same(offered.slice(0, thisYear - chosen.latestScore.year + 1), Array.from({ length: thisYear - chosen.latestScore.year + 1 }, (_, i) => thisYear - i), 'years after the latest scored one, up to this year, can be chosen');
   t.equal(await page.textContent('#country-score'), String(Math.round(chosen.latestScore.score * 10) / 10), 'with its latest score');
   const year = String(chosen.latestScore.year - 1);
   await page.selectOption('#country-year', year);
@@ -231,6 +239,8 @@ t.test('dashboard in headless Chromium with the API numbers', { skip }, async (t
   const report = await getLog(`/v1/reports/annual/2023?format=json&model=1&asOf=${asOf}`);
   t.match(await page.textContent('#report-manifest'), report.manifest.contentHash, 'the manifest shown is the API report manifest');
   t.equal(await page.$$eval('#report-countries tbody tr', (r) => r.length), report.manifest.countries.length, 'one preview row per country of the report');
+  const estimatesColumn = await page.$$eval('#report-countries tbody tr', (trs) => trs.map((tr) => (tr.children[4] as HTMLElement).innerText.trim()));
+  t.same(estimatesColumn, report.report.countries.map((c: Json) => (c.scorecard.containsEstimates ? 'Yes' : 'No')), 'the preview says which scores rest on estimates');
   const frame = await page.$eval('#report-frame', (f) => ({ sandbox: f.getAttribute('sandbox'), length: (f as HTMLIFrameElement).srcdoc.length }));
   t.equal(frame.sandbox, '', 'the HTML preview is fully sandboxed');
   t.ok(frame.length > 200, 'the HTML preview has content');

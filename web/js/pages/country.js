@@ -150,7 +150,9 @@ export async function render(view, params, country) {
   const year = Number.parseInt(params.get('year') ?? '', 10) || latest;
   const [card, profile] = await Promise.all([getJson(`/v1/countries/${country}/scorecards/${year}`), getJson(`/v1/countries/${country}/profile`)]);
 
-  const years = Array.from({ length: YEARS_SHOWN }, (_, i) => latest - i);
+  // From this year down: a year after the latest with figures (a visa measure, open requests) can be chosen too.
+  const newest = Math.min(2100, Math.max(latest, new Date().getUTCFullYear()));
+  const years = Array.from({ length: YEARS_SHOWN + (newest - latest) }, (_, i) => newest - i);
   if (!years.includes(year)) years.unshift(year);
   const yearForm = h(
     'form',

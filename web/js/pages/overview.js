@@ -9,7 +9,7 @@ import { bandBadge, countryName, findingBadge, fmtDateTime, fmtNumber, fmtPercen
 function scoreCell(s) {
   if (!s) return 'No data yet';
   if (s.score === null) return h('span', {}, `No score for ${s.year}`, h('br'), h('small', {}, s.reasonDetail ?? s.reason ?? ''));
-  return h('span', {}, h('strong', { class: 'score' }, fmtNumber(s.score)), ` (${s.year}${s.provisional ? ', provisional' : ''}, model ${s.modelVersion})`);
+  return h('span', {}, h('strong', { class: 'score' }, fmtNumber(s.score)), ` (${s.year}${s.provisional ? ', provisional' : ''}${s.containsEstimates ? ', contains estimates' : ''}, model ${s.modelVersion})`);
 }
 
 function activityCell(a) {

@@ -64,7 +64,7 @@ function countrySummary(body) {
   if (rows.length === 0) return null;
   return table(
     'Countries in the report',
-    ['Country', 'Score', 'Band', 'Provisional', 'Commission finding (official)'],
+    ['Country', 'Score', 'Band', 'Provisional', 'Contains estimates', 'Commission finding (official)'],
     rows.map((c) => {
       const card = c.scorecard ?? c;
       const code = c.country ?? c.code ?? card.country;
@@ -73,6 +73,7 @@ function countrySummary(body) {
         card.score === null || card.score === undefined ? h('span', {}, 'No score', h('br'), h('small', {}, card.reasonDetail ?? '')) : fmtNumber(card.score),
         bandBadge(card.band ?? null),
         card.provisional ? 'Yes' : 'No',
+        card.containsEstimates ? 'Yes' : 'No',
         findingBadge(card.officialFinding ?? null),
       ];
     }),
