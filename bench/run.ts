@@ -76,13 +76,13 @@ async function run(): Promise<void> {
     results.push(await rebuildScenario(bigHistory, { rounds }));
   }
   if (selected.includes('query') || selected.includes('asof') || selected.includes('startup')) {
-    const big = await preparedDataDir(bigHistory, bigEvents, log);
+    const big = await preparedDataDir(bigHistory, log);
     const samples = quick ? 200 : 1000;
     // Requests per query before timing: every distinct path is touched several times and the
     // handlers have been optimised by V8 (the first few hundred calls of a cold server are slower).
     const warmup = Number(values.warmup ?? (quick ? 20 : 500));
     if (selected.includes('query') || selected.includes('asof')) {
-      const small = await preparedDataDir(await history(smallEvents, log), smallEvents, log);
+      const small = await preparedDataDir(await history(smallEvents, log), log);
       const servers: RcmServer[] = [];
       try {
         servers.push(await startPrepared(big.dataDir, big.adminToken));

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateHistory } from '../../scripts/generate-history.js';
+import { generateHistory, historyFileName } from '../../scripts/generate-history.js';
 import { ROOT } from './processes.js';
 
 export const CACHE_DIR = join(ROOT, 'tmp', 'bench');
@@ -11,7 +11,7 @@ export const CACHE_DIR = join(ROOT, 'tmp', 'bench');
  * that need a data directory copy the file.
  */
 export async function history(events: number, log: (line: string) => void): Promise<string> {
-  const path = join(CACHE_DIR, `history-${events}.sqlite`);
+  const path = join(CACHE_DIR, historyFileName(events));
   if (existsSync(path) && !existsSync(`${path}-wal`)) return path;
   if (existsSync(path)) {
     // A WAL left next to it means an interrupted generation: regenerate.

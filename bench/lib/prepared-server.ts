@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { request } from './http-client.js';
 import { CACHE_DIR, installHistory } from './histories.js';
 import { createTokens, startRcmServer, type RcmServer } from './rcm-server.js';
@@ -37,8 +37,9 @@ export async function waitCaughtUp(server: RcmServer, timeoutMs: number): Promis
  * tmp/bench (the first preparation rebuilds the read models through the server itself). The
  * admin token is kept beside it so later starts can create tokens.
  */
-export async function preparedDataDir(historyPath: string, events: number, log: (line: string) => void): Promise<{ dataDir: string; adminToken: string }> {
-  const dataDir = join(CACHE_DIR, `data-${events}`);
+export async function preparedDataDir(historyPath: string, log: (line: string) => void): Promise<{ dataDir: string; adminToken: string }> {
+  // Named after its history (`history-<events>-v<n>.sqlite`): a new version of the history gets a new directory.
+  const dataDir = join(CACHE_DIR, basename(historyPath, '.sqlite').replace(/^history-/, 'data-'));
   const tokenFile = join(dataDir, 'bench-admin-token');
   if (!existsSync(tokenFile)) {
     installHistory(historyPath, dataDir);

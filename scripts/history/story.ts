@@ -68,6 +68,8 @@ export function dayOf(year: number, month = 1, date = 1): number {
 }
 
 const DESK: Provenance = { sourceKind: 'nl-desk', reference: 'DT&V case register extract', evidenceStatus: 'confirmed' };
+/** What a desk records when the register is incomplete: its own estimate. */
+const DESK_ESTIMATE: Provenance = { sourceKind: 'nl-desk', reference: 'desk estimate, register incomplete', evidenceStatus: 'estimate' };
 const RCMS: Provenance = { sourceKind: 'rcms', reference: 'RCMS monthly export', evidenceStatus: 'confirmed' };
 const COMMISSION: Provenance = { sourceKind: 'commission', reference: 'COM(2023) 568', evidenceStatus: 'confirmed' };
 const COUNCIL: Provenance = { sourceKind: 'council', reference: 'OJ L 2024/1341', evidenceStatus: 'confirmed' };
@@ -113,7 +115,11 @@ export class CountryStory {
   }
 
   private draft(out: Draft[], day: number, type: string, data: Record<string, unknown>, provenance: Provenance = DESK): Draft {
-    const d: Draft = { country: this.country, streamId: this.streamId, day, type, data, provenance, eventId: this.rnd.uuid() };
+    const eventId = this.rnd.uuid();
+    // About one desk fact in 32 is an estimate. Chosen by the event id, not by drawing again, so the
+    // rest of a seed's history stays as it was.
+    if (provenance === DESK && Number.parseInt(eventId.slice(-2), 16) < 8) provenance = DESK_ESTIMATE;
+    const d: Draft = { country: this.country, streamId: this.streamId, day, type, data, provenance, eventId };
     out.push(d);
     return d;
   }
