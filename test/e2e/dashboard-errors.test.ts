@@ -1,24 +1,21 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import type { Browser } from 'playwright-core';
 import { startServer } from '../helpers/server-process.js';
+import { dashboardReady, launchChromium, randomAdminToken, skipWithoutChromium } from '../helpers/browser.js';
 
 /**
  * The dashboard when the service stops answering: the page says the service did not answer
  * (instead of the browser's bare "Failed to fetch"), and so does the token form.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
-const inCi = process.env['CI'] === 'true' || process.env['CI'] === '1';
-const skip = !existsSync(CHROMIUM) && !inCi ? `Chromium is not installed at ${CHROMIUM}` : false;
 
-t.test('dashboard with the server stopped says the service did not answer', { skip }, async (t) => {
+t.test('dashboard with the server stopped says the service did not answer', { skip: skipWithoutChromium }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rcm-dashboard-down-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
-  const admin = `rcm_e2e_${randomBytes(18).toString('base64url')}`;
+  const admin = randomAdminToken();
   const server = await startServer({ RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: admin });
   let stopped = false;
   t.teardown(async () => {
@@ -26,10 +23,7 @@ t.test('dashboard with the server stopped says the service did not answer', { sk
   });
   const { url } = server;
 
-  const browser: Browser = await (await import('playwright-core')).chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser: Browser = await launchChromium();
   t.teardown(() => browser.close());
   const page = await (await browser.newContext({ viewport: { width: 1000, height: 800 } })).newPage();
   const pageErrors: string[] = [];
@@ -37,7 +31,7 @@ t.test('dashboard with the server stopped says the service did not answer', { sk
   await page.goto(`${url}/`);
   await page.fill('#token-input', admin);
   await page.press('#token-input', 'Enter');
-  await page.waitForSelector('#view[data-page="overview"][data-state="ready"]', { timeout: 30_000 });
+  await dashboardReady(page, 'overview');
 
   await server.stop();
   stopped = true;

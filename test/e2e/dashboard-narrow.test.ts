@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../helpers/server-process.js';
+import { dashboardReady, launchChromium, randomAdminToken, skipWithoutChromium } from '../helpers/browser.js';
 import { dashboardFacts, postFacts } from './dashboard-data.js';
 
 /**
@@ -14,14 +14,10 @@ import { dashboardFacts, postFacts } from './dashboard-data.js';
  * Before, the facts grid's label column took the whole width and pushed the score off screen.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = join(ROOT, 'tmp', 'screenshots');
-const inCi = process.env['CI'] === 'true' || process.env['CI'] === '1';
-const skip = !existsSync(CHROMIUM) && !inCi ? `Chromium is not installed at ${CHROMIUM}` : false;
 const WIDTH = 375;
 
-const ready = (page: Page, name: string) => page.waitForSelector(`#view[data-page="${name}"][data-state="ready"]`, { timeout: 30_000 });
 
 /** How far the document reaches past the viewport, and the elements that stick out of it (not inside a scroll box). */
 const overflow = (page: Page) =>
@@ -36,11 +32,11 @@ const overflow = (page: Page) =>
     return { scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 5) };
   });
 
-t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { skip }, async (t) => {
+t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { skip: skipWithoutChromium }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rcm-dashboard-narrow-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(SHOTS, { recursive: true });
-  const admin = `rcm_e2e_${randomBytes(18).toString('base64url')}`;
+  const admin = randomAdminToken();
   const server = await startServer({ RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: admin });
   t.teardown(() => server.stop());
   const { url } = server;
@@ -55,10 +51,7 @@ t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { sk
   const scored = list.countries.find((c) => typeof c.latestScore?.score === 'number');
   t.ok(scored, 'a country has a score');
 
-  const browser: Browser = await (await import('playwright-core')).chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser: Browser = await launchChromium();
   t.teardown(() => browser.close());
   const page = await (await browser.newContext({ viewport: { width: WIDTH, height: 800 } })).newPage();
   const problems: string[] = [];
@@ -66,7 +59,7 @@ t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { sk
   await page.goto(`${url}/`);
   await page.fill('#token-input', analyst);
   await page.press('#token-input', 'Enter');
-  await ready(page, 'overview');
+  await dashboardReady(page, 'overview');
 
   for (const [route, name] of [
     ['#/overview', 'overview'],
@@ -74,7 +67,7 @@ t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { sk
     ['#/report', 'report'],
   ] as const) {
     await page.goto(`${url}/${route}`);
-    await ready(page, name);
+    await dashboardReady(page, name);
     await page.waitForTimeout(300); // charts lay out
     await page.screenshot({ path: join(SHOTS, `narrow-${name}.png`), fullPage: true });
     const o = await overflow(page);
@@ -83,7 +76,7 @@ t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { sk
   }
 
   await page.goto(`${url}/#/country/${scored!.code}`);
-  await ready(page, 'country');
+  await dashboardReady(page, 'country');
   const score = await page.$eval('#country-score', (el) => {
     const r = el.getBoundingClientRect();
     return { left: r.left, right: r.right, text: (el as HTMLElement).innerText };

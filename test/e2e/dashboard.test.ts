@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import t from 'tap';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../helpers/server-process.js';
+import { dashboardReady, launchChromium, randomAdminToken, skipWithoutChromium } from '../helpers/browser.js';
 import { dashboardFacts, postFacts } from './dashboard-data.js';
 import { childEnv } from '../helpers/child-env.js';
 
@@ -16,12 +16,9 @@ import { childEnv } from '../helpers/child-env.js';
  * Screenshots go to tmp/screenshots/ (git-ignored).
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = join(ROOT, 'tmp', 'screenshots');
 const DEMO = join(ROOT, 'scripts', 'demo.ts');
-const inCi = process.env['CI'] === 'true' || process.env['CI'] === '1';
-const skip = !existsSync(CHROMIUM) && !inCi ? `Chromium is not installed at ${CHROMIUM} (apt-get install chromium); with CI=true this test runs and fails instead` : false;
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -45,14 +42,13 @@ const chartData = (page: Page, id: string): Promise<ChartData | null> =>
     };
   }, id);
 
-const ready = (page: Page, name: string) => page.waitForSelector(`#view[data-page="${name}"][data-state="ready"]`, { timeout: 30_000 });
 
-t.test('dashboard in headless Chromium with the API numbers', { skip }, async (t) => {
+t.test('dashboard in headless Chromium with the API numbers', { skip: skipWithoutChromium }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rcm-dashboard-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(SHOTS, { recursive: true });
 
-  const admin = `rcm_e2e_${randomBytes(18).toString('base64url')}`;
+  const admin = randomAdminToken();
   const server = await startServer({ RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: admin });
   t.teardown(() => server.stop());
   const { url } = server;
@@ -89,10 +85,7 @@ t.test('dashboard in headless Chromium with the API numbers', { skip }, async (t
   const scored = list.countries.filter((c: Json) => c.latestScore?.score !== null && c.latestScore?.score !== undefined);
   t.ok(scored.length >= 3, 'several countries have a score');
 
-  const browser: Browser = await (await import('playwright-core')).chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser: Browser = await launchChromium();
   t.teardown(() => browser.close());
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
@@ -120,7 +113,7 @@ t.test('dashboard in headless Chromium with the API numbers', { skip }, async (t
   t.same(problems.splice(0).filter((p) => !/status of 401/.test(p)), [], 'only the refused token check was logged');
   await page.fill('#token-input', auditor);
   await page.press('#token-input', 'Enter');
-  await ready(page, 'overview');
+  await dashboardReady(page, 'overview');
   t.same(
     await page.evaluate(() => ({ session: sessionStorage.getItem('rcm.token'), local: localStorage.length, cookies: document.cookie })),
     { session: auditor, local: 0, cookies: '' },
@@ -175,7 +168,7 @@ t.test('dashboard in headless Chromium with the API numbers', { skip }, async (t
   // Real links: the keyboard opens a country.
   await page.focus(`#overview-table a[href="#/country/${code}"]`);
   await page.keyboard.press('Enter');
-  await ready(page, 'country');
+  await dashboardReady(page, 'country');
   t.equal(await page.inputValue('#country-year'), String(chosen.latestScore.year), 'the country opens on its latest year');
   const offered = (await page.$$eval('#country-year option', (os) => os.map((o) => Number((o as HTMLOptionElement).value)))) as number[];
   const thisYear = new Date().getUTCFullYear();
@@ -227,7 +220,7 @@ t.test('dashboard in headless Chromium with the API numbers', { skip }, async (t
 
   // ---- report: year, asOf and model; preview with the manifest
   await page.click('nav a[data-nav="report"]');
-  await ready(page, 'report');
+  await dashboardReady(page, 'report');
   // A fixed asOf (end of today, UTC: every fact above was recorded today) makes the report reproducible.
   const asOf = new Date().toISOString().slice(0, 10);
   await page.fill('#report-year', '2023');
@@ -253,7 +246,7 @@ t.test('dashboard in headless Chromium with the API numbers', { skip }, async (t
 
   // ---- audit: chains, projection lag, paged feed
   await page.click('nav a[data-nav="audit"]');
-  await ready(page, 'audit');
+  await dashboardReady(page, 'audit');
   const verify = await getLog('/v1/audit/verify');
   t.match(await page.textContent('#chain-summary'), verify.ok ? 'Every chain verifies' : 'broken');
   t.equal(await page.$$eval('#chain-table tbody tr', (r) => r.length), verify.streams.length, 'one row per stream');
