@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import t from 'tap';
 import { startServer } from '../helpers/server-process.js';
 import { childEnv } from '../helpers/child-env.js';
-import { ADMIN_TOKEN, call, identificationRequest, npmRun, stopProcess, tempDir } from './helpers.js';
+import { ADMIN_TOKEN, call, identificationRequest, deskToken, npmRun, stopProcess, tempDir } from './helpers.js';
 
 /** What operators do to a data directory over months: the server must notice, never serve wrong answers. */
 
@@ -32,11 +32,6 @@ function startRefused(env: Record<string, string>): Promise<{ code: number | nul
       resolve({ code, out });
     });
   });
-}
-
-async function deskToken(url: string): Promise<string> {
-  const created = await call(url, 'POST', '/v1/tokens', { token: ADMIN_TOKEN, body: { principal: 'desk-ops', role: 'desk', countries: ['ET', 'SO', 'TN'] } });
-  return created.body.token as string;
 }
 
 /** The request ids of a country's open requests, as the read models serve them once they reach `position`. */

@@ -75,6 +75,12 @@ export async function call(
   return { status: res.status, headers: res.headers, body, text };
 }
 
+/** A desk token for ET, SO and TN, created over HTTP with ADMIN_TOKEN on a server started with it. */
+export async function deskToken(url: string): Promise<string> {
+  const created = await call(url, 'POST', '/v1/tokens', { token: ADMIN_TOKEN, body: { principal: 'desk-ops', role: 'desk', countries: ['ET', 'SO', 'TN'] } });
+  return created.body.token as string;
+}
+
 /** Listens on a free loopback port and returns the base URL. */
 export async function listenLoopback(app: ZodApp): Promise<string> {
   await app.listen({ host: '127.0.0.1', port: 0 });

@@ -3,13 +3,8 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import t from 'tap';
 import { startServer } from '../helpers/server-process.js';
-import { ADMIN_TOKEN, call, identificationRequest, readEventLog, npmRun, stopProcess, tempDir } from './helpers.js';
+import { ADMIN_TOKEN, call, identificationRequest, readEventLog, deskToken, npmRun, stopProcess, tempDir } from './helpers.js';
 import { eiordTsv } from '../unit/imports/fixtures.js';
-
-async function deskToken(url: string): Promise<string> {
-  const created = await call(url, 'POST', '/v1/tokens', { token: ADMIN_TOKEN, body: { principal: 'desk-ops', role: 'desk', countries: ['ET', 'SO', 'TN'] } });
-  return created.body.token as string;
-}
 
 t.test('SIGTERM: in-flight requests finish, the process exits 0, the databases close cleanly', async (t) => {
   const dir = tempDir('sigterm');
