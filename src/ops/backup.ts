@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { verifyChain, type ChainVerification } from '../store/hash-chain.js';
 import { openSqliteEventStore } from '../store/sqlite/index.js';
 
@@ -10,20 +11,24 @@ export const AUTH_FILE = 'auth.sqlite';
 export const MANIFEST_FILE = 'manifest.json';
 export const BACKUP_FORMAT = 'rcm-backup/1';
 
-export interface BackupFile {
-  name: string;
-  bytes: number;
-  sha256: string;
-}
+const BackupFile = z.object({
+  // A plain `.sqlite` name: a restore never writes outside the data directory.
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.sqlite$/, 'a plain .sqlite file name'),
+  bytes: z.number().int().nonnegative(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha-256 in hex'),
+});
+export type BackupFile = z.infer<typeof BackupFile>;
 
-export interface BackupManifest {
-  format: typeof BACKUP_FORMAT;
-  createdAt: string;
-  sourceDataDir: string;
+/** `manifest.json` of a backup: what a restore checks before it copies anything. */
+export const BackupManifest = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  createdAt: z.string(),
+  sourceDataDir: z.string(),
   /** In the order they were copied: read models first, then tokens, the event log last. */
-  files: BackupFile[];
-  events: { headPosition: number; eventsChecked: number; streamsChecked: number };
-}
+  files: z.array(BackupFile).min(1),
+  events: z.object({ headPosition: z.number().int().nonnegative(), eventsChecked: z.number().int().nonnegative(), streamsChecked: z.number().int().nonnegative() }),
+});
+export type BackupManifest = z.infer<typeof BackupManifest>;
 
 export class BackupError extends Error {}
 

@@ -1,7 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
-import { BACKUP_FORMAT, BackupError, EVENTS_FILE, MANIFEST_FILE, sha256File, verifyEventStoreFile, type BackupManifest } from './backup.js';
+import { BACKUP_FORMAT, BackupError, EVENTS_FILE, MANIFEST_FILE, sha256File, verifyEventStoreFile, BackupManifest } from './backup.js';
 
 export interface RestoreSummary {
   dataDir: string;
@@ -10,17 +9,6 @@ export interface RestoreSummary {
   eventsChecked: number;
   streamsChecked: number;
 }
-
-/** What a manifest must hold. File names are plain `.sqlite` names: a restore never writes outside the data directory. */
-const ManifestShape = z.object({
-  format: z.string(),
-  createdAt: z.string(),
-  sourceDataDir: z.string(),
-  files: z
-    .array(z.object({ name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*\.sqlite$/, 'a plain .sqlite file name'), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha-256 in hex') }))
-    .min(1),
-  events: z.object({ headPosition: z.number().int().nonnegative(), eventsChecked: z.number().int().nonnegative(), streamsChecked: z.number().int().nonnegative() }),
-});
 
 function readManifest(backupDir: string): BackupManifest {
   const path = join(backupDir, MANIFEST_FILE);
@@ -33,12 +21,12 @@ function readManifest(backupDir: string): BackupManifest {
   }
   const format = (json as { format?: unknown } | null)?.format;
   if (format !== BACKUP_FORMAT) throw new BackupError(`Unknown backup format ${JSON.stringify(format)} in ${resolve(path)}; expected ${BACKUP_FORMAT}`);
-  const parsed = ManifestShape.safeParse(json);
+  const parsed = BackupManifest.safeParse(json);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new BackupError(`${resolve(path)} is not a valid backup manifest: ${problems}`);
   }
-  const manifest = parsed.data as BackupManifest;
+  const manifest = parsed.data;
   if (!manifest.files.some((f) => f.name === EVENTS_FILE)) throw new BackupError(`The backup has no ${EVENTS_FILE}`);
   return manifest;
 }
