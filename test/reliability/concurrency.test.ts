@@ -9,7 +9,7 @@ import { call, identificationRequest, listenLoopback, pool, readEventLog, type H
 /** Two API instances on one data directory: only the store's expected-revision check stands between their writers. */
 async function twoInstances(t: Test) {
   const h = await startTestApp();
-  // Its projections in this thread, as the first one's (test-app.ts): a second worker thread under tap's loader takes seconds to start.
+  // Its projections in this thread, as the first one's (test-app.ts): a second worker thread under the tests' TypeScript loader loads the sources again.
   const other = await openContext(loadConfig({ RCM_DATA_DIR: h.dir, RCM_PROJECTION_THREAD: 'main' }));
   const otherApp = await buildApp(other);
   t.teardown(async () => {

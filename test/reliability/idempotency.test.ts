@@ -12,7 +12,7 @@ async function setup(t: Test, instances: 1 | 2) {
   const urls = [await listenLoopback(h.app)];
   let closeOther = async () => {};
   if (instances === 2) {
-    // Its projections in this thread, as the first one's (test-app.ts): a second worker thread under tap's loader takes seconds to start.
+    // Its projections in this thread, as the first one's (test-app.ts): a second worker thread under the tests' TypeScript loader loads the sources again.
     const other = await openContext(loadConfig({ RCM_DATA_DIR: h.dir, RCM_PROJECTION_THREAD: 'main' }));
     const otherApp = await buildApp(other);
     urls.push(await listenLoopback(otherApp));
