@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CountryCode, IsoDate, IsoDateTime, Period, wholeNumberParam, wholeNumberParamOr } from './common.js';
 import { COUNTRY_FAMILIES, type CountryFamily } from './events/define.js';
 import { closePeriodExamples, scoringModelExamples } from './examples/admin.js';
+import { countryListExample, profileExample, scorecardExample, scoringModelListExample } from './examples/read-answers.js';
 import { timelineExample } from './examples/timeline.js';
 import { IndicatorCode, PublishableScoringModel, ScoringModel } from './scoring-model.js';
 
@@ -90,7 +91,7 @@ export type ScorecardWarning = z.infer<typeof ScorecardWarning>;
 
 export const ScorecardResponse = Scorecard.extend({
   position: z.number().int().describe('Read-model position the answer reflects'),
-});
+}).meta({ examples: [scorecardExample] });
 
 export const LastActivity = z.object({
   eventId: z.string(),
@@ -119,7 +120,7 @@ export const CountrySummary = z.object({
     .nullable()
     .describe('Scorecard of the latest year with data, with the latest published model'),
 });
-export const CountryList = z.object({ countries: z.array(CountrySummary), position: z.number().int() });
+export const CountryList = z.object({ countries: z.array(CountrySummary), position: z.number().int() }).meta({ examples: [countryListExample] });
 
 const Json = z.record(z.string(), z.unknown());
 
@@ -154,7 +155,7 @@ export const CountryProfile = z.object({
   moratoria: z.array(Json),
   officialFinding: OfficialFinding.nullable(),
   lastActivity: LastActivity.nullable(),
-});
+}).meta({ examples: [profileExample] });
 
 export const TimelineEntry = z.object({
   eventId: z.string(),
@@ -254,7 +255,7 @@ export const PublishedModel = z.object({
   approvedBy: z.string().nullable(),
   publishedAt: IsoDateTime.nullable(),
 });
-export const ScoringModelList = z.object({ models: z.array(PublishedModel) });
+export const ScoringModelList = z.object({ models: z.array(PublishedModel) }).meta({ examples: [scoringModelListExample] });
 export const ClosedPeriod = z.object({ period: Period, eventId: z.string(), closedOn: IsoDate, dataCutoff: IsoDate.nullable(), recordedAt: IsoDateTime });
 export const ClosedPeriodList = z.object({ periods: z.array(ClosedPeriod) });
 

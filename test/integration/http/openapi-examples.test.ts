@@ -4,7 +4,12 @@ import { COUNTRY_FAMILIES, CreateTokenBody, eventsOfFamily, familyCommandBody, P
 import { factExamples } from '../../../contracts/examples/facts.js';
 import { problemExample } from '../../../contracts/examples/problem.js';
 import { timelineExample } from '../../../contracts/examples/timeline.js';
-import { ClosePeriodBody, PublishScoringModelBody, TimelinePage } from '../../../contracts/read-models.js';
+import { annualReportExample } from '../../../contracts/examples/annual-report.js';
+import { countryListExample, profileExample, scorecardExample, scoringModelListExample } from '../../../contracts/examples/read-answers.js';
+import { AnnualReport } from '../../../contracts/annual-report.js';
+import { ClosePeriodBody, CountryList, CountryProfile, PublishScoringModelBody, ScorecardResponse, ScoringModelList, TimelinePage } from '../../../contracts/read-models.js';
+import { checkContentHash } from '../../../src/reports/manifest.js';
+import { startDemoApp, withoutVolatile } from '../../helpers/demo-answers.js';
 import { bearer, startTestApp, type TestApp } from '../../helpers/test-app.js';
 
 /*
@@ -30,6 +35,16 @@ interface Found {
 const FAMILY_ROUTE = /^\/v1\/countries\/\{country\}\/([a-z-]+)$/;
 const json = { 'content-type': 'application/json' };
 
+/** The response examples of the document, by operation and status, with the schema each illustrates. */
+const READ_ANSWERS: Record<string, z.ZodType> = {
+  'get /v1/countries/{country}/timeline 200': TimelinePage,
+  'get /v1/countries 200': CountryList,
+  'get /v1/countries/{country}/profile 200': CountryProfile,
+  'get /v1/countries/{country}/scorecards/{year} 200': ScorecardResponse,
+  'get /v1/scoring-models 200': ScoringModelList,
+  'get /v1/reports/annual/{year} 200': AnnualReport,
+};
+
 /** The zod schema the route declares for that body or response (the document is generated from it). */
 function schemaOf(f: Found): z.ZodType | undefined {
   if (f.part === 'body') {
@@ -38,8 +53,8 @@ function schemaOf(f: Found): z.ZodType | undefined {
     if (family && (COUNTRY_FAMILIES as string[]).includes(family)) return familyCommandBody(family as CountryFamily);
     return ({ '/v1/tokens': CreateTokenBody, '/v1/scoring-models': PublishScoringModelBody, '/v1/periods/{year}/close': ClosePeriodBody } as Record<string, z.ZodType>)[f.path];
   }
-  if (f.part === '200' && f.method === 'get' && f.path === '/v1/countries/{country}/timeline') return TimelinePage;
-  return Number(f.part) >= 400 ? Problem : undefined;
+  if (Number(f.part) >= 400) return Problem;
+  return READ_ANSWERS[`${f.method} ${f.path} ${f.part}`];
 }
 
 /** Every `example` and `examples` anywhere in the document, with where it stands. */
@@ -104,7 +119,7 @@ t.test('every example in /docs/json parses with the schema it documents', async 
     for (const def of eventsOfFamily(family)) t.ok(types.has(def.type), `${family}: an example of ${def.type}`);
   }
   t.ok(found.some((f) => f.part === '400'), 'a problem+json example');
-  t.ok(found.some((f) => f.part === '200'), 'a read answer example (timeline page)');
+  for (const answer of Object.keys(READ_ANSWERS)) t.ok(found.some((f) => `${f.method} ${f.path} ${f.part}` === answer), `${answer} has an example`);
   t.notOk(found.some((f) => Number(f.part) >= 400 && (f.value as { status?: number }).status !== Number(f.part)), 'problem examples stand under their own status');
 });
 
@@ -180,4 +195,27 @@ t.test('the timeline example is what the service answers after its facts were re
   // Ids and recording times differ from run to run; everything else is the answer.
   const volatile = (page: typeof timelineExample) => ({ ...page, entries: page.entries.map((e) => ({ ...e, eventId: '<id>', recordedAt: '<time>' })) });
   t.same(volatile(res.json()), volatile(timelineExample));
+});
+
+t.test('the read-answer examples are what the service answers on the demo history', async (t) => {
+  const analyst = (h: TestApp) => bearer(h.tokens.analyst);
+  const answer = async (h: TestApp, url: string) => {
+    const res = await h.app.inject({ method: 'GET', url, headers: analyst(h) });
+    t.equal(res.statusCode, 200, `${url}${res.statusCode === 200 ? '' : `: ${res.body}`}`);
+    return res.json() as unknown;
+  };
+  const two = await startDemoApp(['ET', 'SO']);
+  t.teardown(() => two.close());
+  const cases: [string, unknown][] = [
+    ['/v1/countries', countryListExample],
+    ['/v1/countries/ET/profile', profileExample],
+    ['/v1/countries/ET/scorecards/2023', scorecardExample],
+    ['/v1/scoring-models', scoringModelListExample],
+  ];
+  for (const [url, example] of cases) t.same(withoutVolatile(await answer(two, url)), withoutVolatile(example), url);
+
+  const one = await startDemoApp(['ET']);
+  t.teardown(() => one.close());
+  t.same(withoutVolatile(await answer(one, '/v1/reports/annual/2023?format=json')), withoutVolatile(annualReportExample), 'annual report JSON');
+  t.ok(checkContentHash(AnnualReport.parse(annualReportExample)), "the report example's content hash is that of its body");
 });
