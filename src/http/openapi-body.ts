@@ -1,6 +1,7 @@
 import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applyHeaderDocs } from './openapi-headers.js';
 
 const OPTIONAL_BODY = 'x-rcm-optional-body';
 
@@ -57,6 +58,7 @@ export const transformObject: SwaggerTransformObject = (doc) => {
     for (const op of Object.values(operations)) {
       if (typeof op !== 'object' || op === null) continue;
       liftSchemaExamples(op);
+      applyHeaderDocs(op);
       dropExamplesOfOtherStatuses(op);
       if (!op[OPTIONAL_BODY]) continue;
       delete op[OPTIONAL_BODY];

@@ -8,6 +8,7 @@ export const healthRoutes: RoutePlugin = (app) => {
     {
       config: neverShed,
       schema: {
+        operationId: 'health',
         tags: ['operations'],
         summary: 'Liveness: the process answers (also when overloaded)',
         security: [],

@@ -6,7 +6,25 @@ import { buildAnnualReport, renderReport, reportFileName, REPORT_CONTENT_TYPES }
 import { ReportCache } from '../../reports/report-cache.js';
 import { SnapshotReaders } from '../../reports/snapshot-readers.js';
 import type { RoutePlugin } from '../app.js';
+import { responseHeaders } from '../openapi-headers.js';
 import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
+
+const header = (description: string) => ({ description, schema: { type: 'string' } });
+const validators = {
+  ETag: header('Weak entity tag of the bytes: W/"<contentHash>.<format>"; send it as If-None-Match to revalidate'),
+  'Cache-Control': header('private, no-cache: keep the bytes, revalidate before use'),
+  'X-Report-Cache': header('hit, shared or built: whether the body was kept from an earlier request'),
+};
+const reportHeaders = responseHeaders({
+  200: {
+    ...validators,
+    'Content-Disposition': header('inline, with the report\'s file name'),
+    'X-Content-Hash': header("The manifest's contentHash (sha256 hex)"),
+    'X-Report-As-Of': header('The recorded-time cutoff the report reflects (RFC 3339)'),
+    'X-Report-Position': header('Global position of the last event the report could see'),
+  },
+  304: validators,
+});
 
 /** The report's bytes, under each format's media type (REPORT_CONTENT_TYPES without parameters). */
 const reportBodies = {
@@ -31,6 +49,8 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
     {
       config: { access: { roles: ['analyst', 'auditor', 'admin'] } },
       schema: {
+        operationId: 'getAnnualReport',
+        ...reportHeaders,
         tags: ['reports'],
         summary: 'Annual per-country assessment as JSON, CSV (RFC 4180), Markdown or printable HTML, as known at `asOf`',
         description:

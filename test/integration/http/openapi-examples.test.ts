@@ -1,5 +1,5 @@
 import t from 'tap';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { COUNTRY_FAMILIES, CreateTokenBody, eventsOfFamily, familyCommandBody, Problem, type CountryFamily } from '../../../contracts/index.js';
 import { factExamples } from '../../../contracts/examples/facts.js';
 import { problemExample } from '../../../contracts/examples/problem.js';
@@ -10,12 +10,12 @@ import { AnnualReport } from '../../../contracts/annual-report.js';
 import { ClosePeriodBody, CountryList, CountryProfile, PublishScoringModelBody, ScorecardResponse, ScoringModelList, TimelinePage } from '../../../contracts/read-models.js';
 import { checkContentHash } from '../../../src/reports/manifest.js';
 import { startDemoApp, withoutVolatile } from '../../helpers/demo-answers.js';
+import { postExampleFacts } from '../../helpers/example-facts.js';
 import { bearer, startTestApp, type TestApp } from '../../helpers/test-app.js';
 
 /*
  * Every example of the OpenAPI document parses with the zod schema it documents, and every request
- * example is accepted by a fresh app: facts in the order they happened (what happens later in the
- * world needs what came before), corrections with the eventId of the fact they correct.
+ * example is accepted by a fresh app (facts in the order they happened: test/helpers/example-facts.ts).
  */
 
 type Media = { example?: unknown; examples?: Record<string, { value: unknown }> };
@@ -51,7 +51,7 @@ function schemaOf(f: Found): z.ZodType | undefined {
     if (f.method !== 'post') return undefined;
     const family = FAMILY_ROUTE.exec(f.path)?.[1];
     if (family && (COUNTRY_FAMILIES as string[]).includes(family)) return familyCommandBody(family as CountryFamily);
-    return ({ '/v1/tokens': CreateTokenBody, '/v1/scoring-models': PublishScoringModelBody, '/v1/periods/{year}/close': ClosePeriodBody } as Record<string, z.ZodType>)[f.path];
+    return ({ '/v1/imports/eurostat': z.string(), '/v1/tokens': CreateTokenBody, '/v1/scoring-models': PublishScoringModelBody, '/v1/periods/{year}/close': ClosePeriodBody } as Record<string, z.ZodType>)[f.path];
   }
   if (Number(f.part) >= 400) return Problem;
   return READ_ANSWERS[`${f.method} ${f.path} ${f.part}`];
@@ -135,33 +135,31 @@ t.test('every request-body example is accepted by a fresh app', async (t) => {
   const facts = bodies.filter((f) => FAMILY_ROUTE.test(f.path));
   const meta = new Map(factExamples.map((e) => [e.key, e]));
   t.same(facts.map((f) => f.key).sort(), [...meta.keys()].sort(), 'the document shows every example fact of contracts/examples, and only those');
-  const order = facts
-    .map((f, index) => ({ f, index, meta: meta.get(f.key!)!, value: structuredClone(f.value) as { type: string; occurredOn: string; data: Record<string, unknown> } }))
-    .sort((a, b) => a.value.occurredOn.localeCompare(b.value.occurredOn) || a.index - b.index);
-  const recorded = new Map<string, string>();
-  for (const { f, meta: m, value } of order) {
-    if (m.target !== undefined) {
-      const eventId = recorded.get(m.target);
-      if (eventId === undefined) {
-        t.fail(`${f.key} corrects ${m.target}, which is not recorded before it`);
-        continue;
-      }
-      if (value.type === 'EntryCorrected') value.data['correctedEventId'] = eventId;
-      else value.data['retractedEventId'] = eventId;
-    }
-    const url = f.path.replace('{country}', m.country);
-    const res = await h.app.inject({ method: 'POST', url, headers: { ...desk, ...json }, payload: value });
-    t.equal(res.statusCode, 201, `${f.key} (${value.occurredOn}) to ${url}${res.statusCode === 201 ? '' : `: ${res.body}`}`);
-    if (res.statusCode === 201) recorded.set(f.key!, res.json().eventId);
+  const posted = await postExampleFacts(
+    h,
+    desk,
+    facts.map((f) => ({ ...meta.get(f.key!)!, key: f.key!, path: f.path, value: f.value })),
+  );
+  for (const { fact, url, res, skipped } of posted) {
+    const value = fact.value as { occurredOn: string };
+    if (res === null) t.fail(`${fact.key} ${skipped}`);
+    else t.equal(res.statusCode, 201, `${fact.key} (${value.occurredOn}) to ${url}${res.statusCode === 201 ? '' : `: ${res.body}`}`);
   }
-  t.equal(recorded.size, facts.length, `all ${facts.length} example facts recorded`);
+  const recorded = posted.filter((p) => p.res?.statusCode === 201);
+  t.equal(recorded.length, facts.length, `all ${facts.length} example facts recorded`);
 
-  // Admin bodies. The example of a period's closing is keyed by its year.
+  // Admin bodies. The example of a period's closing is keyed by its year, an import file by its dataset.
   const others = bodies.filter((f) => !FAMILY_ROUTE.test(f.path));
-  t.ok(others.length >= 4, 'tokens, scoring model and period examples');
+  t.ok(others.length >= 5, 'tokens, scoring model, period and import examples');
   for (const f of others) {
-    const url = f.path.replace('{year}', f.key ?? '');
-    const res = await h.app.inject({ method: 'POST', url, headers: { ...admin, ...json }, payload: f.value as object });
+    const file = f.path === '/v1/imports/eurostat';
+    const url = file ? `${f.path}?dataset=${f.key}` : f.path.replace('{year}', f.key ?? '');
+    const type = file ? { 'content-type': 'text/tab-separated-values' } : json;
+    const res = await h.app.inject({ method: 'POST', url, headers: { ...admin, ...type }, payload: f.value as object });
+    if (file) {
+      t.equal(res.statusCode, 200, `${f.key} to ${url}${res.statusCode === 200 ? '' : `: ${res.body}`}`);
+      continue;
+    }
     t.equal(res.statusCode, 201, `${f.key} to ${url}${res.statusCode === 201 ? '' : `: ${res.body}`}`);
   }
 });
