@@ -12,7 +12,7 @@ export const healthRoutes: RoutePlugin = (app) => {
         tags: ['operations'],
         summary: 'Liveness: the process answers (also when overloaded)',
         security: [],
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        response: { 200: z.object({ status: z.literal('ok') }).describe('Alive') },
       },
     },
     async () => ({ status: 'ok' as const }),

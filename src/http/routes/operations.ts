@@ -27,7 +27,7 @@ export const operationsRoutes: RoutePlugin = (app, ctx) => {
         summary: 'Readiness: stores open, projections caught up, requests not shed (503 otherwise)',
         security: [],
         response: {
-          200: z.object({ status: z.literal('ready'), checks: Checks }),
+          200: z.object({ status: z.literal('ready'), checks: Checks }).describe('Ready'),
           503: { description: 'Not ready (NOT_READY); `checks` says why', content: { [PROBLEM_JSON]: { schema: Problem.extend({ checks: Checks }) } } },
         },
       },

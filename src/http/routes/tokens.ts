@@ -35,7 +35,7 @@ export const tokenRoutes: RoutePlugin = (app, ctx) => {
     '/v1/tokens',
     {
       config: admin,
-      schema: { operationId: 'listTokens', tags: ['tokens'], summary: 'List tokens (never the secrets)', response: { 200: z.array(TokenInfo), ...problemResponses(...ACCESS_PROBLEMS) } },
+      schema: { operationId: 'listTokens', tags: ['tokens'], summary: 'List tokens (never the secrets)', response: { 200: z.array(TokenInfo).describe('Every token, revoked and expired ones too'), ...problemResponses(...ACCESS_PROBLEMS) } },
     },
     async () => ctx.tokens.list(),
   );

@@ -249,3 +249,38 @@ t.test('every route answers as /docs/json documents it', async (t) => {
     }
   }
 });
+
+t.test('a client generator can use the document as it is', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const doc = (await h.app.inject({ method: 'GET', url: '/docs/json' })).json() as Doc & {
+    openapi: string;
+    security: unknown[];
+    components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
+  };
+  t.match(doc.openapi, /^3\.1\./, 'OpenAPI 3.1');
+  t.same(doc.components.securitySchemes['bearer'], { type: 'http', scheme: 'bearer' }, 'bearer tokens');
+  t.same(doc.security, [{ bearer: [] }], 'every operation needs the bearer token unless it says otherwise');
+  const ids = new Set<string>();
+  type Op = Operation & { tags?: string[]; summary?: string; parameters?: { name: string; in: string; description?: string }[]; requestBody?: { content: Record<string, Media> } };
+  for (const [path, operations] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(operations) as [string, Op][]) {
+      const name = `${method} ${path}`;
+      t.ok(op.operationId && !ids.has(op.operationId), `${name}: a unique operationId (${op.operationId})`);
+      ids.add(op.operationId ?? '');
+      t.ok(op.tags?.length && op.summary, `${name}: tags and summary`);
+      if (['/health', '/ready'].includes(path)) t.same(op.security, [], `${name}: no token`);
+      for (const p of op.parameters ?? []) t.ok(p.description, `${name}: ${p.in} parameter ${p.name} described`);
+      if (method === 'post') t.ok(op.requestBody && Object.keys(op.requestBody.content).length > 0, `${name}: request body documented`);
+      for (const [status, response] of Object.entries(op.responses)) {
+        t.not(response.description, 'Default Response', `${name} ${status}: described`);
+        const types = Object.keys(response.content ?? {});
+        if (Number(status) >= 400) t.same(types, ['application/problem+json'], `${name} ${status}: problem+json`);
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          const schema = media.schema as Record<string, unknown> | undefined;
+          t.ok(schema && ('type' in schema || '$ref' in schema || 'anyOf' in schema || 'oneOf' in schema), `${name} ${status} ${type}: a typed schema, not {}`);
+        }
+      }
+    }
+  }
+});
