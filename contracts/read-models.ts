@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CountryCode, IsoDate, IsoDateTime, Period, wholeNumberParam, wholeNumberParamOr } from './common.js';
 import { COUNTRY_FAMILIES, type CountryFamily } from './events/define.js';
 import { closePeriodExamples, scoringModelExamples } from './examples/admin.js';
+import { countryListExample, profileExample, scorecardExample, scoringModelListExample } from './examples/read-answers.js';
 import { timelineExample } from './examples/timeline.js';
 import { IndicatorCode, PublishableScoringModel, ScoringModel } from './scoring-model.js';
 
@@ -90,7 +91,7 @@ export type ScorecardWarning = z.infer<typeof ScorecardWarning>;
 
 export const ScorecardResponse = Scorecard.extend({
   position: z.number().int().describe('Read-model position the answer reflects'),
-});
+}).meta({ description: 'The scorecard, with the read-model position it reflects', examples: [scorecardExample] });
 
 export const LastActivity = z.object({
   eventId: z.string(),
@@ -119,7 +120,7 @@ export const CountrySummary = z.object({
     .nullable()
     .describe('Scorecard of the latest year with data, with the latest published model'),
 });
-export const CountryList = z.object({ countries: z.array(CountrySummary), position: z.number().int() });
+export const CountryList = z.object({ countries: z.array(CountrySummary), position: z.number().int() }).meta({ description: 'Configured countries (a desk: its own), with the read-model position', examples: [countryListExample] });
 
 const Json = z.record(z.string(), z.unknown());
 
@@ -154,7 +155,7 @@ export const CountryProfile = z.object({
   moratoria: z.array(Json),
   officialFinding: OfficialFinding.nullable(),
   lastActivity: LastActivity.nullable(),
-});
+}).meta({ description: 'The country profile', examples: [profileExample] });
 
 export const TimelineEntry = z.object({
   eventId: z.string(),
@@ -176,7 +177,7 @@ export const TimelinePage = z.object({
   entries: z.array(TimelineEntry),
   nextCursor: z.string().nullable(),
   position: z.number().int(),
-}).meta({ examples: [timelineExample] });
+}).meta({ description: 'One page of the timeline; nextCursor for the next', examples: [timelineExample] });
 
 /** Read-your-writes: answer once the read models have reached this global position (see README). */
 const MinPosition = wholeNumberParam('minPosition', 0, Number.MAX_SAFE_INTEGER);
@@ -190,9 +191,9 @@ export const TimelineQuery = z
   .object({
     from: IsoDate.optional(),
     to: IsoDate.optional(),
-    family: TimelineFamily.optional(),
+    family: TimelineFamily.optional().describe('Only the facts of this family (and corrections of them)'),
     limit: wholeNumberParamOr('limit', 1, 500, 100),
-    cursor: z.string().max(200).optional(),
+    cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
     minPosition: MinPosition.optional(),
   })
   .strict();
@@ -202,7 +203,7 @@ export const ReadQuery = z.object({ minPosition: MinPosition.optional() }).stric
 export const ProfileQuery = z
   .object({
     requestsLimit: wholeNumberParamOr('requestsLimit', 1, 500, 20),
-    requestsCursor: z.string().max(200).optional(),
+    requestsCursor: z.string().max(200).optional().describe('requests.nextCursor of the previous answer: the next page of open requests'),
     minPosition: MinPosition.optional(),
   })
   .strict();
@@ -230,7 +231,7 @@ export const ProjectionStatus = z.object({
   rebuild: z.object({ version: z.number().int(), position: z.number().int() }).nullable(),
   error: z.string().nullable(),
 });
-export const ProjectionStatusList = z.object({ projections: z.array(ProjectionStatus), headPosition: z.number().int() });
+export const ProjectionStatusList = z.object({ projections: z.array(ProjectionStatus), headPosition: z.number().int() }).describe('Every projection version, with its position and lag');
 
 export const PublishScoringModelBody = z
   .object({
@@ -254,9 +255,9 @@ export const PublishedModel = z.object({
   approvedBy: z.string().nullable(),
   publishedAt: IsoDateTime.nullable(),
 });
-export const ScoringModelList = z.object({ models: z.array(PublishedModel) });
+export const ScoringModelList = z.object({ models: z.array(PublishedModel) }).meta({ description: 'Every published scoring-model version', examples: [scoringModelListExample] });
 export const ClosedPeriod = z.object({ period: Period, eventId: z.string(), closedOn: IsoDate, dataCutoff: IsoDate.nullable(), recordedAt: IsoDateTime });
-export const ClosedPeriodList = z.object({ periods: z.array(ClosedPeriod) });
+export const ClosedPeriodList = z.object({ periods: z.array(ClosedPeriod) }).describe('Closed reporting periods');
 
 
 export type CountrySummary = z.infer<typeof CountrySummary>;

@@ -71,7 +71,7 @@ export const AsOfParam = z
 
 export const AnnualReportQuery = z
   .object({
-    format: ReportFormat.default('json'),
+    format: ReportFormat.default('json').describe('json (application/json), csv (text/csv), md (text/markdown) or html (text/html)'),
     asOf: AsOfParam.optional(),
     model: wholeNumberParam('model', 1, Number.MAX_SAFE_INTEGER).optional(),
     evidence: EvidenceMode.default('bounded').describe(

@@ -19,7 +19,7 @@ export type AppendResponse = z.infer<typeof AppendResponse>;
 export const EventPage = z.object({
   events: z.array(StoredEvent),
   nextRevision: z.number().int().nullable().describe('fromRevision for the next page, null at the end'),
-});
+}).describe("A page of the country's stream");
 
 export const CountryListEntry = z.object({ code: CountryCode, streamId: z.string() });
 
@@ -60,4 +60,4 @@ export const TokenInfo = z.object({
   expiresAt: IsoDateTime.nullable(),
   revokedAt: IsoDateTime.nullable(),
 });
-export const CreatedToken = TokenInfo.extend({ token: z.string().describe('Shown once; only its hash is stored') });
+export const CreatedToken = TokenInfo.extend({ token: z.string().describe('Shown once; only its hash is stored') }).describe('The new token, with its secret');

@@ -18,7 +18,8 @@ export const CountryParam = z
   .string()
   .regex(URL_COUNTRY, 'Expected an ISO 3166-1 alpha-2 country code such as ET')
   .transform((s) => s.toUpperCase())
-  .pipe(CountryCode);
+  .pipe(CountryCode)
+  .describe('ISO 3166-1 alpha-2 code of a configured country, e.g. ET (either case); 404 COUNTRY_NOT_CONFIGURED otherwise');
 
 export function requireConfiguredCountry(countries: readonly string[], country: string): string {
   if (!countries.includes(country)) {

@@ -1,6 +1,7 @@
 import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { applyHeaderDocs } from './openapi-headers.js';
 
 const OPTIONAL_BODY = 'x-rcm-optional-body';
 
@@ -18,8 +19,25 @@ export const transform: SwaggerTransform = (arg) => {
   return { ...out, schema: { ...out.schema, [OPTIONAL_BODY]: true } };
 };
 
-type Media = { example?: unknown };
+type Media = { example?: unknown; examples?: unknown; schema?: { examples?: unknown[] } };
 type Operation = { [OPTIONAL_BODY]?: boolean; requestBody?: { required?: boolean }; responses?: Record<string, { content?: Record<string, Media> }> };
+
+/**
+ * @fastify/swagger shows a response schema's `examples` as the media type's example, except under a
+ * response keyed by content type (problem+json, the report's formats): there they stayed inside the
+ * schema, where the UI and client generators do not look. Lifted here the same way.
+ */
+function liftSchemaExamples(op: Operation): void {
+  for (const response of Object.values(op.responses ?? {})) {
+    for (const media of Object.values(response.content ?? {})) {
+      const examples = media.schema?.examples;
+      if (!Array.isArray(examples) || media.example !== undefined || media.examples !== undefined) continue;
+      if (examples.length === 1) media.example = examples[0];
+      else media.examples = Object.fromEntries(examples.map((value, i) => [`example${i + 1}`, { value }]));
+      delete media.schema!.examples;
+    }
+  }
+}
 
 /**
  * A schema's example is shown wherever the schema is used: the problem+json example (a 400) would
@@ -39,6 +57,8 @@ export const transformObject: SwaggerTransformObject = (doc) => {
   for (const operations of Object.values(out.paths ?? {})) {
     for (const op of Object.values(operations)) {
       if (typeof op !== 'object' || op === null) continue;
+      liftSchemaExamples(op);
+      applyHeaderDocs(op);
       dropExamplesOfOtherStatuses(op);
       if (!op[OPTIONAL_BODY]) continue;
       delete op[OPTIONAL_BODY];

@@ -1,11 +1,10 @@
 import { AuditEventPage, AuditEventsQuery, ChainReport } from '../../../contracts/reports.js';
 import type { ChainReport as ChainReportData } from '../../audit/chain-verifier.js';
-import { Problem } from '../../../contracts/index.js';
 import { portRawSource } from '../../audit/raw-event-source.js';
 import { verifyLog } from '../../audit/verify-log.js';
 import type { RoutePlugin } from '../app.js';
+import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
 
-const problems = { 400: Problem, 401: Problem, 403: Problem };
 
 /** Auditor endpoints: the raw global feed and hash-chain verification of every stream. */
 export const auditRoutes: RoutePlugin = (app, ctx) => {
@@ -17,10 +16,11 @@ export const auditRoutes: RoutePlugin = (app, ctx) => {
     {
       config: { access: { roles: ['auditor', 'admin'] } },
       schema: {
+        operationId: 'listAuditEvents',
         tags: ['audit'],
         summary: 'The global event feed (all streams, stored form), paged by position',
         querystring: AuditEventsQuery,
-        response: { 200: AuditEventPage, ...problems },
+        response: { 200: AuditEventPage, ...problemResponses(400, ...ACCESS_PROBLEMS) },
       },
     },
     async (req) => {
@@ -40,9 +40,10 @@ export const auditRoutes: RoutePlugin = (app, ctx) => {
     {
       config: { access: { roles: ['auditor', 'admin'] } },
       schema: {
+        operationId: 'verifyAuditChain',
         tags: ['audit'],
         summary: 'Recompute the hash chain of every stream; names the first broken link per stream',
-        response: { 200: ChainReport, ...problems },
+        response: { 200: ChainReport, ...problemResponses(...ACCESS_PROBLEMS) },
       },
     },
     async () =>

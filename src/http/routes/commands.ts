@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { AppendResponse, COUNTRY_FAMILIES, familyCommandBody, Problem, type CountryCommand } from '../../../contracts/index.js';
+import { AppendResponse, COUNTRY_FAMILIES, familyCommandBody, type CountryCommand } from '../../../contracts/index.js';
 import { requestHash } from '../../commands/request-hash.js';
 import { AppError, isAppError } from '../../errors/catalogue.js';
 import type { RoutePlugin } from '../app.js';
 import { CountryParam, requireConfiguredCountry } from '../country-param.js';
+import { responseHeaders } from '../openapi-headers.js';
+import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
 
 const CommandHeaders = z.object({
   'idempotency-key': z
@@ -18,7 +20,18 @@ const CommandHeaders = z.object({
     .describe('Last stream revision you have seen ("-1": the stream has no events yet); 412 if the stream is not at it'),
 });
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 412: Problem, 413: Problem, 415: Problem, 422: Problem };
+const problems = problemResponses(400, 404, 409, 412, 413, 415, 422, ...ACCESS_PROBLEMS);
+
+const recordedHeaders = responseHeaders({
+  201: {
+    ETag: { description: 'The stream revision after this fact, quoted ("4"): send it as If-Match with the next fact', schema: { type: 'string' } },
+    Location: { description: 'The recorded event in the stream (GET /v1/countries/{country}/events)', schema: { type: 'string' } },
+    'Idempotent-Replayed': { description: '"true" when this is the answer kept for the Idempotency-Key (nothing new recorded)', schema: { type: 'string', enum: ['true'] } },
+  },
+});
+
+/** operationId of a family's route: recordDialogues, recordVisaMeasures, ... */
+const operationId = (family: string) => `record${family.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase())}`;
 
 /**
  * The domain names fields from the command (a correction's data: `data.data.count`); here the command
@@ -37,8 +50,10 @@ export const commandRoutes: RoutePlugin = (app, ctx) => {
       {
         config: { access: { roles: ['desk'], countryScoped: true } },
         schema: {
+          operationId: operationId(family),
           tags: ['facts'],
           summary: `Record a ${family} fact`,
+          ...recordedHeaders,
           params: z.object({ country: CountryParam }),
           headers: CommandHeaders,
           body: familyCommandBody(family),

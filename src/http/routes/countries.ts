@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { countryStreamId, EventPage, Problem, wholeNumberParam, wholeNumberParamOr } from '../../../contracts/index.js';
+import { countryStreamId, EventPage, wholeNumberParamOr } from '../../../contracts/index.js';
 import type { RoutePlugin } from '../app.js';
 import { CountryParam, requireConfiguredCountry } from '../country-param.js';
+import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
 
 export const countryRoutes: RoutePlugin = (app, ctx) => {
   app.get(
@@ -9,6 +10,7 @@ export const countryRoutes: RoutePlugin = (app, ctx) => {
     {
       config: { access: { roles: ['desk', 'auditor', 'admin'], countryScoped: true } },
       schema: {
+        operationId: 'listCountryEvents',
         tags: ['countries'],
         summary: "Raw stored events of a country's stream, paged by revision",
         params: z.object({ country: CountryParam }),
@@ -16,7 +18,7 @@ export const countryRoutes: RoutePlugin = (app, ctx) => {
           fromRevision: wholeNumberParamOr('fromRevision', 0, Number.MAX_SAFE_INTEGER, 0),
           limit: wholeNumberParamOr('limit', 1, 1000, 100),
         }),
-        response: { 200: EventPage, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: EventPage, ...problemResponses(400, 404, ...ACCESS_PROBLEMS) },
       },
     },
     async (req) => {

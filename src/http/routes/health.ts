@@ -8,10 +8,11 @@ export const healthRoutes: RoutePlugin = (app) => {
     {
       config: neverShed,
       schema: {
+        operationId: 'health',
         tags: ['operations'],
         summary: 'Liveness: the process answers (also when overloaded)',
         security: [],
-        response: { 200: z.object({ status: z.literal('ok') }) },
+        response: { 200: z.object({ status: z.literal('ok') }).describe('Alive') },
       },
     },
     async () => ({ status: 'ok' as const }),

@@ -1,6 +1,7 @@
 import { Readable, Transform } from 'node:stream';
 import { z } from 'zod';
-import { EurostatImportSummary, Problem } from '../../../contracts/index.js';
+import { EurostatImportSummary } from '../../../contracts/index.js';
+import { eurostatFileExamples } from '../../../contracts/examples/imports.js';
 import { AppError } from '../../errors/catalogue.js';
 import {
   checkWithCommands,
@@ -10,6 +11,8 @@ import {
   runEurostatImport,
 } from '../../imports/eurostat/index.js';
 import type { RoutePlugin } from '../app.js';
+import { fileBody } from '../openapi-headers.js';
+import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
 
 /** Whole-dataset files are large; the JSON body limit does not apply to this route. */
 export const DEFAULT_IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
@@ -62,12 +65,14 @@ export function makeImportRoutes(options: { bodyLimit?: number; decompressedLimi
         bodyLimit,
         config: { access: { roles: ['analyst', 'admin'] } },
         schema: {
+          operationId: 'importEurostat',
           tags: ['imports'],
+          ...fileBody(IMPORT_CONTENT_TYPES, 'The Eurostat file as downloaded: TSV or SDMX-CSV, plain or gzip (recognised from the content, not the type)', eurostatFileExamples),
           summary: 'Import a Eurostat return-statistics file (migr_eiord, migr_eirtn, quarterly migr_eiord1, migr_eirtn1)',
           description:
             'Body: the file as downloaded (TSV or SDMX-CSV, plain or gzip; recognised from the content). Records ReturnDecisionsReported / ReturnsReported facts for the configured countries, a correction for a revised value, nothing for an unchanged one. The whole file is validated before anything is recorded.',
           querystring: ImportQuery,
-          response: { 200: EurostatImportSummary, 400: Problem, 401: Problem, 403: Problem, 409: Problem, 413: Problem, 415: Problem },
+          response: { 200: EurostatImportSummary, ...problemResponses(400, 409, 413, 415, ...ACCESS_PROBLEMS) },
         },
       },
       async (req, reply) => {

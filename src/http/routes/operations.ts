@@ -4,6 +4,8 @@ import { AppError } from '../../errors/catalogue.js';
 import { checkReadiness } from '../../ops/readiness.js';
 import type { RoutePlugin } from '../app.js';
 import { toProblem } from '../problem.js';
+import { responseHeaders } from '../openapi-headers.js';
+import { PROBLEM_JSON } from '../problem-responses.js';
 import { neverShed, overloadOf } from '../protection.js';
 
 /** A projection may trail the log head by this many events and still count as caught up. */
@@ -11,6 +13,7 @@ export const READY_MAX_PROJECTION_LAG = 1000;
 
 const Check = z.object({ ok: z.boolean(), detail: z.string() });
 const Checks = z.object({ eventStore: Check, authStore: Check, projections: Check, load: Check });
+const noStore = { 'Cache-Control': { description: 'no-store', schema: { type: 'string' } } };
 
 export const operationsRoutes: RoutePlugin = (app, ctx) => {
   app.get(
@@ -18,12 +21,14 @@ export const operationsRoutes: RoutePlugin = (app, ctx) => {
     {
       config: neverShed,
       schema: {
+        operationId: 'ready',
         tags: ['operations'],
+        ...responseHeaders({ 200: noStore, 503: noStore }),
         summary: 'Readiness: stores open, projections caught up, requests not shed (503 otherwise)',
         security: [],
         response: {
-          200: z.object({ status: z.literal('ready'), checks: Checks }),
-          503: Problem.extend({ checks: Checks }),
+          200: z.object({ status: z.literal('ready'), checks: Checks }).describe('Ready'),
+          503: { description: 'Not ready (NOT_READY); `checks` says why', content: { [PROBLEM_JSON]: { schema: Problem.extend({ checks: Checks }) } } },
         },
       },
     },

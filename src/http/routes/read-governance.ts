@@ -3,7 +3,6 @@ import { z } from 'zod';
 import {
   AppendResponse,
   PeriodClosed,
-  Problem,
   ReportingYear,
   REPORTING_PERIODS_STREAM,
   SCORING_MODELS_STREAM,
@@ -16,8 +15,9 @@ import { AppError } from '../../errors/catalogue.js';
 import type { EventStore, NewEvent } from '../../store/port.js';
 import type { ZodApp } from '../app.js';
 import type { ReadRoutesContext } from './read-models.js';
+import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
 
-const problems = { 400: Problem, 401: Problem, 403: Problem, 409: Problem };
+const problems = problemResponses(400, 409, 413, 415, ...ACCESS_PROBLEMS);
 
 function governanceEvent(type: 'ScoringModelVersionPublished' | 'PeriodClosed', occurredOn: string, data: Record<string, unknown>, principal: string, reference: string): NewEvent {
   const def = type === 'PeriodClosed' ? PeriodClosed : ScoringModelVersionPublished;
@@ -48,6 +48,7 @@ export function readGovernanceRoutes(app: ZodApp, ctx: ReadRoutesContext): void 
     {
       config: { access: { roles: ['admin'] } },
       schema: {
+        operationId: 'publishScoringModel',
         tags: ['governance'],
         summary: 'Publish a new scoring-model version (model.modelVersion must be the next version)',
         body: PublishScoringModelBody,
@@ -81,6 +82,7 @@ export function readGovernanceRoutes(app: ZodApp, ctx: ReadRoutesContext): void 
     {
       config: { access: { roles: ['admin'] } },
       schema: {
+        operationId: 'closePeriod',
         tags: ['governance'],
         summary: 'Close a reporting year: its scorecards are no longer provisional',
         description:

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Problem, ReportingYear } from '../../../contracts/index.js';
+import { ReportingYear } from '../../../contracts/index.js';
 import {
   CountryList,
   CountryProfile,
@@ -23,12 +23,16 @@ import type { ReadSide } from '../../projection-runtime/read-side.js';
 import { requireRecorded } from '../../projection-runtime/position-waiters.js';
 import type { ZodApp } from '../app.js';
 import { CountryParam, requireConfiguredCountry } from '../country-param.js';
+import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
 
 /** What the read routes need besides the lead's AppContext (add `readSide` to AppContext). */
 export type ReadRoutesContext = AppContext & { readSide: ReadSide };
 
 const readers = ['desk', 'analyst', 'auditor', 'admin'] as const;
-const problems = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 503: Problem };
+/** Country reads: a bad query, an unknown country, the access problems (403: a desk of other countries). */
+const countryProblems = problemResponses(400, 404, ...ACCESS_PROBLEMS);
+/** Reads every role may make: no 403. */
+const openProblems = problemResponses(400, 401, 429, 503);
 /** How long a read waits for `minPosition` before NOT_CAUGHT_UP. */
 const WAIT_MS = 5000;
 
@@ -59,7 +63,7 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     '/v1/countries',
     {
       config: { access: { roles: [...readers] } },
-      schema: { tags: ['read models'], summary: 'Configured countries with latest score, band and last activity', querystring: ReadQuery, response: { 200: CountryList, ...problems } },
+      schema: { operationId: 'listCountries', tags: ['read models'], summary: 'Configured countries with latest score, band and last activity (a desk: its own)', querystring: ReadQuery, response: { 200: CountryList, ...openProblems } },
     },
     async (req, reply) => {
       await rs.ready(req.query.minPosition, WAIT_MS);
@@ -79,11 +83,12 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     {
       config: { access: { roles: [...readers], countryScoped: true } },
       schema: {
+        operationId: 'getCountryProfile',
         tags: ['read models'],
         summary: 'Country profile: instruments, visa measures, dialogues, open and overdue requests, operations, moratoria, official finding',
         params: z.object({ country: CountryParam }),
         querystring: ProfileQuery.extend({ asOf: AsOfParam.optional() }),
-        response: { 200: CountryProfile, ...problems },
+        response: { 200: CountryProfile, ...countryProblems },
       },
     },
     async (req, reply) => {
@@ -104,11 +109,12 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     {
       config: { access: { roles: [...readers], countryScoped: true } },
       schema: {
+        operationId: 'getCountryTimeline',
         tags: ['read models'],
         summary: 'History in occurredOn order; corrections are shown with what they corrected',
         params: z.object({ country: CountryParam }),
         querystring: TimelineQuery.extend({ asOf: AsOfParam.optional() }),
-        response: { 200: TimelinePage, ...problems },
+        response: { 200: TimelinePage, ...countryProblems },
       },
     },
     async (req, reply) => {
@@ -128,11 +134,12 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     {
       config: { access: { roles: [...readers], countryScoped: true } },
       schema: {
+        operationId: 'getScorecard',
         tags: ['read models'],
         summary: 'Explained cooperation scorecard of a year or quarter (?quarter=1..4), with any published model (?model=); at most 20 evidence ids per indicator unless ?evidence=full',
         params: z.object({ country: CountryParam, year: ReportingYear }),
         querystring: ScorecardQuery.extend({ asOf: AsOfParam.optional() }),
-        response: { 200: ScorecardResponse, ...problems },
+        response: { 200: ScorecardResponse, ...countryProblems },
       },
     },
     async (req, reply) => {
@@ -153,7 +160,7 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     '/v1/projections',
     {
       config: { access: { roles: ['analyst', 'auditor', 'admin'] } },
-      schema: { tags: ['read models'], summary: 'Projection versions, positions and lag', response: { 200: ProjectionStatusList, ...problems } },
+      schema: { operationId: 'listProjections', tags: ['read models'], summary: 'Projection versions, positions and lag', response: { 200: ProjectionStatusList, ...problemResponses(...ACCESS_PROBLEMS) } },
     },
     async () => {
       const projections = await rs.runner.status();
@@ -165,7 +172,7 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     '/v1/scoring-models',
     {
       config: { access: { roles: [...readers] } },
-      schema: { tags: ['read models'], summary: 'Published scoring-model versions (version 1 is built in)', querystring: ReadQuery, response: { 200: ScoringModelList, ...problems } },
+      schema: { operationId: 'listScoringModels', tags: ['read models'], summary: 'Published scoring-model versions (version 1 is built in)', querystring: ReadQuery, response: { 200: ScoringModelList, ...openProblems } },
     },
     async (req) => {
       await rs.ready(req.query.minPosition, WAIT_MS);
@@ -177,7 +184,7 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     '/v1/periods',
     {
       config: { access: { roles: [...readers] } },
-      schema: { tags: ['read models'], summary: 'Closed reporting periods', querystring: ReadQuery, response: { 200: ClosedPeriodList, ...problems } },
+      schema: { operationId: 'listPeriods', tags: ['read models'], summary: 'Closed reporting periods', querystring: ReadQuery, response: { 200: ClosedPeriodList, ...openProblems } },
     },
     async (req) => {
       await rs.ready(req.query.minPosition, WAIT_MS);

@@ -1,10 +1,41 @@
 import { z } from 'zod';
-import { Problem, ReportingYear } from '../../../contracts/index.js';
+import { AnnualReport } from '../../../contracts/annual-report.js';
+import { ReportingYear } from '../../../contracts/index.js';
 import { AnnualReportQuery } from '../../../contracts/reports.js';
 import { buildAnnualReport, renderReport, reportFileName, REPORT_CONTENT_TYPES } from '../../reports/index.js';
 import { ReportCache } from '../../reports/report-cache.js';
 import { SnapshotReaders } from '../../reports/snapshot-readers.js';
 import type { RoutePlugin } from '../app.js';
+import { responseHeaders } from '../openapi-headers.js';
+import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
+
+const header = (description: string) => ({ description, schema: { type: 'string' } });
+const validators = {
+  ETag: header('Weak entity tag of the bytes: W/"<contentHash>.<format>"; send it as If-None-Match to revalidate'),
+  'Cache-Control': header('private, no-cache: keep the bytes, revalidate before use'),
+  'X-Report-Cache': header('hit, shared or built: whether the body was kept from an earlier request'),
+};
+const reportHeaders = responseHeaders({
+  200: {
+    ...validators,
+    'Content-Disposition': header('inline, with the report\'s file name'),
+    'X-Content-Hash': header("The manifest's contentHash (sha256 hex)"),
+    'X-Report-As-Of': header('The recorded-time cutoff the report reflects (RFC 3339)'),
+    'X-Report-Position': header('Global position of the last event the report could see'),
+  },
+  304: validators,
+});
+
+/** The report's bytes, under each format's media type (REPORT_CONTENT_TYPES without parameters). */
+const reportBodies = {
+  description: 'The report in the requested format (UTF-8)',
+  content: {
+    'application/json': { schema: AnnualReport },
+    'text/csv': { schema: z.string().describe('RFC 4180, header row present') },
+    'text/markdown': { schema: z.string() },
+    'text/html': { schema: z.string().describe('Printable HTML page') },
+  },
+};
 
 /** The annual per-country report (input to the Commission's Article 25a assessment). */
 export const reportRoutes: RoutePlugin = (app, ctx) => {
@@ -18,6 +49,8 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
     {
       config: { access: { roles: ['analyst', 'auditor', 'admin'] } },
       schema: {
+        operationId: 'getAnnualReport',
+        ...reportHeaders,
         tags: ['reports'],
         summary: 'Annual per-country assessment as JSON, CSV (RFC 4180), Markdown or printable HTML, as known at `asOf`',
         description:
@@ -30,7 +63,7 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
           'builds anew. The (weak) `ETag` names the bytes: `If-None-Match` with it answers 304.',
         params: z.object({ year: ReportingYear }),
         querystring: AnnualReportQuery,
-        response: { 200: z.string().or(z.instanceof(Buffer)).describe('The report in the requested format (UTF-8)'), 304: z.undefined().describe('The bytes named by If-None-Match'), 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: reportBodies, 304: z.undefined().describe('The bytes named by If-None-Match'), ...problemResponses(400, 404, ...ACCESS_PROBLEMS) },
       },
     },
     async (req, reply) => {
@@ -44,13 +77,15 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
       reply.header('etag', etag).header('cache-control', 'private, no-cache');
       if (report.cache) reply.header('x-report-cache', report.cache);
       if (matchesETag(req.headers['if-none-match'], etag)) return reply.code(304).send();
+      // Bytes go out as they are (fastify serialises objects only); reportBodies documents what they encode.
+      const bytes: unknown = renderReport(report, format);
       return reply
         .header('content-type', REPORT_CONTENT_TYPES[format])
         .header('content-disposition', `inline; filename="${reportFileName(report, format)}"`)
         .header('x-content-hash', report.manifest.contentHash)
         .header('x-report-as-of', report.manifest.asOf)
         .header('x-report-position', String(report.manifest.position))
-        .send(renderReport(report, format));
+        .send(bytes as string);
     },
   );
 };

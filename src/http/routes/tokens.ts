@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CreatedToken, CreateTokenBody, Problem, TokenInfo } from '../../../contracts/index.js';
+import { CreatedToken, CreateTokenBody, TokenInfo } from '../../../contracts/index.js';
 import { AppError } from '../../errors/catalogue.js';
 import type { RoutePlugin } from '../app.js';
+import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
 
 const admin = { access: { roles: ['admin'] as const } };
 
@@ -11,10 +12,11 @@ export const tokenRoutes: RoutePlugin = (app, ctx) => {
     {
       config: admin,
       schema: {
+        operationId: 'createToken',
         tags: ['tokens'],
         summary: 'Create a bearer token (shown once)',
         body: CreateTokenBody,
-        response: { 201: CreatedToken, 400: Problem, 401: Problem, 403: Problem },
+        response: { 201: CreatedToken, ...problemResponses(400, 413, 415, ...ACCESS_PROBLEMS) },
       },
     },
     async (req, reply) => {
@@ -33,7 +35,7 @@ export const tokenRoutes: RoutePlugin = (app, ctx) => {
     '/v1/tokens',
     {
       config: admin,
-      schema: { tags: ['tokens'], summary: 'List tokens (never the secrets)', response: { 200: z.array(TokenInfo) } },
+      schema: { operationId: 'listTokens', tags: ['tokens'], summary: 'List tokens (never the secrets)', response: { 200: z.array(TokenInfo).describe('Every token, revoked and expired ones too'), ...problemResponses(...ACCESS_PROBLEMS) } },
     },
     async () => ctx.tokens.list(),
   );
@@ -43,10 +45,11 @@ export const tokenRoutes: RoutePlugin = (app, ctx) => {
     {
       config: admin,
       schema: {
+        operationId: 'revokeToken',
         tags: ['tokens'],
         summary: 'Revoke a token',
-        params: z.object({ tokenId: z.string().max(64) }),
-        response: { 204: z.null(), 404: Problem },
+        params: z.object({ tokenId: z.string().max(64).describe('tokenId from POST or GET /v1/tokens') }),
+        response: { 204: z.null().describe('Revoked'), ...problemResponses(400, 404, ...ACCESS_PROBLEMS) },
       },
     },
     async (req, reply) => {

@@ -1,16 +1,21 @@
 import t from 'tap';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { COUNTRY_FAMILIES, CreateTokenBody, eventsOfFamily, familyCommandBody, Problem, type CountryFamily } from '../../../contracts/index.js';
 import { factExamples } from '../../../contracts/examples/facts.js';
 import { problemExample } from '../../../contracts/examples/problem.js';
 import { timelineExample } from '../../../contracts/examples/timeline.js';
-import { ClosePeriodBody, PublishScoringModelBody, TimelinePage } from '../../../contracts/read-models.js';
+import { annualReportExample } from '../../../contracts/examples/annual-report.js';
+import { countryListExample, profileExample, scorecardExample, scoringModelListExample } from '../../../contracts/examples/read-answers.js';
+import { AnnualReport } from '../../../contracts/annual-report.js';
+import { ClosePeriodBody, CountryList, CountryProfile, PublishScoringModelBody, ScorecardResponse, ScoringModelList, TimelinePage } from '../../../contracts/read-models.js';
+import { checkContentHash } from '../../../src/reports/manifest.js';
+import { startDemoApp, withoutVolatile } from '../../helpers/demo-answers.js';
+import { postExampleFacts } from '../../helpers/example-facts.js';
 import { bearer, startTestApp, type TestApp } from '../../helpers/test-app.js';
 
 /*
  * Every example of the OpenAPI document parses with the zod schema it documents, and every request
- * example is accepted by a fresh app: facts in the order they happened (what happens later in the
- * world needs what came before), corrections with the eventId of the fact they correct.
+ * example is accepted by a fresh app (facts in the order they happened: test/helpers/example-facts.ts).
  */
 
 type Media = { example?: unknown; examples?: Record<string, { value: unknown }> };
@@ -30,16 +35,26 @@ interface Found {
 const FAMILY_ROUTE = /^\/v1\/countries\/\{country\}\/([a-z-]+)$/;
 const json = { 'content-type': 'application/json' };
 
+/** The response examples of the document, by operation and status, with the schema each illustrates. */
+const READ_ANSWERS: Record<string, z.ZodType> = {
+  'get /v1/countries/{country}/timeline 200': TimelinePage,
+  'get /v1/countries 200': CountryList,
+  'get /v1/countries/{country}/profile 200': CountryProfile,
+  'get /v1/countries/{country}/scorecards/{year} 200': ScorecardResponse,
+  'get /v1/scoring-models 200': ScoringModelList,
+  'get /v1/reports/annual/{year} 200': AnnualReport,
+};
+
 /** The zod schema the route declares for that body or response (the document is generated from it). */
 function schemaOf(f: Found): z.ZodType | undefined {
   if (f.part === 'body') {
     if (f.method !== 'post') return undefined;
     const family = FAMILY_ROUTE.exec(f.path)?.[1];
     if (family && (COUNTRY_FAMILIES as string[]).includes(family)) return familyCommandBody(family as CountryFamily);
-    return ({ '/v1/tokens': CreateTokenBody, '/v1/scoring-models': PublishScoringModelBody, '/v1/periods/{year}/close': ClosePeriodBody } as Record<string, z.ZodType>)[f.path];
+    return ({ '/v1/imports/eurostat': z.string(), '/v1/tokens': CreateTokenBody, '/v1/scoring-models': PublishScoringModelBody, '/v1/periods/{year}/close': ClosePeriodBody } as Record<string, z.ZodType>)[f.path];
   }
-  if (f.part === '200' && f.method === 'get' && f.path === '/v1/countries/{country}/timeline') return TimelinePage;
-  return Number(f.part) >= 400 ? Problem : undefined;
+  if (Number(f.part) >= 400) return Problem;
+  return READ_ANSWERS[`${f.method} ${f.path} ${f.part}`];
 }
 
 /** Every `example` and `examples` anywhere in the document, with where it stands. */
@@ -104,7 +119,7 @@ t.test('every example in /docs/json parses with the schema it documents', async 
     for (const def of eventsOfFamily(family)) t.ok(types.has(def.type), `${family}: an example of ${def.type}`);
   }
   t.ok(found.some((f) => f.part === '400'), 'a problem+json example');
-  t.ok(found.some((f) => f.part === '200'), 'a read answer example (timeline page)');
+  for (const answer of Object.keys(READ_ANSWERS)) t.ok(found.some((f) => `${f.method} ${f.path} ${f.part}` === answer), `${answer} has an example`);
   t.notOk(found.some((f) => Number(f.part) >= 400 && (f.value as { status?: number }).status !== Number(f.part)), 'problem examples stand under their own status');
 });
 
@@ -120,33 +135,31 @@ t.test('every request-body example is accepted by a fresh app', async (t) => {
   const facts = bodies.filter((f) => FAMILY_ROUTE.test(f.path));
   const meta = new Map(factExamples.map((e) => [e.key, e]));
   t.same(facts.map((f) => f.key).sort(), [...meta.keys()].sort(), 'the document shows every example fact of contracts/examples, and only those');
-  const order = facts
-    .map((f, index) => ({ f, index, meta: meta.get(f.key!)!, value: structuredClone(f.value) as { type: string; occurredOn: string; data: Record<string, unknown> } }))
-    .sort((a, b) => a.value.occurredOn.localeCompare(b.value.occurredOn) || a.index - b.index);
-  const recorded = new Map<string, string>();
-  for (const { f, meta: m, value } of order) {
-    if (m.target !== undefined) {
-      const eventId = recorded.get(m.target);
-      if (eventId === undefined) {
-        t.fail(`${f.key} corrects ${m.target}, which is not recorded before it`);
-        continue;
-      }
-      if (value.type === 'EntryCorrected') value.data['correctedEventId'] = eventId;
-      else value.data['retractedEventId'] = eventId;
-    }
-    const url = f.path.replace('{country}', m.country);
-    const res = await h.app.inject({ method: 'POST', url, headers: { ...desk, ...json }, payload: value });
-    t.equal(res.statusCode, 201, `${f.key} (${value.occurredOn}) to ${url}${res.statusCode === 201 ? '' : `: ${res.body}`}`);
-    if (res.statusCode === 201) recorded.set(f.key!, res.json().eventId);
+  const posted = await postExampleFacts(
+    h,
+    desk,
+    facts.map((f) => ({ ...meta.get(f.key!)!, key: f.key!, path: f.path, value: f.value })),
+  );
+  for (const { fact, url, res, skipped } of posted) {
+    const value = fact.value as { occurredOn: string };
+    if (res === null) t.fail(`${fact.key} ${skipped}`);
+    else t.equal(res.statusCode, 201, `${fact.key} (${value.occurredOn}) to ${url}${res.statusCode === 201 ? '' : `: ${res.body}`}`);
   }
-  t.equal(recorded.size, facts.length, `all ${facts.length} example facts recorded`);
+  const recorded = posted.filter((p) => p.res?.statusCode === 201);
+  t.equal(recorded.length, facts.length, `all ${facts.length} example facts recorded`);
 
-  // Admin bodies. The example of a period's closing is keyed by its year.
+  // Admin bodies. The example of a period's closing is keyed by its year, an import file by its dataset.
   const others = bodies.filter((f) => !FAMILY_ROUTE.test(f.path));
-  t.ok(others.length >= 4, 'tokens, scoring model and period examples');
+  t.ok(others.length >= 5, 'tokens, scoring model, period and import examples');
   for (const f of others) {
-    const url = f.path.replace('{year}', f.key ?? '');
-    const res = await h.app.inject({ method: 'POST', url, headers: { ...admin, ...json }, payload: f.value as object });
+    const file = f.path === '/v1/imports/eurostat';
+    const url = file ? `${f.path}?dataset=${f.key}` : f.path.replace('{year}', f.key ?? '');
+    const type = file ? { 'content-type': 'text/tab-separated-values' } : json;
+    const res = await h.app.inject({ method: 'POST', url, headers: { ...admin, ...type }, payload: f.value as object });
+    if (file) {
+      t.equal(res.statusCode, 200, `${f.key} to ${url}${res.statusCode === 200 ? '' : `: ${res.body}`}`);
+      continue;
+    }
     t.equal(res.statusCode, 201, `${f.key} to ${url}${res.statusCode === 201 ? '' : `: ${res.body}`}`);
   }
 });
@@ -180,4 +193,27 @@ t.test('the timeline example is what the service answers after its facts were re
   // Ids and recording times differ from run to run; everything else is the answer.
   const volatile = (page: typeof timelineExample) => ({ ...page, entries: page.entries.map((e) => ({ ...e, eventId: '<id>', recordedAt: '<time>' })) });
   t.same(volatile(res.json()), volatile(timelineExample));
+});
+
+t.test('the read-answer examples are what the service answers on the demo history', async (t) => {
+  const analyst = (h: TestApp) => bearer(h.tokens.analyst);
+  const answer = async (h: TestApp, url: string) => {
+    const res = await h.app.inject({ method: 'GET', url, headers: analyst(h) });
+    t.equal(res.statusCode, 200, `${url}${res.statusCode === 200 ? '' : `: ${res.body}`}`);
+    return res.json() as unknown;
+  };
+  const two = await startDemoApp(['ET', 'SO']);
+  t.teardown(() => two.close());
+  const cases: [string, unknown][] = [
+    ['/v1/countries', countryListExample],
+    ['/v1/countries/ET/profile', profileExample],
+    ['/v1/countries/ET/scorecards/2023', scorecardExample],
+    ['/v1/scoring-models', scoringModelListExample],
+  ];
+  for (const [url, example] of cases) t.same(withoutVolatile(await answer(two, url)), withoutVolatile(example), url);
+
+  const one = await startDemoApp(['ET']);
+  t.teardown(() => one.close());
+  t.same(withoutVolatile(await answer(one, '/v1/reports/annual/2023?format=json')), withoutVolatile(annualReportExample), 'annual report JSON');
+  t.ok(checkContentHash(AnnualReport.parse(annualReportExample)), "the report example's content hash is that of its body");
 });
