@@ -1,6 +1,7 @@
 import t from 'tap';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { COUNTRY_FAMILIES, familyOf } from '../../../contracts/index.js';
 import { factExamples } from '../../../contracts/examples/facts.js';
 import { closePeriodExamples, scoringModelExamples } from '../../../contracts/examples/admin.js';
@@ -259,6 +260,9 @@ t.test('a client generator can use the document as it is', async (t) => {
     components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
   };
   t.match(doc.openapi, /^3\.1\./, 'OpenAPI 3.1');
+  const valid = await new Validator().validate(structuredClone(doc) as Record<string, unknown>);
+  t.same(valid.errors ?? [], [], 'valid against the OpenAPI 3.1 specification schema');
+  t.ok(valid.valid);
   t.same(doc.components.securitySchemes['bearer'], { type: 'http', scheme: 'bearer' }, 'bearer tokens');
   t.same(doc.security, [{ bearer: [] }], 'every operation needs the bearer token unless it says otherwise');
   const ids = new Set<string>();
