@@ -4,6 +4,7 @@ import { COUNTRY_FAMILIES, type CountryFamily } from './events/define.js';
 import { closePeriodExamples, scoringModelExamples } from './examples/admin.js';
 import { countryListExample, profileExample, scorecardExample, scoringModelListExample } from './examples/read-answers.js';
 import { timelineExample } from './examples/timeline.js';
+import { DialogueTrackDoc, InstrumentDoc, MoratoriumDoc, NotificationDoc, OpenCommitmentDoc, OperationDoc, RequestLapse, VisaMeasureDoc } from './profile.js';
 import { IndicatorCode, PublishableScoringModel, ScoringModel } from './scoring-model.js';
 
 /** Responses of the read side (projections). */
@@ -132,27 +133,31 @@ export const RequestSummary = z.object({
   instrumentId: z.string().nullable(),
   deadline: IsoDate.describe('Instrument reply deadline or the scoring model default'),
   overdue: z.boolean(),
-  lapse: Json.nullable(),
+  lapse: RequestLapse.nullable(),
 });
 
 export const CountryProfile = z.object({
   country: CountryCode,
   asOfDate: IsoDate.describe('Date used for "in force", "overdue" and "active"'),
   position: z.number().int(),
-  instruments: z.array(Json),
-  visaMeasures: z.object({ inForce: z.array(Json), proposed: z.array(Json), other: z.array(Json) }),
-  dialogueTracks: z.array(Json),
-  openCommitments: z.array(Json),
-  notifications: z.array(Json),
+  instruments: z.array(InstrumentDoc),
+  visaMeasures: z.object({
+    inForce: z.array(VisaMeasureDoc),
+    proposed: z.array(VisaMeasureDoc).describe('Proposed or adopted, not yet applicable'),
+    other: z.array(VisaMeasureDoc).describe('Repealed, expired or withdrawn'),
+  }),
+  dialogueTracks: z.array(DialogueTrackDoc),
+  openCommitments: z.array(OpenCommitmentDoc),
+  notifications: z.array(NotificationDoc),
   requests: z.object({
     open: z.number().int(),
     overdue: z.number().int(),
     openRequests: z.array(RequestSummary).describe('Most recently submitted first, one page (requestsLimit, default 20)'),
     nextCursor: z.string().nullable().describe('Pass as requestsCursor for the next page of open requests; null on the last page'),
   }),
-  recentOperations: z.array(Json),
-  activeMoratoria: z.array(Json),
-  moratoria: z.array(Json),
+  recentOperations: z.array(OperationDoc).describe('The 20 latest by date (executed, cancelled or planned)'),
+  activeMoratoria: z.array(MoratoriumDoc).describe('Declared on or before asOfDate and not lifted before it'),
+  moratoria: z.array(MoratoriumDoc),
   officialFinding: OfficialFinding.nullable(),
   lastActivity: LastActivity.nullable(),
 }).meta({ description: 'The country profile', examples: [profileExample] });

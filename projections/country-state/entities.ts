@@ -1,3 +1,5 @@
+import type { EventData } from '../../contracts/events/index.js';
+import type { CommitmentState, DialogueTrackState, InstrumentState, MoratoriumState, NotificationState, OperationState, RequestLapse, VisaMeasureState } from '../../contracts/profile.js';
 import type { AggregateReport, AggregateType, Counters, EvidenceRole } from '../scoring/inputs.js';
 import { C } from '../scoring/inputs.js';
 import { addDeadline, daysBetween, parsePeriod, yearQuarterOf } from './dates.js';
@@ -105,6 +107,17 @@ export interface FoldContext {
 
 export type EntityState = Record<string, any>;
 
+/** The state of each kind of entity the country profile lists, as its contract (contracts/profile.ts) defines it. */
+export interface ProfileEntityStates {
+  instrument: InstrumentState;
+  measure: VisaMeasureState;
+  track: DialogueTrackState;
+  commitment: CommitmentState;
+  notification: NotificationState;
+  operation: OperationState;
+  moratorium: MoratoriumState;
+}
+
 export interface Derived {
   /** Sort key of the entity in lists (date). */
   sortDate: string | null;
@@ -131,22 +144,22 @@ function stepOf(kind: EntityKind, s: EntityState | undefined, f: Fact): EntitySt
   switch (kind) {
     case 'track':
       if (f.type === 'DialogueTrackOpened')
-        return Object.assign({}, st, { title: d.title, level: d.level, format: d.format, parties: d.parties, openedOn: f.occurredOn, sessions: st.sessions ?? 0 });
+        return Object.assign({}, st, { title: d.title, level: d.level, format: d.format, parties: d.parties, openedOn: f.occurredOn, sessions: st.sessions ?? 0 } satisfies Partial<DialogueTrackState>);
       return Object.assign({}, st, {
         sessions: (st.sessions ?? 0) + 1,
         lastSession:
           st.lastSession && st.lastSession.on > f.occurredOn
             ? st.lastSession
             : { on: f.occurredOn, eventId: f.eventId, location: d.location ?? null, topics: d.topics ?? [], outcomeSummary: d.outcomeSummary },
-      });
+      } satisfies Partial<DialogueTrackState>);
     case 'commitment':
       if (f.type === 'DialogueCommitmentRecorded')
-        return Object.assign({}, st, { trackId: d.trackId, owner: d.owner, description: d.description, dueDate: d.dueDate ?? null, indicatorLink: d.indicatorLink ?? null, recordedOn: f.occurredOn, status: st.status ?? 'open' });
-      return Object.assign({}, st, { status: f.type === 'DialogueCommitmentFulfilled' ? 'fulfilled' : 'lapsed', assessedOn: f.occurredOn, note: d.note ?? null });
+        return Object.assign({}, st, { trackId: d.trackId, owner: d.owner, description: d.description, dueDate: d.dueDate ?? null, indicatorLink: d.indicatorLink ?? null, recordedOn: f.occurredOn, status: st.status ?? 'open' } satisfies Partial<CommitmentState>);
+      return Object.assign({}, st, { status: f.type === 'DialogueCommitmentFulfilled' ? 'fulfilled' : 'lapsed', assessedOn: f.occurredOn, note: d.note ?? null } satisfies Partial<CommitmentState>);
     case 'notification':
       if (f.type === 'MemberStateNotificationSubmitted')
-        return Object.assign({}, st, { notifyingState: d.notifyingState, indicatorsCited: d.indicatorsCited, submittedOn: f.occurredOn, summary: d.summary ?? null });
-      return Object.assign({}, st, { finding: d.finding, concludedOn: f.occurredOn });
+        return Object.assign({}, st, { notifyingState: d.notifyingState, indicatorsCited: d.indicatorsCited, submittedOn: f.occurredOn, summary: d.summary ?? null } satisfies Partial<NotificationState>);
+      return Object.assign({}, st, { finding: d.finding, concludedOn: f.occurredOn } satisfies Partial<NotificationState>);
     case 'assessment':
       return { eventId: f.eventId, reportNo: d.reportNo, dataPeriod: d.dataPeriod, finding: d.finding, documentRef: d.documentRef, adoptedOn: f.occurredOn };
     case 'instrument':
@@ -162,67 +175,67 @@ function stepOf(kind: EntityKind, s: EntityState | undefined, f: Fact): EntitySt
     case 'operation':
       return stepOperation(st, f);
     case 'moratorium':
-      if (f.type === 'PartnerMoratoriumDeclared') return Object.assign({}, st, { scope: d.scope, reason: d.reason ?? null, from: f.occurredOn, to: st.to ?? null });
-      return Object.assign({}, st, { to: f.occurredOn });
+      if (f.type === 'PartnerMoratoriumDeclared') return Object.assign({}, st, { scope: d.scope, reason: d.reason ?? null, from: f.occurredOn, to: st.to ?? null } satisfies Partial<MoratoriumState>);
+      return Object.assign({}, st, { to: f.occurredOn } satisfies Partial<MoratoriumState>);
     case 'stat':
       return { type: f.type, period: d.period, data: d, eventId: f.eventId, position: f.position, evidenceStatus: f.evidenceStatus };
   }
 }
 
-function stepInstrument(st: EntityState, f: Fact): EntityState {
+function stepInstrument(st: EntityState, f: Fact): InstrumentState {
   const d = f.data;
   const history = [...(st.history ?? []), { on: f.occurredOn, type: f.type, eventId: f.eventId }];
-  const base = Object.assign({}, st, { history, lastEventOn: maxDate(st.lastEventOn, f.occurredOn) });
+  const base = Object.assign({}, st, { history, lastEventOn: maxDate(st.lastEventOn, f.occurredOn) } satisfies Partial<InstrumentState>);
   switch (f.type) {
     case 'InstrumentNegotiationOpened':
-      return Object.assign({}, base, { title: d.title, instrumentKind: d.kind, level: d.level, legallyBinding: d.legallyBinding, status: 'negotiating', openedOn: f.occurredOn });
+      return Object.assign({}, base, { title: d.title, instrumentKind: d.kind, level: d.level, legallyBinding: d.legallyBinding, status: 'negotiating', openedOn: f.occurredOn } satisfies Partial<InstrumentState>);
     case 'InstrumentAgreed':
-      return Object.assign({}, base, { status: 'agreed', agreedOn: f.occurredOn });
+      return Object.assign({}, base, { status: 'agreed', agreedOn: f.occurredOn } satisfies Partial<InstrumentState>);
     case 'InstrumentAdopted':
-      return Object.assign({}, base, { status: 'adopted', adoptedOn: f.occurredOn, textRef: d.textRef, publiclyAvailable: d.publiclyAvailable });
+      return Object.assign({}, base, { status: 'adopted', adoptedOn: f.occurredOn, textRef: d.textRef, publiclyAvailable: d.publiclyAvailable } satisfies Partial<InstrumentState>);
     case 'InstrumentTermsRecorded': {
-      const { instrumentId: _id, ...terms } = d;
-      return Object.assign({}, base, { terms: { ...terms, eventId: f.eventId, recordedOn: f.occurredOn } });
+      const { instrumentId: _id, ...terms } = d as EventData<'InstrumentTermsRecorded'>;
+      return Object.assign({}, base, { terms: { ...terms, eventId: f.eventId, recordedOn: f.occurredOn } } satisfies Partial<InstrumentState>);
     }
     case 'InstrumentProvisionsApplicable':
-      return Object.assign({}, base, { status: 'in-force', provisions: d.provisions, applicableFrom: f.occurredOn });
+      return Object.assign({}, base, { status: 'in-force', provisions: d.provisions, applicableFrom: f.occurredOn } satisfies Partial<InstrumentState>);
     case 'InstrumentSuspensionDeclared': {
       const suspension = { declaredBy: d.declaredBy, declaredOn: f.occurredOn, reason: d.reason, effect: d.effect };
       // A declared-only suspension does not change the state until practice changes (Turkey, July 2019).
-      return Object.assign({}, base, { suspension, status: d.effect === 'observed-in-practice' ? 'suspended' : st.status });
+      return Object.assign({}, base, { suspension, status: d.effect === 'observed-in-practice' ? 'suspended' : st.status } satisfies Partial<InstrumentState>);
     }
     case 'InstrumentResumed':
-      return Object.assign({}, base, { status: 'in-force', suspension: null, resumedOn: f.occurredOn });
+      return Object.assign({}, base, { status: 'in-force', suspension: null, resumedOn: f.occurredOn } satisfies Partial<InstrumentState>);
     case 'InstrumentTerminated':
-      return Object.assign({}, base, { status: 'terminated', endedOn: f.occurredOn });
+      return Object.assign({}, base, { status: 'terminated', endedOn: f.occurredOn } satisfies Partial<InstrumentState>);
     case 'InstrumentSuperseded':
-      return Object.assign({}, base, { status: 'superseded', endedOn: f.occurredOn, supersededBy: d.byInstrumentId });
+      return Object.assign({}, base, { status: 'superseded', endedOn: f.occurredOn, supersededBy: d.byInstrumentId } satisfies Partial<InstrumentState>);
     default:
       return base; // InstrumentReviewMeetingHeld: history only
   }
 }
 
-function stepMeasure(st: EntityState, f: Fact): EntityState {
+function stepMeasure(st: EntityState, f: Fact): VisaMeasureState {
   const d = f.data;
   const history = [...(st.history ?? []), { on: f.occurredOn, type: f.type, eventId: f.eventId }];
-  const base = Object.assign({}, st, { history });
+  const base = Object.assign({}, st, { history } satisfies Partial<VisaMeasureState>);
   switch (f.type) {
     case 'VisaMeasureProposed':
-      return Object.assign({}, base, { legalBasis: d.legalBasis, provisions: d.provisions, fee: d.fee ?? null, scope: d.scope, categories: d.categories ?? [], proposalRef: d.proposalRef, proposedOn: f.occurredOn, status: 'proposed' });
+      return Object.assign({}, base, { legalBasis: d.legalBasis, provisions: d.provisions, fee: d.fee ?? null, scope: d.scope, categories: d.categories ?? [], proposalRef: d.proposalRef, proposedOn: f.occurredOn, status: 'proposed' } satisfies Partial<VisaMeasureState>);
     case 'VisaMeasureAdopted':
-      return Object.assign({}, base, { status: 'adopted', adoptedOn: f.occurredOn, councilActRef: d.councilActRef });
+      return Object.assign({}, base, { status: 'adopted', adoptedOn: f.occurredOn, councilActRef: d.councilActRef } satisfies Partial<VisaMeasureState>);
     case 'VisaMeasureApplicable':
-      return Object.assign({}, base, { status: 'in-force', applicableFrom: d.applicableFrom, plannedEnd: d.plannedEnd ?? null });
+      return Object.assign({}, base, { status: 'in-force', applicableFrom: d.applicableFrom, plannedEnd: d.plannedEnd ?? null } satisfies Partial<VisaMeasureState>);
     case 'VisaMeasureAmended':
-      return Object.assign({}, base, { provisions: d.newProvisions });
+      return Object.assign({}, base, { provisions: d.newProvisions } satisfies Partial<VisaMeasureState>);
     case 'VisaMeasureRenewed':
-      return Object.assign({}, base, { plannedEnd: d.newEnd });
+      return Object.assign({}, base, { plannedEnd: d.newEnd } satisfies Partial<VisaMeasureState>);
     case 'VisaMeasureRepealed':
-      return Object.assign({}, base, { status: 'repealed', endedOn: f.occurredOn, ground: d.ground });
+      return Object.assign({}, base, { status: 'repealed', endedOn: f.occurredOn, ground: d.ground } satisfies Partial<VisaMeasureState>);
     case 'VisaMeasureExpired':
-      return Object.assign({}, base, { status: 'expired', endedOn: f.occurredOn });
+      return Object.assign({}, base, { status: 'expired', endedOn: f.occurredOn } satisfies Partial<VisaMeasureState>);
     case 'VisaMeasureProposalWithdrawn':
-      return Object.assign({}, base, { status: 'withdrawn', endedOn: f.occurredOn });
+      return Object.assign({}, base, { status: 'withdrawn', endedOn: f.occurredOn } satisfies Partial<VisaMeasureState>);
     default:
       return base; // progress reports: history only
   }
@@ -246,7 +259,7 @@ function stepRequest(st: EntityState, f: Fact): EntityState {
     case 'ReadmissionRequestAnswered':
       return Object.assign({}, st, { answer: { on: f.occurredOn, outcome: d.outcome } });
     case 'RequestDeadlineLapsed':
-      return Object.assign({}, st, { lapse: { on: f.occurredOn, deadline: d.deadline, deemedAccepted: d.deemedAccepted } });
+      return Object.assign({}, st, { lapse: { on: f.occurredOn, deadline: d.deadline, deemedAccepted: d.deemedAccepted } satisfies RequestLapse });
     case 'TravelDocumentIssued':
       return Object.assign({}, st, { travelDocs: (st.travelDocs ?? 0) + 1, lastTravelDocOn: maxDate(st.lastTravelDocOn, f.occurredOn) });
     default:
@@ -254,23 +267,24 @@ function stepRequest(st: EntityState, f: Fact): EntityState {
   }
 }
 
-function stepOperation(st: EntityState, f: Fact): EntityState {
+function stepOperation(st: EntityState, f: Fact): OperationState {
   const d = f.data;
   switch (f.type) {
     case 'ReturnOperationPlanned':
-      return Object.assign({}, st, { mode: d.mode, plannedDate: d.plannedDate, plannedReturnees: d.plannedReturnees, organiser: d.organiser, status: st.status ?? 'planned' });
+      return Object.assign({}, st, { mode: d.mode, plannedDate: d.plannedDate, plannedReturnees: d.plannedReturnees, organiser: d.organiser, status: st.status ?? 'planned' } satisfies Partial<OperationState>);
     case 'LandingPermitRequested':
-      return Object.assign({}, st, { status: 'awaiting-permit', permit: 'requested' });
+      return Object.assign({}, st, { status: 'awaiting-permit', permit: 'requested' } satisfies Partial<OperationState>);
     case 'LandingPermitGranted':
-      return Object.assign({}, st, { status: 'confirmed', permit: 'granted' });
+      return Object.assign({}, st, { status: 'confirmed', permit: 'granted' } satisfies Partial<OperationState>);
     case 'LandingPermitRefused':
-      return Object.assign({}, st, { status: 'cancelled', permit: 'refused', cancelled: { on: f.occurredOn, cause: 'no-landing-permit', partnerAttributable: true } });
+      return Object.assign({}, st, { status: 'cancelled', permit: 'refused', cancelled: { on: f.occurredOn, cause: 'no-landing-permit', partnerAttributable: true } } satisfies Partial<OperationState>);
     case 'ReturnOperationExecuted':
-      return Object.assign({}, st, { status: 'executed', executed: { on: f.occurredOn, returnees: d.returnees, forced: d.forced, voluntary: d.voluntary } });
+      return Object.assign({}, st, { status: 'executed', executed: { on: f.occurredOn, returnees: d.returnees, forced: d.forced, voluntary: d.voluntary } } satisfies Partial<OperationState>);
     case 'ReturnOperationCancelled':
-      return Object.assign({}, st, { status: 'cancelled', cancelled: { on: f.occurredOn, cause: d.cause, partnerAttributable: PARTNER_CAUSES.has(d.cause) } });
+      return Object.assign({}, st, { status: 'cancelled', cancelled: { on: f.occurredOn, cause: d.cause, partnerAttributable: PARTNER_CAUSES.has(d.cause) } } satisfies Partial<OperationState>);
     default:
-      return st;
+      // Unreached: every operation event type is handled above (and each sets the status).
+      return st as OperationState;
   }
 }
 

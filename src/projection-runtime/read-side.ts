@@ -2,6 +2,8 @@ import type { Statement } from 'better-sqlite3';
 import { countryStreamId, isCalendarDate, ScoringModel } from '../../contracts/index.js';
 import type { CountryProfile, CountrySummary, EvidenceMode, Scorecard, TimelinePage } from '../../contracts/read-models.js';
 import { ACTIVITY, BUCKETS, ENTITIES, evidenceCounter, TIMELINE, timelineEntry, type EntityRow, type TimelineRow } from '../../projections/country-state/index.js';
+import type { ProfileEntityStates } from '../../projections/country-state/entities.js';
+import type { OpenCommitmentDoc } from '../../contracts/profile.js';
 import type { BucketRow } from '../../projections/country-state/buckets.js';
 import { addDeadline, LAST_DAY } from '../../projections/country-state/dates.js';
 import { MODELS, PERIODS, type ModelRow, type PeriodRow } from '../../projections/governance/index.js';
@@ -321,9 +323,12 @@ export class ReadSide {
     return this.read(() => {
       const model = this.model();
       const entities = this.table(COUNTRY, ENTITIES);
-      const view = (e: EntityRow): Record<string, any> => ({ id: e.id, ...e.state, eventIds: e.eventIds });
+      // The stored state of a kind is what the projection's fold of that kind builds (typed by the profile contract).
+      const view =
+        <K extends keyof ProfileEntityStates>(_kind: K) =>
+        (e: EntityRow): { id: string } & ProfileEntityStates[K] & { eventIds: string[] } => ({ id: e.id, ...(e.state as ProfileEntityStates[K]), eventIds: e.eventIds });
       const instruments = this.entitiesOfKind(country, 'instrument');
-      const measures = this.entitiesOfKind(country, 'measure').map(view);
+      const measures = this.entitiesOfKind(country, 'measure').map(view('measure'));
       const openCount = (this.stmt(`SELECT json_extract(doc, '$.openRequests') AS n FROM ${this.table(COUNTRY, ACTIVITY)} WHERE k = ?`).get(country) as { n: number | null } | undefined)?.n ?? 0;
       // Without an instrument deadline (due_on NULL) the model's default applies: due = submittedOn + default calendar days.
       const defaultDueFrom = addDeadline(asOfDate, -model.defaultReplyDeadlineDays, 'calendar');
@@ -356,24 +361,25 @@ export class ReadSide {
       });
       const last = open[Math.min(limit, open.length) - 1];
       const nextCursor = open.length > limit && last ? encodeRequestCursor(last.row.sortDate ?? '', last.k) : null;
-      const moratoria = this.entitiesOfKind(country, 'moratorium').map(view);
+      const moratoria = this.entitiesOfKind(country, 'moratorium').map(view('moratorium'));
       return {
         country,
         asOfDate,
         position: this.position(),
-        instruments: instruments.map(view),
+        instruments: instruments.map(view('instrument')),
         visaMeasures: {
-          inForce: measures.filter((m) => m['status'] === 'in-force'),
-          proposed: measures.filter((m) => m['status'] === 'proposed' || m['status'] === 'adopted'),
-          other: measures.filter((m) => !['in-force', 'proposed', 'adopted'].includes(m['status'])),
+          inForce: measures.filter((m) => m.status === 'in-force'),
+          proposed: measures.filter((m) => m.status === 'proposed' || m.status === 'adopted'),
+          other: measures.filter((m) => !['in-force', 'proposed', 'adopted'].includes(m.status!)),
         },
-        dialogueTracks: this.entitiesOfKind(country, 'track').map(view),
-        openCommitments: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'commitment' AND open = 1 ORDER BY sort_date, k`, country).map(view),
-        notifications: this.entitiesOfKind(country, 'notification').map(view),
+        dialogueTracks: this.entitiesOfKind(country, 'track').map(view('track')),
+        // open = 1: status 'open', which only DialogueCommitmentRecorded sets (with the fields it records).
+        openCommitments: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'commitment' AND open = 1 ORDER BY sort_date, k`, country).map(view('commitment')) as OpenCommitmentDoc[],
+        notifications: this.entitiesOfKind(country, 'notification').map(view('notification')),
         requests: { open: openCount, overdue: Math.max(0, openCount - notDue.n), openRequests, nextCursor },
         // open = 0 (always, for an operation) lets the (country, kind, open, sort_date, k) index give the order: no sort of every operation.
-        recentOperations: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'operation' AND open = 0 ORDER BY sort_date DESC, k DESC LIMIT 20`, country).map(view),
-        activeMoratoria: moratoria.filter((m) => m['from'] <= asOfDate && (!m['to'] || m['to'] >= asOfDate)),
+        recentOperations: this.docs<EntityRow>(`SELECT doc FROM ${entities} WHERE country = ? AND kind = 'operation' AND open = 0 ORDER BY sort_date DESC, k DESC LIMIT 20`, country).map(view('operation')),
+        activeMoratoria: moratoria.filter((m) => m.from !== undefined && m.from <= asOfDate && (!m.to || m.to >= asOfDate)),
         moratoria,
         officialFinding: officialFindingFor(this.entitiesOfKind(country, 'assessment'), null),
         lastActivity: this.activity(country),
