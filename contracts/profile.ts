@@ -98,7 +98,9 @@ const proposed = VisaMeasureProposed.data.shape;
 export const VisaMeasureState = z.object({
   history: historyOf(visaMeasureEvents.filter((e) => e.type.startsWith('VisaMeasure'))),
   legalBasis: LegalBasis.optional(),
-  provisions: z.array(VisaProvision).optional(),
+  // Not VisaProvision: version 1 of VisaMeasureProposed took the provisions as free text (split on
+  // commas by its upcaster), and a value outside today's list must not make the profile unanswerable.
+  provisions: z.array(text).optional().describe(`Visa Code provisions: ${VisaProvision.options.join(', ')} (measures recorded under schema version 1 may name others)`),
   fee: proposed.fee.unwrap().nullable().optional(),
   scope: proposed.scope.optional(),
   categories: z.array(text).optional(),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +23,7 @@ import { openReadModelDb, physicalTable } from '../../../src/projection-runtime/
 import { ReadSide } from '../../../src/projection-runtime/read-side.js';
 import { ProjectionRunner } from '../../../src/projection-runtime/runner.js';
 import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
+import { bearer, provenance, startTestApp } from '../../helpers/test-app.js';
 
 /*
  * The profile's item schemas (contracts/profile.ts) are what the country-state projection builds:
@@ -102,4 +104,27 @@ t.test('every entity the projection folds from a generated history parses whole 
       t.equal(mismatch(CountryProfile, profile), null, `the profile of ${country} on ${asOf} parses whole`);
     }
   }
+});
+
+t.test('a visa measure recorded under schema version 1 (free-text provisions) is still served in the profile', async (t) => {
+  // Version 1 of VisaMeasureProposed took the provisions as one comma-separated text, unchecked;
+  // the upcast splits it, so a stored measure may name provisions outside today's list.
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const { lastPosition: position } = await h.ctx.store.append('country-ET', 'any', [
+    {
+      eventId: randomUUID(),
+      type: 'VisaMeasureProposed',
+      schemaVersion: 1,
+      country: 'ET',
+      occurredOn: '2023-09-14',
+      recordedBy: 'desk-horn',
+      provenance,
+      data: { measureId: 'ET-VM-LEGACY', legalBasis: '25a(5)(b)', provisions: '14(6), fee waiver (legacy wording)', scope: 'all-nationals', proposalRef: 'COM(2023) 568' },
+    },
+  ]);
+  const res = await h.app.inject({ url: `/v1/countries/ET/profile?minPosition=${position}`, headers: bearer(h.tokens.analyst) });
+  t.equal(res.statusCode, 200, res.body);
+  const measures = (res.json() as { visaMeasures: Record<string, { id: string; provisions?: string[] }[]> }).visaMeasures;
+  t.same(Object.values(measures).flat().find((m) => m.id === 'ET-VM-LEGACY')?.provisions, ['14(6)', 'fee waiver (legacy wording)']);
 });
