@@ -27,6 +27,11 @@ function label(r: RequestState): string {
   return `${r.kind === 'identification' ? 'Identification' : 'Readmission'} request ${r.requestId}`;
 }
 
+/** The same mid-sentence: only the kind is lower-cased, never the id (ids are case-sensitive). */
+function labelInSentence(r: RequestState): string {
+  return `${r.kind} request ${r.requestId}`;
+}
+
 function requireRequest(state: CountryState, requestId: string, kind?: RequestKind): RequestState {
   const r = state.requests.get(requestId);
   if (!r) refuse('REQUEST_UNKNOWN', `Request ${requestId} is not recorded for ${state.country}; record its submission first`);
@@ -88,7 +93,7 @@ export const requestRules: RuleTable = {
       refuse('REQUEST_DEADLINE_INVALID', `${label(r)} was submitted on ${r.submittedOn}; its deadline ${deadline} cannot be earlier`);
     }
     if (fact.occurredOn < deadline) {
-      refuse('REQUEST_DEADLINE_INVALID', `The deadline of ${label(r).toLowerCase()} is ${deadline}; it cannot have lapsed on ${fact.occurredOn}`);
+      refuse('REQUEST_DEADLINE_INVALID', `The deadline of ${labelInSentence(r)} is ${deadline}; it cannot have lapsed on ${fact.occurredOn}`);
     }
   },
   TravelDocumentIssued(state, fact) {
