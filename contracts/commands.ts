@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, Provenance } from './common.js';
+import { FactDate, Provenance } from './common.js';
 import { eventsOfFamily, type CountryFamily, type EventDefinition } from './events/index.js';
 import { factExamplesMeta } from './examples/facts.js';
 
@@ -9,7 +9,7 @@ function commandFor(def: EventDefinition) {
   return z
     .object({
       type: z.literal(def.type),
-      occurredOn: IsoDate,
+      occurredOn: FactDate,
       data: def.data,
       provenance: Provenance,
       correlationId: Trace.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate, LongText } from '../common.js';
+import { FactDate, LongText } from '../common.js';
 import { defineEvent } from './define.js';
 
 export const EntryCorrected = defineEvent(
@@ -12,7 +12,7 @@ export const EntryCorrected = defineEvent(
       /** The full corrected data of the original event, validated against the original event type. */
       data: z.record(z.string(), z.unknown()),
       /** The corrected occurredOn of the original event, when that was wrong. */
-      occurredOn: IsoDate.optional(),
+      occurredOn: FactDate.optional(),
     })
     .strict(),
   'Replaces the data of an earlier event of the same country; history keeps both.',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Count, IsoDate, LongText, MemberState, Period, ShortText } from '../common.js';
+import { Count, FactDate, LongText, MemberState, Period, ShortText } from '../common.js';
 import { defineEvent } from './define.js';
 
 const Dataset = z.enum(['migr_eiord', 'migr_eiord1', 'migr_eirtn', 'migr_eirtn1', 'national', 'frontex', 'other']);
@@ -19,7 +19,7 @@ export const ReturnDecisionsReported = defineEvent(
       reportingScope: MemberState,
       count: Count,
       dataset: Dataset,
-      extractedOn: IsoDate.optional(),
+      extractedOn: FactDate.optional(),
       flags: ObservationFlags.optional(),
     })
     .strict(),
@@ -37,7 +37,7 @@ export const ReturnsReported = defineEvent(
       destination: z.enum(['third-countries', 'all']),
       returnType: z.enum(['enforced', 'voluntary', 'all']),
       dataset: Dataset,
-      extractedOn: IsoDate.optional(),
+      extractedOn: FactDate.optional(),
       flags: ObservationFlags.optional(),
     })
     .strict(),

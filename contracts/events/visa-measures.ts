@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, IsoDate, LongText, MemberState, Period, ShortText } from '../common.js';
+import { EntityId, FactDate, LongText, MemberState, Period, ShortText } from '../common.js';
 import { defineEvent } from './define.js';
 
 export const VisaProvision = z.enum(['14(6)', '16(1)', '16(5)(b)', '23(1)', '24(2)', '24(2c)', '16(2a)-lower', '16(2a)-higher']);
@@ -81,14 +81,14 @@ export const VisaMeasureProposed = defineEvent(
 export const VisaMeasureAdopted = defineEvent(
   'VisaMeasureAdopted',
   'visa-measures',
-  z.object({ measureId: EntityId, councilActRef: ShortText, publishedOn: IsoDate.optional(), ojRef: ShortText.optional() }).strict(),
+  z.object({ measureId: EntityId, councilActRef: ShortText, publishedOn: FactDate.optional(), ojRef: ShortText.optional() }).strict(),
   'The Council adopted the implementing decision.',
 );
 
 export const VisaMeasureApplicable = defineEvent(
   'VisaMeasureApplicable',
   'visa-measures',
-  z.object({ measureId: EntityId, applicableFrom: IsoDate, plannedEnd: IsoDate.optional() }).strict(),
+  z.object({ measureId: EntityId, applicableFrom: FactDate, plannedEnd: FactDate.optional() }).strict(),
   'The measure applies to applications lodged from applicableFrom; positive measures end within 12 months.',
 );
 
@@ -109,7 +109,7 @@ export const VisaMeasureAmended = defineEvent(
 export const VisaMeasureRenewed = defineEvent(
   'VisaMeasureRenewed',
   'visa-measures',
-  z.object({ measureId: EntityId, actRef: ShortText, newEnd: IsoDate }).strict(),
+  z.object({ measureId: EntityId, actRef: ShortText, newEnd: FactDate }).strict(),
   'A positive measure was renewed for a new period of at most 12 months.',
 );
 

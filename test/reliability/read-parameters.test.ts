@@ -107,12 +107,14 @@ t.test('hostile read parameters: 400 with a clear message, never a 500 or a sile
     t.equal(res.statusCode, 400);
     t.equal(res.json().detail, 'body.data.count: A count is at most 100,000,000', count);
   }
-  // A fact of an early year is a real date now (it was "Not a real calendar date").
+  // A fact of an early year is a real date (it was once "Not a real calendar date"), but before the
+  // first reporting year: refused as a probable typo of the year, and said so.
   const early = await h.app.inject({
     method: 'POST',
     url: '/v1/countries/ET/dialogues',
     headers: desk,
     payload: { type: 'DialogueTrackOpened', occurredOn: '0050-06-01', data: { trackId: 'ET-NL-1', title: 'x', level: 'senior-officials', format: 'NL-bilateral', parties: ['NL', 'ET'] }, provenance },
   });
-  t.equal(early.statusCode, 201, early.body);
+  t.equal(early.statusCode, 400, early.body);
+  t.equal(early.json().detail, 'body.occurredOn: Expected a date from 1900-01-01 on (check the year)');
 });

@@ -237,6 +237,28 @@ t.test('a fact dated after today is refused on the injected clock, for new facts
   t.equal((await post('dialogues', 'DialogueTrackOpened', '2024-03-12', { ...track, trackId: 'T-2' })).statusCode, 201);
 });
 
+t.test('a mistyped year (0206 for 2026) is refused naming the field, in occurredOn, in the data and in a correction', async (t) => {
+  const h = await startTestApp({}, { today: () => '2026-12-07' });
+  t.teardown(() => h.close());
+  const desk = { ...bearer(h.tokens.deskEtSo), ...json };
+  const post = (family: string, body: Record<string, unknown>) => h.app.inject({ method: 'POST', url: `/v1/countries/ET/${family}`, headers: desk, payload: { ...body, provenance } });
+  const track = { trackId: 'T-TYPO', title: 'Dialogue', level: 'senior-officials', format: 'NL-bilateral', parties: ['NL', 'ET'] };
+  const refusedAt = async (family: string, body: Record<string, unknown>, path: string) => {
+    const res = await post(family, body);
+    t.equal(res.statusCode, 400, res.body);
+    t.same(res.json().errors, [{ path, message: 'Expected a date from 1900-01-01 on (check the year)' }], path);
+  };
+  await refusedAt('dialogues', { type: 'DialogueTrackOpened', occurredOn: '0206-11-12', data: track }, 'body.occurredOn');
+  const plan = { operationId: 'OP-TYPO', mode: 'national-charter', plannedDate: '0026-12-10', plannedReturnees: 2, organiser: 'DT&V' };
+  await refusedAt('return-operations', { type: 'ReturnOperationPlanned', occurredOn: '2026-11-12', data: plan }, 'body.data.plannedDate');
+  const opened = await post('dialogues', { type: 'DialogueTrackOpened', occurredOn: '2026-11-12', data: track });
+  t.equal(opened.statusCode, 201, opened.body);
+  const correction = { correctedEventId: opened.json().eventId, reason: 'Wrong date.', data: track, occurredOn: '0026-11-12' };
+  await refusedAt('corrections', { type: 'EntryCorrected', occurredOn: '2026-12-01', data: correction }, 'body.data.occurredOn');
+  const events = await h.ctx.store.readStream(countryStreamId('ET'));
+  t.same(events.map((e) => e.occurredOn), ['2026-11-12'], 'nothing recorded but the valid fact');
+});
+
 t.test('a future-dated fact recorded before the rule blocks nothing and can be corrected to its real date', async (t) => {
   const h = await startTestApp({}, { today: () => '2024-03-10' });
   t.teardown(() => h.close());

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import t from 'tap';
-import { Count, Days, FIRST_YEAR, IsoDate, isCalendarDate, LAST_YEAR, Period, ReportingYear, wholeNumberParam } from '../../../contracts/common.js';
+import { Count, Days, FactDate, FIRST_YEAR, IsoDate, isCalendarDate, LAST_YEAR, Period, ReportingYear, wholeNumberParam } from '../../../contracts/common.js';
 import { AsOfParam } from '../../../contracts/reports.js';
 import { ScorecardQuery, TimelineQuery } from '../../../contracts/read-models.js';
 import { normalisePeriod } from '../../../src/imports/eurostat/period.js';
@@ -20,6 +20,16 @@ t.test('isCalendarDate agrees with the proleptic Gregorian calendar in every yea
     { numRuns: 5000 },
   );
   t.equal(IsoDate.safeParse('0050-06-01').success, true, 'an early year is a real date, not "Not a real calendar date"');
+});
+
+t.test('a date in another format gets one message; a fact date may not fall before the first reporting year', async (t) => {
+  for (const bad of ['12/03/2019', '2019-03-12T10:00:00+03:00', '2019-3-12']) {
+    t.same(IsoDate.safeParse(bad).error?.issues.map((i) => i.message), ['Expected a date as YYYY-MM-DD'], bad);
+  }
+  for (const typo of ['0206-11-12', '0000-01-01', '1899-12-31']) {
+    t.same(FactDate.safeParse(typo).error?.issues.map((i) => i.message), [`Expected a date from ${FIRST_YEAR}-01-01 on (check the year)`], typo);
+  }
+  for (const ok of ['1900-01-01', '2026-11-12', '9999-12-31']) t.ok(FactDate.safeParse(ok).success, `${ok} (a later date is the domain's FACT_DATED_IN_FUTURE)`);
 });
 
 t.test('one year range: every year a scorecard or report route accepts is a Period its answer can name', async (t) => {
