@@ -2,6 +2,7 @@ import { dataOf } from '../fact.js';
 import type { NewFact } from '../fact.js';
 import { refuse } from '../refuse.js';
 import { requestIsAccepted, requestIsUnanswered, type CountryState, type RequestKind, type RequestState } from '../state.js';
+import { requireOperation } from './return-operations.js';
 import type { RuleTable } from './rule.js';
 
 /*
@@ -116,8 +117,6 @@ export const requestRules: RuleTable = {
       const r = requireRequest(state, requestId);
       requireNotBeforeSubmission(r, fact, 'the EU travel document');
     }
-    if (operationId !== undefined && !state.operations.has(operationId)) {
-      refuse('OPERATION_UNKNOWN', `Return operation ${operationId} is not recorded for ${state.country}; record ReturnOperationPlanned first`);
-    }
+    if (operationId !== undefined) requireOperation(state, fact, operationId);
   },
 };

@@ -278,10 +278,15 @@ t.test('a future-dated fact recorded before the rule blocks nothing and can be c
   const desk = { ...bearer(h.tokens.deskEtSo), ...json };
   const post = (family: string, type: string, data: Record<string, unknown>) =>
     h.app.inject({ method: 'POST', url: `/v1/countries/ET/${family}`, headers: desk, payload: { type, occurredOn: '2024-03-10', data, provenance } });
-  const session = await post('dialogues', 'DialogueSessionHeld', { trackId: 'T-OLD', outcomeSummary: 'Met.' });
-  t.equal(session.statusCode, 201, session.body);
+  const other = await post('dialogues', 'DialogueTrackOpened', { ...track, trackId: 'T-NEW' });
+  t.equal(other.statusCode, 201, other.body);
+  // A follow-up of the misdated track itself would precede it: the refusal names the date to correct.
+  const early = await post('dialogues', 'DialogueSessionHeld', { trackId: 'T-OLD', outcomeSummary: 'Met.' });
+  t.match(early.json(), { code: 'FACT_PREDATES_ENTITY', detail: 'Dialogue track T-OLD was opened on 9999-12-31; DialogueSessionHeld cannot be dated 2024-03-10' });
   const fix = await post('corrections', 'EntryCorrected', { correctedEventId: stored.events[0]!.eventId, reason: 'Date typed wrong.', data: track, occurredOn: '2024-01-15' });
   t.equal(fix.statusCode, 201, fix.body);
+  const session = await post('dialogues', 'DialogueSessionHeld', { trackId: 'T-OLD', outcomeSummary: 'Met.' });
+  t.equal(session.statusCode, 201, session.body);
 
   // A request submitted on the last day a date can name: its deadline lies past year 9999.
   const request = { requestId: 'NL-RR-9999', caseRef: '9f86d081884c7d659a2feaa0c55ad015', requestingState: 'NL', procedure: 'normal', personCategory: 'own-national' };
