@@ -70,6 +70,9 @@ t.test('hostile read parameters: 400 with a clear message, never a 500 or a sile
     // 8: limits.
     ['/v1/countries/ET/timeline?limit=1&limit=2', /limit given more than once/],
     ['/v1/countries/ET/timeline?limit=', /limit must be a whole number from 1 to 500/],
+    // 9: a range ending before it starts was an empty page, read as "nothing recorded".
+    ['/v1/countries/ET/timeline?from=2026-12-01&to=2026-11-01', /^querystring\.to: to must not be before from/],
+    ['/v1/countries/ET/timeline?from=2026-12-01&to=2026-11-01&asOf=2030-01-01', /^querystring\.to: to must not be before from/],
   ];
   for (const [url, detail] of refused) {
     const res = await get(url);
@@ -84,6 +87,7 @@ t.test('hostile read parameters: 400 with a clear message, never a 500 or a sile
     '/v1/countries/ET/scorecards/2100?quarter=1',
     '/v1/countries/ET/scorecards/1900',
     `/v1/countries/ET/timeline?from=0050-06-01&minPosition=${position}`,
+    `/v1/countries/ET/timeline?from=2026-11-12&to=2026-11-12&minPosition=${position}`,
     `/v1/countries/ET/profile?asOf=2030-01-01&minPosition=${position}`,
     '/v1/countries/ET/profile?asOf=2100-12-31T23:00:00-05:00',
     '/v1/countries/et/profile',
