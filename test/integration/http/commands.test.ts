@@ -79,6 +79,13 @@ t.test('status codes', async (t) => {
   await t.test('404 unknown country and unknown route', async (t) => {
     expectProblem(t, await post('/v1/countries/IQ/dialogues', track), 404, 'COUNTRY_NOT_CONFIGURED');
     expectProblem(t, await post('/v1/countries/ET/gossip', track), 404, 'NOT_FOUND');
+    // Said first: a body that cannot be recorded anyway is not worth correcting (it was a 400 on the body).
+    for (const url of ['/v1/countries/IQ/return-operations', '/v1/countries/iq/return-operations']) {
+      const res = await post(url, { type: 'ReturnOperationPlanned', occurredOn: '2026-11-01', data: { operationId: 'OP-IQ-1', mode: 'charter' } });
+      expectProblem(t, res, 404, 'COUNTRY_NOT_CONFIGURED');
+      t.match(res.json().detail, /^Country IQ is not configured; configured: ET, /);
+    }
+    expectProblem(t, await post('/v1/countries/IRQ/return-operations', {}), 400, 'VALIDATION_FAILED');
   });
   await t.test('409 lifecycle conflict', async (t) => {
     const res = await post('/v1/countries/ET/dialogues', ethiopiaStory[1].body);
