@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/*
+ * A field left out is named as missing: zod's own words ("Invalid input: expected string, received
+ * undefined") read to a desk officer as if a value had been sent. Set once, for every schema, where
+ * a schema gives no message of its own.
+ */
+z.config({ customError: (issue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'Required field is missing' : undefined) });
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import t from 'tap';
 import { Count, Days, FactDate, FIRST_YEAR, IsoDate, isCalendarDate, LAST_YEAR, Period, ReportingYear, wholeNumberParam } from '../../../contracts/common.js';
+import { familyCommandBody } from '../../../contracts/commands.js';
 import { AsOfParam } from '../../../contracts/reports.js';
 import { ScorecardQuery, TimelineQuery } from '../../../contracts/read-models.js';
 import { normalisePeriod } from '../../../src/imports/eurostat/period.js';
@@ -30,6 +31,19 @@ t.test('a date in another format gets one message; a fact date may not fall befo
     t.same(FactDate.safeParse(typo).error?.issues.map((i) => i.message), [`Expected a date from ${FIRST_YEAR}-01-01 on (check the year)`], typo);
   }
   for (const ok of ['1900-01-01', '2026-11-12', '9999-12-31']) t.ok(FactDate.safeParse(ok).success, `${ok} (a later date is the domain's FACT_DATED_IN_FUTURE)`);
+});
+
+t.test('a missing field is named as missing, not as a value of the wrong type', async (t) => {
+  const body = familyCommandBody('dialogues');
+  const issues = body.safeParse({ type: 'DialogueSessionHeld', occurredOn: '2026-11-12', data: { trackId: 'T1' } }).error?.issues ?? [];
+  t.same(
+    issues.map((i) => [i.path.join('.'), i.message]),
+    [
+      ['data.outcomeSummary', 'Required field is missing'],
+      ['provenance', 'Required field is missing'],
+    ],
+  );
+  t.equal(firstMessage(body.safeParse({ type: 'DialogueSessionHeld', occurredOn: 20261112 })), 'Invalid input: expected string, received number', 'a wrong type is still named as such');
 });
 
 t.test('one year range: every year a scorecard or report route accepts is a Period its answer can name', async (t) => {
