@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import t from 'tap';
 import { Count, Days, FactDate, FIRST_YEAR, IsoDate, isCalendarDate, LAST_YEAR, Period, ReportingYear, wholeNumberParam } from '../../../contracts/common.js';
 import { familyCommandBody } from '../../../contracts/commands.js';
+import { eventDefinition } from '../../../contracts/events/index.js';
 import { AsOfParam } from '../../../contracts/reports.js';
 import { ScorecardQuery, TimelineQuery } from '../../../contracts/read-models.js';
 import { normalisePeriod } from '../../../src/imports/eurostat/period.js';
@@ -44,6 +45,18 @@ t.test('a missing field is named as missing, not as a value of the wrong type', 
     ],
   );
   t.equal(firstMessage(body.safeParse({ type: 'DialogueSessionHeld', occurredOn: 20261112 })), 'Invalid input: expected string, received number', 'a wrong type is still named as such');
+});
+
+t.test('bounded whole numbers in fact data name their range first, whatever the value', async (t) => {
+  const assessment = eventDefinition('CommissionAssessmentReported')!.data;
+  const rating = eventDefinition('QualitativeAssessmentRecorded')!.data;
+  const base = { dataPeriod: '2023', finding: 'insufficient', documentRef: 'COM(2024) 1' };
+  for (const reportNo of [1e20, -1, 0, 2.5, 101]) {
+    t.equal(firstMessage(assessment.safeParse({ ...base, reportNo })), 'reportNo is a whole number from 1 to 100 (the number of the Commission report)', String(reportNo));
+  }
+  for (const value of [1e20, -1, 2.5, 5]) {
+    t.match(firstMessage(rating.safeParse({ period: '2023', indicator: 'd-i', rating: value, rationale: 'x', assessor: 'y' })), /^rating is a whole number from 0 to 4/, String(value));
+  }
 });
 
 t.test('one year range: every year a scorecard or report route accepts is a Period its answer can name', async (t) => {
