@@ -60,7 +60,17 @@ t.test('status codes', async (t) => {
     t.ok(paths.some((p: string) => p.startsWith('body.data.level')), `paths: ${paths}`);
   });
   await t.test('400 event type of another family', async (t) => {
-    expectProblem(t, await post('/v1/countries/ET/instruments', track), 400, 'VALIDATION_FAILED');
+    const res = await post('/v1/countries/et/instruments', track);
+    expectProblem(t, res, 400, 'VALIDATION_FAILED');
+    // The route it belongs to, not only the types of this one.
+    t.same(res.json().errors, [{ path: 'body.type', message: 'DialogueTrackOpened belongs to dialogues, not instruments: post it to /v1/countries/ET/dialogues' }]);
+    const cased = await post('/v1/countries/ET/dialogues', { ...track, type: 'dialogueTrackOpened' });
+    t.equal(cased.json().detail, 'body.type: Event types are case-sensitive: did you mean DialogueTrackOpened?');
+    const both = await post('/v1/countries/ET/statistics', { ...track, type: 'DIALOGUETRACKOPENED' });
+    t.equal(both.json().detail, 'body.type: Event types are case-sensitive: did you mean DialogueTrackOpened? It belongs to dialogues: post it to /v1/countries/ET/dialogues');
+    // A plain typo still lists the family's types; a governance type is not a desk's.
+    t.match((await post('/v1/countries/ET/dialogues', { ...track, type: 'DialogSessionHeld' })).json().detail, /^body\.type: Invalid discriminator value\. Expected 'DialogueTrackOpened'/);
+    t.match((await post('/v1/countries/ET/dialogues', { ...track, type: 'PeriodClosed' })).json().detail, /^body\.type: Invalid discriminator value/);
   });
   await t.test('400 unknown field and prototype pollution key', async (t) => {
     expectProblem(t, await post('/v1/countries/ET/dialogues', { ...track, extra: 1 }), 400, 'VALIDATION_FAILED');
