@@ -138,6 +138,10 @@ t.test('status codes', async (t) => {
     t.equal((await post('/v1/countries/ET/dialogues', track, headers)).statusCode, 201, 'keys are scoped per principal');
     const other = { ...track, data: { ...track.data, title: 'Another title' } };
     expectProblem(t, await post('/v1/countries/ET/dialogues', other, headers), 422, 'IDEMPOTENCY_KEY_REUSED');
+    // The same body for another country is another request too: the detail must not say "a different request body".
+    const elsewhere = await post('/v1/countries/SO/dialogues', track, headers);
+    expectProblem(t, elsewhere, 422, 'IDEMPOTENCY_KEY_REUSED');
+    t.match(elsewhere.json().detail, /already used for another request \(another body, or the same body for another country or family\)/);
   });
   await t.test('no rejected request left anything in the store', async (t) => {
     const all = await h.ctx.store.readAll();
