@@ -131,8 +131,8 @@ export const RequestSummary = z.object({
   submittedOn: IsoDate.nullable(),
   requestingState: z.string().nullable(),
   instrumentId: z.string().nullable(),
-  deadline: IsoDate.describe('Instrument reply deadline or the scoring model default'),
-  overdue: z.boolean(),
+  deadline: IsoDate.describe('The deadline of a recorded lapse, else the instrument reply deadline, else the scoring model default'),
+  overdue: z.boolean().describe('Past its deadline, or its lapse (without deemed consent) is recorded'),
   lapse: RequestLapse.nullable(),
 });
 

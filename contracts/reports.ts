@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FIRST_YEAR, isCalendarDate, isReportingYear, IsoDateTime, LAST_YEAR, Sha256Hex, wholeNumberParam, wholeNumberParamOr } from './common.js';
 import { StoredEvent } from './envelope.js';
-import { EvidenceMode } from './read-models.js';
+import { EvidenceMode, TimelineQuery } from './read-models.js';
 
 /** Responses of the auditor endpoints and the annual report. */
 
@@ -68,6 +68,15 @@ export const AsOfParam = z
   .refine((s) => isCalendarDate(s.slice(0, 10)), 'Not a real calendar date')
   .refine((s) => isReportingYear(Number(s.slice(0, 4))), `Expected a date from ${FIRST_YEAR} to ${LAST_YEAR}`)
   .describe('Recorded-time cutoff: only facts recorded at or before it. A date means the end of that day (23:59:59.999 UTC).');
+
+/**
+ * The timeline's query, live or as known at `asOf`. A range whose end comes before its start is
+ * refused: answered, it would be an empty page that reads as "nothing recorded".
+ */
+export const TimelineReadQuery = TimelineQuery.extend({ asOf: AsOfParam.optional() }).refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+  path: ['to'],
+  message: 'to must not be before from (both are occurredOn dates, inclusive)',
+});
 
 export const AnnualReportQuery = z
   .object({

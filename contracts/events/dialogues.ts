@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EntityId, IsoDate, LongText, ShortText } from '../common.js';
+import { EntityId, FactDate, LongText, ShortText } from '../common.js';
 import { defineEvent } from './define.js';
 
 const IndicatorCode = z.enum(['A', 'B', 'C', 'D1', 'D2', 'D3', 'D4']);
@@ -57,7 +57,7 @@ export const DialogueCommitmentRecorded = defineEvent(
       trackId: EntityId,
       owner: z.enum(['partner', 'NL', 'EU']),
       description: LongText,
-      dueDate: IsoDate.optional(),
+      dueDate: FactDate.optional(),
       indicatorLink: IndicatorCode.optional(),
     })
     .strict(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CaseRef, Days, EntityId, IsoDate, LongText, MemberState } from '../common.js';
+import { CaseRef, Days, EntityId, FactDate, LongText, MemberState } from '../common.js';
 import { defineEvent } from './define.js';
 
 export const IdentificationRequestSubmitted = defineEvent(
@@ -63,7 +63,7 @@ export const ReadmissionRequestAnswered = defineEvent(
 export const RequestDeadlineLapsed = defineEvent(
   'RequestDeadlineLapsed',
   'requests',
-  z.object({ requestId: EntityId, deadline: IsoDate, deemedAccepted: z.boolean() }).strict(),
+  z.object({ requestId: EntityId, deadline: FactDate, deemedAccepted: z.boolean() }).strict(),
   'The reply deadline passed without an answer; deemedAccepted when the instrument treats silence as consent.',
 );
 

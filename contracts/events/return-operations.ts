@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Count, EntityId, IsoDate, LongText, ShortText } from '../common.js';
+import { Count, EntityId, FactDate, LongText, ShortText } from '../common.js';
 import { defineEvent } from './define.js';
 
 export const ReturnOperationPlanned = defineEvent(
@@ -9,7 +9,7 @@ export const ReturnOperationPlanned = defineEvent(
     .object({
       operationId: EntityId,
       mode: z.enum(['national-charter', 'joint-charter-Frontex', 'scheduled-escorted', 'scheduled-unescorted', 'assisted-voluntary']),
-      plannedDate: IsoDate,
+      plannedDate: FactDate,
       plannedReturnees: Count.min(1, 'An operation plans at least one returnee'),
       organiser: ShortText,
     })

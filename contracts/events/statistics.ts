@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { Count, IsoDate, LongText, MemberState, Period, ShortText } from '../common.js';
+import { Count, FactDate, LongText, MemberState, Period, ShortText } from '../common.js';
 import { defineEvent } from './define.js';
 
+const RATING = 'rating is a whole number from 0 to 4 (Art. 25a(2)(d) scale)';
 const Dataset = z.enum(['migr_eiord', 'migr_eiord1', 'migr_eirtn', 'migr_eirtn1', 'national', 'frontex', 'other']);
 
 /** Eurostat observation status flags as published (p provisional, e estimated, u low reliability, b break, ...). */
@@ -19,7 +20,7 @@ export const ReturnDecisionsReported = defineEvent(
       reportingScope: MemberState,
       count: Count,
       dataset: Dataset,
-      extractedOn: IsoDate.optional(),
+      extractedOn: FactDate.optional(),
       flags: ObservationFlags.optional(),
     })
     .strict(),
@@ -37,7 +38,7 @@ export const ReturnsReported = defineEvent(
       destination: z.enum(['third-countries', 'all']),
       returnType: z.enum(['enforced', 'voluntary', 'all']),
       dataset: Dataset,
-      extractedOn: IsoDate.optional(),
+      extractedOn: FactDate.optional(),
       flags: ObservationFlags.optional(),
     })
     .strict(),
@@ -68,7 +69,7 @@ export const QualitativeAssessmentRecorded = defineEvent(
     .object({
       period: Period,
       indicator: z.enum(['d-i', 'd-ii', 'd-iii', 'd-iv']),
-      rating: z.number().int().min(0).max(4),
+      rating: z.number().min(0, RATING).max(4, RATING).int(RATING),
       rationale: LongText,
       assessor: ShortText,
     })

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { EntityId, IsoDate, LongText, MemberState, Period, ShortText } from '../common.js';
+import { EntityId, FactDate, LongText, MemberState, Period, ShortText } from '../common.js';
 import { defineEvent } from './define.js';
 
 export const VisaProvision = z.enum(['14(6)', '16(1)', '16(5)(b)', '23(1)', '24(2)', '24(2c)', '16(2a)-lower', '16(2a)-higher']);
 export const LegalBasis = z.enum(['25a(5)(a)', '25a(5)(b)', '25a(8)']);
 const IndicatorRef = z.enum(['a', 'b', 'c', 'd-i', 'd-ii', 'd-iii', 'd-iv']);
+const REPORT_NO = 'reportNo is a whole number from 1 to 100 (the number of the Commission report)';
 const Money = z.object({ amount: z.number().positive().max(10_000), currency: z.literal('EUR') }).strict();
 
 export const MemberStateNotificationSubmitted = defineEvent(
@@ -35,7 +36,8 @@ export const CommissionAssessmentReported = defineEvent(
   'visa-measures',
   z
     .object({
-      reportNo: z.number().int().min(1).max(100),
+      // Range before whole number: 1e20 is "from 1 to 100", not zod's "expected int to be <=9007199254740991".
+      reportNo: z.number().min(1, REPORT_NO).max(100, REPORT_NO).int(REPORT_NO),
       dataPeriod: Period,
       finding: z.enum(['sufficient', 'insufficient', 'not-public']),
       documentRef: ShortText,
@@ -81,14 +83,14 @@ export const VisaMeasureProposed = defineEvent(
 export const VisaMeasureAdopted = defineEvent(
   'VisaMeasureAdopted',
   'visa-measures',
-  z.object({ measureId: EntityId, councilActRef: ShortText, publishedOn: IsoDate.optional(), ojRef: ShortText.optional() }).strict(),
+  z.object({ measureId: EntityId, councilActRef: ShortText, publishedOn: FactDate.optional(), ojRef: ShortText.optional() }).strict(),
   'The Council adopted the implementing decision.',
 );
 
 export const VisaMeasureApplicable = defineEvent(
   'VisaMeasureApplicable',
   'visa-measures',
-  z.object({ measureId: EntityId, applicableFrom: IsoDate, plannedEnd: IsoDate.optional() }).strict(),
+  z.object({ measureId: EntityId, applicableFrom: FactDate, plannedEnd: FactDate.optional() }).strict(),
   'The measure applies to applications lodged from applicableFrom; positive measures end within 12 months.',
 );
 
@@ -109,7 +111,7 @@ export const VisaMeasureAmended = defineEvent(
 export const VisaMeasureRenewed = defineEvent(
   'VisaMeasureRenewed',
   'visa-measures',
-  z.object({ measureId: EntityId, actRef: ShortText, newEnd: IsoDate }).strict(),
+  z.object({ measureId: EntityId, actRef: ShortText, newEnd: FactDate }).strict(),
   'A positive measure was renewed for a new period of at most 12 months.',
 );
 

@@ -427,7 +427,7 @@ function toResponse(result: AppendResult): AppendResponse {
 function keyReused(): AppError {
   return new AppError(
     'IDEMPOTENCY_KEY_REUSED',
-    'This Idempotency-Key was already used with a different request body; use a new key for a new fact',
+    'This Idempotency-Key was already used for another request (another body, or the same body for another country or family); use a new key for a new fact',
   );
 }
 

@@ -94,8 +94,11 @@ function* requireHistoryStaysValid(country: string, history: readonly StoredEven
         checkFact(state, e as NewFact);
       } catch (err) {
         if (!isAppError(err)) throw err;
-        const which = e.eventId === target.eventId ? `the corrected ${target.type} ${target.eventId} would not be valid where it stands` : `${describeEvent(e)} would no longer be valid`;
-        refuse('CORRECTION_BREAKS_HISTORY', `${verb} ${describeEvent(target)}: ${which}: ${err.message}`);
+        const own = e.eventId === target.eventId;
+        const which = own ? `the corrected ${target.type} ${target.eventId} would not be valid where it stands` : `${describeEvent(e)} would no longer be valid`;
+        // What to do about it: a later fact that depends on the target is corrected or retracted first.
+        const next = own ? '' : `; correct or retract ${e.type} ${e.eventId} first`;
+        refuse('CORRECTION_BREAKS_HISTORY', `${verb} ${describeEvent(target)}: ${which}: ${err.message}${next}`);
       }
     }
     evolveCountryInPlace(state, e);

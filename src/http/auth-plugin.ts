@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { mayAccessCountry } from '../auth/principal.js';
 import type { AuthResult, TokenStore } from '../auth/token-store.js';
 import { AppError } from '../errors/catalogue.js';
-import { countryFromUrl } from './country-param.js';
+import { countryFromUrl, requireConfiguredCountry } from './country-param.js';
 
 const REASONS = {
   unknown: 'The bearer token is not known',
@@ -53,7 +53,11 @@ async function authPlugin(app: FastifyInstance, opts: { tokens: TokenStore; coun
     if (access.countryScoped) {
       // Normalised as the route's parameter is; anything else is refused by its validation.
       const country = countryFromUrl(String((req.params as Record<string, unknown>)['country'] ?? ''));
-      if (country !== undefined && opts.countries.includes(country) && !mayAccessCountry(principal, country)) {
+      if (country === undefined) return;
+      // Before the body is validated: a desk posting for a country not configured learns that first,
+      // not after correcting a body that could never be recorded.
+      requireConfiguredCountry(opts.countries, country);
+      if (!mayAccessCountry(principal, country)) {
         throw new AppError('FORBIDDEN', `Token of ${principal.id} is not scoped to country ${country}`);
       }
     }

@@ -55,8 +55,15 @@ function cleanMessage(m: string | undefined): string | undefined {
 }
 
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: unknown): FastifyReply {
-  const problem = toProblem(err, req.url.split('?')[0]);
+  const problem = toProblem(bodyLimitNamed(err, req), req.url.split('?')[0]);
   if (problem.status >= 500 && problem.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
   if (problem.status === 401) reply.header('www-authenticate', 'Bearer realm="rcm"');
   return reply.code(problem.status).type('application/problem+json').send(problem);
+}
+
+/** Fastify's "Request body is too large" with the limit the route has: the desk learns how much to cut. */
+function bodyLimitNamed(err: unknown, req: FastifyRequest): unknown {
+  const limit = req.routeOptions?.bodyLimit;
+  if ((err as Partial<FastifyError>).code !== 'FST_ERR_CTP_BODY_TOO_LARGE' || limit === undefined) return err;
+  return new AppError('PAYLOAD_TOO_LARGE', `The body is larger than this route's limit of ${limit} bytes; nothing was recorded`);
 }

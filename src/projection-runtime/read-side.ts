@@ -3,7 +3,7 @@ import { countryStreamId, isCalendarDate, ScoringModel } from '../../contracts/i
 import type { CountryProfile, CountrySummary, EvidenceMode, Scorecard, TimelinePage } from '../../contracts/read-models.js';
 import { ACTIVITY, BUCKETS, ENTITIES, evidenceCounter, TIMELINE, timelineEntry, type EntityRow, type TimelineRow } from '../../projections/country-state/index.js';
 import type { ProfileEntityStates } from '../../projections/country-state/entities.js';
-import type { OpenCommitmentDoc } from '../../contracts/profile.js';
+import type { OpenCommitmentDoc, RequestLapse } from '../../contracts/profile.js';
 import type { BucketRow } from '../../projections/country-state/buckets.js';
 import { addDeadline, LAST_DAY } from '../../projections/country-state/dates.js';
 import { MODELS, PERIODS, type ModelRow, type PeriodRow } from '../../projections/governance/index.js';
@@ -332,9 +332,11 @@ export class ReadSide {
       const openCount = (this.stmt(`SELECT json_extract(doc, '$.openRequests') AS n FROM ${this.table(COUNTRY, ACTIVITY)} WHERE k = ?`).get(country) as { n: number | null } | undefined)?.n ?? 0;
       // Without an instrument deadline (due_on NULL) the model's default applies: due = submittedOn + default calendar days.
       const defaultDueFrom = addDeadline(asOfDate, -model.defaultReplyDeadlineDays, 'calendar');
+      // A request whose lapse was recorded (open: not deemed accepted) is overdue whatever the computed
+      // deadline says: the lapse is the desk's fact. Only the few requests not yet due are looked into.
       const notDue = this.stmt(
-        `SELECT (SELECT COUNT(*) FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND due_on >= ?)
-              + (SELECT COUNT(*) FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND due_on IS NULL AND sort_date >= ?) AS n`,
+        `SELECT (SELECT COUNT(*) FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND due_on >= ? AND json_extract(doc, '$.state.lapse') IS NULL)
+              + (SELECT COUNT(*) FROM ${entities} WHERE country = ? AND kind = 'request' AND open = 1 AND due_on IS NULL AND sort_date >= ? AND json_extract(doc, '$.state.lapse') IS NULL) AS n`,
       ).get(country, asOfDate, country, defaultDueFrom) as { n: number };
       const limit = options.requestsLimit ?? 20;
       const cursor = options.requestsCursor ? decodeRequestCursor(country, options.requestsCursor) : null;
@@ -347,7 +349,9 @@ export class ReadSide {
         // The deadline the projection stored (instrument terms when the request was saved), else the model default.
         // A deadline stored past year 9999 by an older build ("+010000-01", from a fact dated near then) reads as the last day.
         const stored = r.dueOn?.startsWith('+') ? LAST_DAY : r.dueOn;
-        const deadline = stored ?? addDeadline(s['submittedOn'], model.defaultReplyDeadlineDays, 'calendar');
+        const lapse = s['lapse'] as RequestLapse | undefined;
+        // A recorded lapse names the deadline that lapsed: shown, rather than one computed beside it.
+        const deadline = lapse?.deadline ?? stored ?? addDeadline(s['submittedOn'], model.defaultReplyDeadlineDays, 'calendar');
         return {
           requestId: r.id,
           requestKind: s['requestKind'] ?? null,
@@ -355,8 +359,8 @@ export class ReadSide {
           requestingState: s['requestingState'] ?? null,
           instrumentId: s['instrumentId'] ?? null,
           deadline,
-          overdue: deadline < asOfDate,
-          lapse: s['lapse'] ?? null,
+          overdue: lapse !== undefined || deadline < asOfDate,
+          lapse: lapse ?? null,
         };
       });
       const last = open[Math.min(limit, open.length) - 1];

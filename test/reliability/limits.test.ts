@@ -15,6 +15,7 @@ t.test('a body over RCM_BODY_LIMIT is refused with 413 before it reaches the sto
   t.equal(res.statusCode, 413);
   t.match(res.headers['content-type'], problemJson);
   t.equal(res.json().code, 'PAYLOAD_TOO_LARGE');
+  t.equal(res.json().detail, "The body is larger than this route's limit of 2048 bytes; nothing was recorded", 'the detail names the limit');
   const small = await h.app.inject({ method: 'POST', url: '/v1/countries/ET/requests', headers: { ...bearer(h.tokens.deskEtSo), 'content-type': 'application/json' }, payload: identificationRequest('SMALL-1') });
   t.equal(small.statusCode, 201, 'a body within the limit is accepted');
   t.equal(await h.ctx.store.headPosition(), 1, 'only the small fact was written');

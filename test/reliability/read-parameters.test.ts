@@ -70,6 +70,9 @@ t.test('hostile read parameters: 400 with a clear message, never a 500 or a sile
     // 8: limits.
     ['/v1/countries/ET/timeline?limit=1&limit=2', /limit given more than once/],
     ['/v1/countries/ET/timeline?limit=', /limit must be a whole number from 1 to 500/],
+    // 9: a range ending before it starts was an empty page, read as "nothing recorded".
+    ['/v1/countries/ET/timeline?from=2026-12-01&to=2026-11-01', /^querystring\.to: to must not be before from/],
+    ['/v1/countries/ET/timeline?from=2026-12-01&to=2026-11-01&asOf=2030-01-01', /^querystring\.to: to must not be before from/],
   ];
   for (const [url, detail] of refused) {
     const res = await get(url);
@@ -84,6 +87,7 @@ t.test('hostile read parameters: 400 with a clear message, never a 500 or a sile
     '/v1/countries/ET/scorecards/2100?quarter=1',
     '/v1/countries/ET/scorecards/1900',
     `/v1/countries/ET/timeline?from=0050-06-01&minPosition=${position}`,
+    `/v1/countries/ET/timeline?from=2026-11-12&to=2026-11-12&minPosition=${position}`,
     `/v1/countries/ET/profile?asOf=2030-01-01&minPosition=${position}`,
     '/v1/countries/ET/profile?asOf=2100-12-31T23:00:00-05:00',
     '/v1/countries/et/profile',
@@ -107,12 +111,14 @@ t.test('hostile read parameters: 400 with a clear message, never a 500 or a sile
     t.equal(res.statusCode, 400);
     t.equal(res.json().detail, 'body.data.count: A count is at most 100,000,000', count);
   }
-  // A fact of an early year is a real date now (it was "Not a real calendar date").
+  // A fact of an early year is a real date (it was once "Not a real calendar date"), but before the
+  // first reporting year: refused as a probable typo of the year, and said so.
   const early = await h.app.inject({
     method: 'POST',
     url: '/v1/countries/ET/dialogues',
     headers: desk,
     payload: { type: 'DialogueTrackOpened', occurredOn: '0050-06-01', data: { trackId: 'ET-NL-1', title: 'x', level: 'senior-officials', format: 'NL-bilateral', parties: ['NL', 'ET'] }, provenance },
   });
-  t.equal(early.statusCode, 201, early.body);
+  t.equal(early.statusCode, 400, early.body);
+  t.equal(early.json().detail, 'body.occurredOn: Expected a date from 1900-01-01 on (check the year)');
 });

@@ -1,6 +1,7 @@
 import { dataOf } from '../fact.js';
 import { refuse } from '../refuse.js';
 import type { CommitmentState, CountryState, TrackState } from '../state.js';
+import { requireNotBefore } from './dates.js';
 import type { RuleTable } from './rule.js';
 
 function requireTrack(state: CountryState, trackId: string): TrackState {
@@ -25,18 +26,22 @@ export const dialogueRules: RuleTable = {
     if (existing) refuse('DIALOGUE_TRACK_EXISTS', `Dialogue track ${trackId} was already opened on ${existing.openedOn}`);
   },
   DialogueSessionHeld(state, fact) {
-    requireTrack(state, dataOf(fact, 'DialogueSessionHeld').trackId);
+    const track = requireTrack(state, dataOf(fact, 'DialogueSessionHeld').trackId);
+    requireNotBefore(fact, track.openedOn, `Dialogue track ${track.trackId} was opened`);
   },
   DialogueCommitmentRecorded(state, fact) {
     const { commitmentId, trackId } = dataOf(fact, 'DialogueCommitmentRecorded');
     const existing = state.commitments.get(commitmentId);
     if (existing) refuse('COMMITMENT_EXISTS', `Commitment ${commitmentId} is already recorded (track ${existing.trackId}, ${existing.recordedOn})`);
-    requireTrack(state, trackId);
+    const track = requireTrack(state, trackId);
+    requireNotBefore(fact, track.openedOn, `Dialogue track ${trackId} was opened`);
   },
   DialogueCommitmentFulfilled(state, fact) {
-    requireOpenCommitment(state, dataOf(fact, 'DialogueCommitmentFulfilled').commitmentId);
+    const c = requireOpenCommitment(state, dataOf(fact, 'DialogueCommitmentFulfilled').commitmentId);
+    requireNotBefore(fact, c.recordedOn, `Commitment ${c.commitmentId} was recorded`);
   },
   DialogueCommitmentLapsed(state, fact) {
-    requireOpenCommitment(state, dataOf(fact, 'DialogueCommitmentLapsed').commitmentId);
+    const c = requireOpenCommitment(state, dataOf(fact, 'DialogueCommitmentLapsed').commitmentId);
+    requireNotBefore(fact, c.recordedOn, `Commitment ${c.commitmentId} was recorded`);
   },
 };

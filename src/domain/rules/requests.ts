@@ -2,6 +2,7 @@ import { dataOf } from '../fact.js';
 import type { NewFact } from '../fact.js';
 import { refuse } from '../refuse.js';
 import { requestIsAccepted, requestIsUnanswered, type CountryState, type RequestKind, type RequestState } from '../state.js';
+import { requireOperation } from './return-operations.js';
 import type { RuleTable } from './rule.js';
 
 /*
@@ -25,6 +26,11 @@ function describe(r: RequestState): string {
 
 function label(r: RequestState): string {
   return `${r.kind === 'identification' ? 'Identification' : 'Readmission'} request ${r.requestId}`;
+}
+
+/** The same mid-sentence: only the kind is lower-cased, never the id (ids are case-sensitive). */
+function labelInSentence(r: RequestState): string {
+  return `${r.kind} request ${r.requestId}`;
 }
 
 function requireRequest(state: CountryState, requestId: string, kind?: RequestKind): RequestState {
@@ -88,7 +94,7 @@ export const requestRules: RuleTable = {
       refuse('REQUEST_DEADLINE_INVALID', `${label(r)} was submitted on ${r.submittedOn}; its deadline ${deadline} cannot be earlier`);
     }
     if (fact.occurredOn < deadline) {
-      refuse('REQUEST_DEADLINE_INVALID', `The deadline of ${label(r).toLowerCase()} is ${deadline}; it cannot have lapsed on ${fact.occurredOn}`);
+      refuse('REQUEST_DEADLINE_INVALID', `The deadline of ${labelInSentence(r)} is ${deadline}; it cannot have lapsed on ${fact.occurredOn}`);
     }
   },
   TravelDocumentIssued(state, fact) {
@@ -111,8 +117,6 @@ export const requestRules: RuleTable = {
       const r = requireRequest(state, requestId);
       requireNotBeforeSubmission(r, fact, 'the EU travel document');
     }
-    if (operationId !== undefined && !state.operations.has(operationId)) {
-      refuse('OPERATION_UNKNOWN', `Return operation ${operationId} is not recorded for ${state.country}; record ReturnOperationPlanned first`);
-    }
+    if (operationId !== undefined) requireOperation(state, fact, operationId);
   },
 };

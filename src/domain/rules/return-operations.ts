@@ -1,11 +1,15 @@
 import { dataOf } from '../fact.js';
 import { refuse } from '../refuse.js';
 import type { CountryState, OperationState, OperationStatus } from '../state.js';
+import type { NewFact } from '../fact.js';
+import { requireNotBefore } from './dates.js';
 import type { RuleTable } from './rule.js';
 
-function requireOperation(state: CountryState, operationId: string): OperationState {
+/** The operation a follow-up fact is about: recorded, and planned no later than the fact. */
+export function requireOperation(state: CountryState, fact: NewFact, operationId: string): OperationState {
   const op = state.operations.get(operationId);
   if (!op) refuse('OPERATION_UNKNOWN', `Return operation ${operationId} is not recorded for ${state.country}; record ReturnOperationPlanned first`);
+  requireNotBefore(fact, op.plannedOn, `Return operation ${operationId} was planned`);
   return op;
 }
 
@@ -28,23 +32,23 @@ export const returnOperationRules: RuleTable = {
     if (existing) refuse('OPERATION_EXISTS', `Return operation ${operationId} is already recorded (now ${existing.status}); choose another id`);
   },
   LandingPermitRequested(state, fact) {
-    const op = requireOperation(state, dataOf(fact, 'LandingPermitRequested').operationId);
+    const op = requireOperation(state, fact, dataOf(fact, 'LandingPermitRequested').operationId);
     requireStatus(op, ['Planned'], 'a landing permit is requested for a Planned operation');
   },
   LandingPermitGranted(state, fact) {
-    const op = requireOperation(state, dataOf(fact, 'LandingPermitGranted').operationId);
+    const op = requireOperation(state, fact, dataOf(fact, 'LandingPermitGranted').operationId);
     requireStatus(op, ['AwaitingPermit'], 'a landing permit can be granted only after it was requested');
   },
   LandingPermitRefused(state, fact) {
-    const op = requireOperation(state, dataOf(fact, 'LandingPermitRefused').operationId);
+    const op = requireOperation(state, fact, dataOf(fact, 'LandingPermitRefused').operationId);
     requireStatus(op, ['AwaitingPermit'], 'a landing permit can be refused only after it was requested');
   },
   ReturnOperationExecuted(state, fact) {
-    const op = requireOperation(state, dataOf(fact, 'ReturnOperationExecuted').operationId);
+    const op = requireOperation(state, fact, dataOf(fact, 'ReturnOperationExecuted').operationId);
     requireStatus(op, ['Planned', 'Confirmed'], 'an operation is executed when Planned or Confirmed (landing permit granted)');
   },
   ReturnOperationCancelled(state, fact) {
-    const op = requireOperation(state, dataOf(fact, 'ReturnOperationCancelled').operationId);
+    const op = requireOperation(state, fact, dataOf(fact, 'ReturnOperationCancelled').operationId);
     requireStatus(op, ['Planned', 'AwaitingPermit', 'Confirmed'], 'an executed or cancelled operation cannot be cancelled');
   },
   PartnerMoratoriumDeclared(state, fact) {

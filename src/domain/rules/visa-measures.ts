@@ -2,6 +2,8 @@ import { addMonths } from '../dates.js';
 import { dataOf } from '../fact.js';
 import { refuse } from '../refuse.js';
 import { assessmentKey, type CountryState, type LegalBasis, type VisaMeasureState, type VisaMeasureStatus, type VisaProvision } from '../state.js';
+import type { NewFact } from '../fact.js';
+import { requireNotBefore } from './dates.js';
 import { requirePeriodStarted } from './periods.js';
 import type { RuleTable } from './rule.js';
 
@@ -35,9 +37,11 @@ function checkProvisions(measureId: string, legalBasis: LegalBasis, provisions: 
   }
 }
 
-export function requireMeasure(state: CountryState, measureId: string): VisaMeasureState {
+/** The measure a follow-up fact is about: recorded, and proposed no later than the fact. */
+function requireMeasure(state: CountryState, fact: NewFact, measureId: string): VisaMeasureState {
   const m = state.visaMeasures.get(measureId);
   if (!m) refuse('VISA_MEASURE_UNKNOWN', `Visa measure ${measureId} is not recorded for ${state.country}; record VisaMeasureProposed first`);
+  requireNotBefore(fact, m.proposedOn, `Visa measure ${measureId} was proposed`);
   return m;
 }
 
@@ -64,6 +68,7 @@ export const visaMeasureRules: RuleTable = {
     if (n.concludedOn !== undefined) {
       refuse('NOTIFICATION_ALREADY_CONCLUDED', `The examination of notification ${notificationId} was already concluded on ${n.concludedOn} (${n.finding})`);
     }
+    requireNotBefore(fact, n.submittedOn, `Notification ${notificationId} was submitted`);
   },
   CommissionAssessmentReported(state, fact) {
     const { reportNo, dataPeriod } = dataOf(fact, 'CommissionAssessmentReported');
@@ -89,16 +94,16 @@ export const visaMeasureRules: RuleTable = {
     }
   },
   VisaMeasureAdopted(state, fact) {
-    const m = requireMeasure(state, dataOf(fact, 'VisaMeasureAdopted').measureId);
+    const m = requireMeasure(state, fact, dataOf(fact, 'VisaMeasureAdopted').measureId);
     requireStatus(m, ['Proposed'], 'only a proposed measure can be adopted');
   },
   VisaMeasureProposalWithdrawn(state, fact) {
-    const m = requireMeasure(state, dataOf(fact, 'VisaMeasureProposalWithdrawn').measureId);
+    const m = requireMeasure(state, fact, dataOf(fact, 'VisaMeasureProposalWithdrawn').measureId);
     requireStatus(m, ['Proposed'], 'only a pending proposal can be withdrawn (repeal an adopted measure instead)');
   },
   VisaMeasureApplicable(state, fact) {
     const { measureId, applicableFrom, plannedEnd } = dataOf(fact, 'VisaMeasureApplicable');
-    const m = requireMeasure(state, measureId);
+    const m = requireMeasure(state, fact, measureId);
     requireStatus(m, ['Adopted'], 'it must be Adopted before it can apply');
     if (!m.positive) {
       if (plannedEnd !== undefined) {
@@ -116,17 +121,17 @@ export const visaMeasureRules: RuleTable = {
   },
   VisaMeasureAmended(state, fact) {
     const { measureId, newProvisions } = dataOf(fact, 'VisaMeasureAmended');
-    const m = requireMeasure(state, measureId);
+    const m = requireMeasure(state, fact, measureId);
     requireStatus(m, ['InForce'], 'only a measure in force can be amended');
     checkProvisions(measureId, m.legalBasis, newProvisions);
   },
   VisaMeasureProgressReported(state, fact) {
-    const m = requireMeasure(state, dataOf(fact, 'VisaMeasureProgressReported').measureId);
+    const m = requireMeasure(state, fact, dataOf(fact, 'VisaMeasureProgressReported').measureId);
     requireStatus(m, ['InForce'], 'progress is reported on a measure in force');
   },
   VisaMeasureRenewed(state, fact) {
     const { measureId, newEnd } = dataOf(fact, 'VisaMeasureRenewed');
-    const m = requireMeasure(state, measureId);
+    const m = requireMeasure(state, fact, measureId);
     requirePositive(m, 'can be renewed');
     requireStatus(m, ['InForce'], 'only a measure in force can be renewed');
     const end = m.plannedEnd as string;
@@ -136,11 +141,11 @@ export const visaMeasureRules: RuleTable = {
     }
   },
   VisaMeasureRepealed(state, fact) {
-    const m = requireMeasure(state, dataOf(fact, 'VisaMeasureRepealed').measureId);
+    const m = requireMeasure(state, fact, dataOf(fact, 'VisaMeasureRepealed').measureId);
     requireStatus(m, ['Adopted', 'InForce'], 'only an adopted measure or one in force can be repealed');
   },
   VisaMeasureExpired(state, fact) {
-    const m = requireMeasure(state, dataOf(fact, 'VisaMeasureExpired').measureId);
+    const m = requireMeasure(state, fact, dataOf(fact, 'VisaMeasureExpired').measureId);
     requirePositive(m, 'expire');
     requireStatus(m, ['InForce'], 'only a measure in force can expire');
     const end = m.plannedEnd as string;

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { AppendResponse, COUNTRY_FAMILIES, familyCommandBody, type CountryCommand } from '../../../contracts/index.js';
+import { AppendResponse, COUNTRY_FAMILIES, familyCommandBody, misplacedTypeHint, type CountryCommand } from '../../../contracts/index.js';
 import { requestHash } from '../../commands/request-hash.js';
 import { AppError, isAppError } from '../../errors/catalogue.js';
 import type { RoutePlugin } from '../app.js';
-import { CountryParam, requireConfiguredCountry } from '../country-param.js';
+import { CountryParam, countryFromUrl, requireConfiguredCountry } from '../country-param.js';
 import { responseHeaders } from '../openapi-headers.js';
 import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
 
@@ -58,6 +58,12 @@ export const commandRoutes: RoutePlugin = (app, ctx) => {
           headers: CommandHeaders,
           body: familyCommandBody(family),
           response: { 201: AppendResponse, ...problems },
+        },
+        // Before the schema: a fact posted to the wrong family's route would only hear this family's types.
+        preValidation: async (req) => {
+          const body = req.body as { type?: unknown } | null;
+          const hint = misplacedTypeHint(family, body?.type, countryFromUrl(String((req.params as { country?: unknown }).country)) ?? '{country}');
+          if (hint) throw new AppError('VALIDATION_FAILED', `body.type: ${hint}`, [{ path: 'body.type', message: hint }]);
         },
       },
       async (req, reply) => {

@@ -10,11 +10,10 @@ import {
   ScorecardQuery,
   ScorecardResponse,
   TimelinePage,
-  TimelineQuery,
   ScoringModelList,
   ClosedPeriodList,
 } from '../../../contracts/read-models.js';
-import { AsOfParam } from '../../../contracts/reports.js';
+import { AsOfParam, TimelineReadQuery } from '../../../contracts/reports.js';
 import type { AppContext } from '../../app/context.js';
 import { profileAsOf, scorecardAsOf, timelineAsOf } from '../../as-of/as-of-read-side.js';
 import { asOfCacheFor, closeAsOfCache } from '../../as-of/view-cache.js';
@@ -113,7 +112,7 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
         tags: ['read models'],
         summary: 'History in occurredOn order; corrections are shown with what they corrected',
         params: z.object({ country: CountryParam }),
-        querystring: TimelineQuery.extend({ asOf: AsOfParam.optional() }),
+        querystring: TimelineReadQuery,
         response: { 200: TimelinePage, ...countryProblems },
       },
     },

@@ -60,7 +60,17 @@ t.test('status codes', async (t) => {
     t.ok(paths.some((p: string) => p.startsWith('body.data.level')), `paths: ${paths}`);
   });
   await t.test('400 event type of another family', async (t) => {
-    expectProblem(t, await post('/v1/countries/ET/instruments', track), 400, 'VALIDATION_FAILED');
+    const res = await post('/v1/countries/et/instruments', track);
+    expectProblem(t, res, 400, 'VALIDATION_FAILED');
+    // The route it belongs to, not only the types of this one.
+    t.same(res.json().errors, [{ path: 'body.type', message: 'DialogueTrackOpened belongs to dialogues, not instruments: post it to /v1/countries/ET/dialogues' }]);
+    const cased = await post('/v1/countries/ET/dialogues', { ...track, type: 'dialogueTrackOpened' });
+    t.equal(cased.json().detail, 'body.type: Event types are case-sensitive: did you mean DialogueTrackOpened?');
+    const both = await post('/v1/countries/ET/statistics', { ...track, type: 'DIALOGUETRACKOPENED' });
+    t.equal(both.json().detail, 'body.type: Event types are case-sensitive: did you mean DialogueTrackOpened? It belongs to dialogues: post it to /v1/countries/ET/dialogues');
+    // A plain typo still lists the family's types; a governance type is not a desk's.
+    t.match((await post('/v1/countries/ET/dialogues', { ...track, type: 'DialogSessionHeld' })).json().detail, /^body\.type: Invalid discriminator value\. Expected 'DialogueTrackOpened'/);
+    t.match((await post('/v1/countries/ET/dialogues', { ...track, type: 'PeriodClosed' })).json().detail, /^body\.type: Invalid discriminator value/);
   });
   await t.test('400 unknown field and prototype pollution key', async (t) => {
     expectProblem(t, await post('/v1/countries/ET/dialogues', { ...track, extra: 1 }), 400, 'VALIDATION_FAILED');
@@ -79,6 +89,13 @@ t.test('status codes', async (t) => {
   await t.test('404 unknown country and unknown route', async (t) => {
     expectProblem(t, await post('/v1/countries/IQ/dialogues', track), 404, 'COUNTRY_NOT_CONFIGURED');
     expectProblem(t, await post('/v1/countries/ET/gossip', track), 404, 'NOT_FOUND');
+    // Said first: a body that cannot be recorded anyway is not worth correcting (it was a 400 on the body).
+    for (const url of ['/v1/countries/IQ/return-operations', '/v1/countries/iq/return-operations']) {
+      const res = await post(url, { type: 'ReturnOperationPlanned', occurredOn: '2026-11-01', data: { operationId: 'OP-IQ-1', mode: 'charter' } });
+      expectProblem(t, res, 404, 'COUNTRY_NOT_CONFIGURED');
+      t.match(res.json().detail, /^Country IQ is not configured; configured: ET, /);
+    }
+    expectProblem(t, await post('/v1/countries/IRQ/return-operations', {}), 400, 'VALIDATION_FAILED');
   });
   await t.test('409 lifecycle conflict', async (t) => {
     const res = await post('/v1/countries/ET/dialogues', ethiopiaStory[1].body);
@@ -121,6 +138,10 @@ t.test('status codes', async (t) => {
     t.equal((await post('/v1/countries/ET/dialogues', track, headers)).statusCode, 201, 'keys are scoped per principal');
     const other = { ...track, data: { ...track.data, title: 'Another title' } };
     expectProblem(t, await post('/v1/countries/ET/dialogues', other, headers), 422, 'IDEMPOTENCY_KEY_REUSED');
+    // The same body for another country is another request too: the detail must not say "a different request body".
+    const elsewhere = await post('/v1/countries/SO/dialogues', track, headers);
+    expectProblem(t, elsewhere, 422, 'IDEMPOTENCY_KEY_REUSED');
+    t.match(elsewhere.json().detail, /already used for another request \(another body, or the same body for another country or family\)/);
   });
   await t.test('no rejected request left anything in the store', async (t) => {
     const all = await h.ctx.store.readAll();
@@ -237,6 +258,28 @@ t.test('a fact dated after today is refused on the injected clock, for new facts
   t.equal((await post('dialogues', 'DialogueTrackOpened', '2024-03-12', { ...track, trackId: 'T-2' })).statusCode, 201);
 });
 
+t.test('a mistyped year (0206 for 2026) is refused naming the field, in occurredOn, in the data and in a correction', async (t) => {
+  const h = await startTestApp({}, { today: () => '2026-12-07' });
+  t.teardown(() => h.close());
+  const desk = { ...bearer(h.tokens.deskEtSo), ...json };
+  const post = (family: string, body: Record<string, unknown>) => h.app.inject({ method: 'POST', url: `/v1/countries/ET/${family}`, headers: desk, payload: { ...body, provenance } });
+  const track = { trackId: 'T-TYPO', title: 'Dialogue', level: 'senior-officials', format: 'NL-bilateral', parties: ['NL', 'ET'] };
+  const refusedAt = async (family: string, body: Record<string, unknown>, path: string) => {
+    const res = await post(family, body);
+    t.equal(res.statusCode, 400, res.body);
+    t.same(res.json().errors, [{ path, message: 'Expected a date from 1900-01-01 on (check the year)' }], path);
+  };
+  await refusedAt('dialogues', { type: 'DialogueTrackOpened', occurredOn: '0206-11-12', data: track }, 'body.occurredOn');
+  const plan = { operationId: 'OP-TYPO', mode: 'national-charter', plannedDate: '0026-12-10', plannedReturnees: 2, organiser: 'DT&V' };
+  await refusedAt('return-operations', { type: 'ReturnOperationPlanned', occurredOn: '2026-11-12', data: plan }, 'body.data.plannedDate');
+  const opened = await post('dialogues', { type: 'DialogueTrackOpened', occurredOn: '2026-11-12', data: track });
+  t.equal(opened.statusCode, 201, opened.body);
+  const correction = { correctedEventId: opened.json().eventId, reason: 'Wrong date.', data: track, occurredOn: '0026-11-12' };
+  await refusedAt('corrections', { type: 'EntryCorrected', occurredOn: '2026-12-01', data: correction }, 'body.data.occurredOn');
+  const events = await h.ctx.store.readStream(countryStreamId('ET'));
+  t.same(events.map((e) => e.occurredOn), ['2026-11-12'], 'nothing recorded but the valid fact');
+});
+
 t.test('a future-dated fact recorded before the rule blocks nothing and can be corrected to its real date', async (t) => {
   const h = await startTestApp({}, { today: () => '2024-03-10' });
   t.teardown(() => h.close());
@@ -256,10 +299,15 @@ t.test('a future-dated fact recorded before the rule blocks nothing and can be c
   const desk = { ...bearer(h.tokens.deskEtSo), ...json };
   const post = (family: string, type: string, data: Record<string, unknown>) =>
     h.app.inject({ method: 'POST', url: `/v1/countries/ET/${family}`, headers: desk, payload: { type, occurredOn: '2024-03-10', data, provenance } });
-  const session = await post('dialogues', 'DialogueSessionHeld', { trackId: 'T-OLD', outcomeSummary: 'Met.' });
-  t.equal(session.statusCode, 201, session.body);
+  const other = await post('dialogues', 'DialogueTrackOpened', { ...track, trackId: 'T-NEW' });
+  t.equal(other.statusCode, 201, other.body);
+  // A follow-up of the misdated track itself would precede it: the refusal names the date to correct.
+  const early = await post('dialogues', 'DialogueSessionHeld', { trackId: 'T-OLD', outcomeSummary: 'Met.' });
+  t.match(early.json(), { code: 'FACT_PREDATES_ENTITY', detail: 'Dialogue track T-OLD was opened on 9999-12-31; DialogueSessionHeld cannot be dated 2024-03-10' });
   const fix = await post('corrections', 'EntryCorrected', { correctedEventId: stored.events[0]!.eventId, reason: 'Date typed wrong.', data: track, occurredOn: '2024-01-15' });
   t.equal(fix.statusCode, 201, fix.body);
+  const session = await post('dialogues', 'DialogueSessionHeld', { trackId: 'T-OLD', outcomeSummary: 'Met.' });
+  t.equal(session.statusCode, 201, session.body);
 
   // A request submitted on the last day a date can name: its deadline lies past year 9999.
   const request = { requestId: 'NL-RR-9999', caseRef: '9f86d081884c7d659a2feaa0c55ad015', requestingState: 'NL', procedure: 'normal', personCategory: 'own-national' };

@@ -123,6 +123,18 @@ t.test('every example in /docs/json parses with the schema it documents', async 
   t.notOk(found.some((f) => Number(f.part) >= 400 && (f.value as { status?: number }).status !== Number(f.part)), 'problem examples stand under their own status');
 });
 
+t.test('the corrections body says what a desk must send: the whole data, and where the corrected date goes', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const doc = (await documentOf(h)) as unknown as { paths: Record<string, { post: { requestBody: { content: { 'application/json': { schema: { oneOf: Record<string, any>[] } } } } } }> };
+  const [corrected, retracted] = doc.paths['/v1/countries/{country}/corrections']!.post.requestBody.content['application/json'].schema.oneOf;
+  const data = corrected!.properties.data.properties;
+  t.match(data.data.description, /whole corrected data .* not only the changed ones/);
+  t.match(data.occurredOn.description, /corrected occurredOn .*the correction's own occurredOn is the date of the correction/);
+  t.match(data.correctedEventId.description, /eventId of the fact to correct/);
+  t.match(retracted!.description, /A retraction is final/);
+});
+
 t.test('every request-body example is accepted by a fresh app', async (t) => {
   const h = await startTestApp();
   t.teardown(() => h.close());

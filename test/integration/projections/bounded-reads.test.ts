@@ -101,3 +101,19 @@ t.test('bounded scorecard evidence and paged open requests agree with the full r
   t.equal(after.requests.open, before.requests.open + 1);
   t.throws(() => readSide.profile('ET', undefined, { requestsCursor: 'not-a-cursor' }), { code: 'BAD_REQUEST' });
 });
+
+t.test('a recorded lapse makes its open request overdue, with the lapsed deadline, in the list and the count', async (t) => {
+  const { store, runner, readSide } = await setup(t);
+  const request = (requestId: string) => ({ requestId, caseRef: 'cd'.repeat(8), requestingState: 'NL', procedure: 'normal', personCategory: 'own-national' });
+  // Both submitted ten days before TODAY: the model's default deadline is weeks away.
+  await appendTo(store, 'ET', 'ReadmissionRequestSubmitted', '2023-06-20', request('R-LAPSED'));
+  await appendTo(store, 'ET', 'ReadmissionRequestSubmitted', '2023-06-20', request('R-WAITING'));
+  await appendTo(store, 'ET', 'RequestDeadlineLapsed', '2023-06-25', { requestId: 'R-LAPSED', deadline: '2023-06-24', deemedAccepted: false });
+  await runner.start();
+  await runner.waitForPosition(await store.headPosition(), 5000);
+  const { requests } = readSide.profile('ET');
+  t.equal(requests.open, 2);
+  t.equal(requests.overdue, 1, 'the count agrees with the list');
+  t.match(requests.openRequests.find((r) => r.requestId === 'R-LAPSED'), { deadline: '2023-06-24', overdue: true, lapse: { deadline: '2023-06-24', deemedAccepted: false } });
+  t.match(requests.openRequests.find((r) => r.requestId === 'R-WAITING'), { overdue: false, lapse: null });
+});

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import t from 'tap';
-import { Count, Days, FIRST_YEAR, IsoDate, isCalendarDate, LAST_YEAR, Period, ReportingYear, wholeNumberParam } from '../../../contracts/common.js';
+import { Count, Days, FactDate, FIRST_YEAR, IsoDate, isCalendarDate, LAST_YEAR, Period, ReportingYear, wholeNumberParam } from '../../../contracts/common.js';
+import { familyCommandBody } from '../../../contracts/commands.js';
+import { eventDefinition } from '../../../contracts/events/index.js';
 import { AsOfParam } from '../../../contracts/reports.js';
 import { ScorecardQuery, TimelineQuery } from '../../../contracts/read-models.js';
 import { normalisePeriod } from '../../../src/imports/eurostat/period.js';
@@ -20,6 +22,41 @@ t.test('isCalendarDate agrees with the proleptic Gregorian calendar in every yea
     { numRuns: 5000 },
   );
   t.equal(IsoDate.safeParse('0050-06-01').success, true, 'an early year is a real date, not "Not a real calendar date"');
+});
+
+t.test('a date in another format gets one message; a fact date may not fall before the first reporting year', async (t) => {
+  for (const bad of ['12/03/2019', '2019-03-12T10:00:00+03:00', '2019-3-12']) {
+    t.same(IsoDate.safeParse(bad).error?.issues.map((i) => i.message), ['Expected a date as YYYY-MM-DD'], bad);
+  }
+  for (const typo of ['0206-11-12', '0000-01-01', '1899-12-31']) {
+    t.same(FactDate.safeParse(typo).error?.issues.map((i) => i.message), [`Expected a date from ${FIRST_YEAR}-01-01 on (check the year)`], typo);
+  }
+  for (const ok of ['1900-01-01', '2026-11-12', '9999-12-31']) t.ok(FactDate.safeParse(ok).success, `${ok} (a later date is the domain's FACT_DATED_IN_FUTURE)`);
+});
+
+t.test('a missing field is named as missing, not as a value of the wrong type', async (t) => {
+  const body = familyCommandBody('dialogues');
+  const issues = body.safeParse({ type: 'DialogueSessionHeld', occurredOn: '2026-11-12', data: { trackId: 'T1' } }).error?.issues ?? [];
+  t.same(
+    issues.map((i) => [i.path.join('.'), i.message]),
+    [
+      ['data.outcomeSummary', 'Required field is missing'],
+      ['provenance', 'Required field is missing'],
+    ],
+  );
+  t.equal(firstMessage(body.safeParse({ type: 'DialogueSessionHeld', occurredOn: 20261112 })), 'Invalid input: expected string, received number', 'a wrong type is still named as such');
+});
+
+t.test('bounded whole numbers in fact data name their range first, whatever the value', async (t) => {
+  const assessment = eventDefinition('CommissionAssessmentReported')!.data;
+  const rating = eventDefinition('QualitativeAssessmentRecorded')!.data;
+  const base = { dataPeriod: '2023', finding: 'insufficient', documentRef: 'COM(2024) 1' };
+  for (const reportNo of [1e20, -1, 0, 2.5, 101]) {
+    t.equal(firstMessage(assessment.safeParse({ ...base, reportNo })), 'reportNo is a whole number from 1 to 100 (the number of the Commission report)', String(reportNo));
+  }
+  for (const value of [1e20, -1, 2.5, 5]) {
+    t.match(firstMessage(rating.safeParse({ period: '2023', indicator: 'd-i', rating: value, rationale: 'x', assessor: 'y' })), /^rating is a whole number from 0 to 4/, String(value));
+  }
 });
 
 t.test('one year range: every year a scorecard or report route accepts is a Period its answer can name', async (t) => {

@@ -43,6 +43,8 @@ t.test('deadline lapse: only while unanswered; deadline and lapse dates consiste
   spec(t).given([raSubmitted, raAccepted]).when(cmd('RequestDeadlineLapsed', '2024-02-15', { requestId: 'RA1', deadline: '2024-02-10' })).thenThrows('REQUEST_NOT_OPEN', /answered accepted/);
   spec(t).given([raSubmitted, raOverdue]).when(cmd('RequestDeadlineLapsed', '2024-03-15', { requestId: 'RA1', deadline: '2024-02-10' })).thenThrows('REQUEST_NOT_OPEN', /overdue/);
   spec(t).given([]).when(cmd('RequestDeadlineLapsed', '2024-02-15', { requestId: 'RA1', deadline: '2024-02-10' })).thenThrows('REQUEST_UNKNOWN');
+  // The detail names the request as recorded: ids are case-sensitive, so "ra1" would name another request.
+  spec(t).given([raSubmitted]).when(cmd('RequestDeadlineLapsed', '2024-02-09', { requestId: 'RA1', deadline: '2024-02-10' })).thenThrows('REQUEST_DEADLINE_INVALID', /^The deadline of readmission request RA1 is/);
 });
 
 t.test('an overdue request may still be answered, flagged late; a deemed-accepted one may not', async (t) => {

@@ -67,8 +67,8 @@ t.test('positive measures: planned end required, within 12 months', async (t) =>
   given.when(cmd('VisaMeasureApplicable', '2025-02-15', { measureId: 'P1', applicableFrom: '2025-03-01' })).thenThrows('VISA_MEASURE_PERIOD_INVALID', /give its plannedEnd/);
   given.when(cmd('VisaMeasureApplicable', '2025-02-15', { measureId: 'P1', applicableFrom: '2025-03-01', plannedEnd: '2025-03-01' })).thenThrows('VISA_MEASURE_PERIOD_INVALID');
   // Month arithmetic clamps: 29 Feb 2024 + 12 months = 28 Feb 2025.
-  given.when(cmd('VisaMeasureApplicable', '2024-02-15', { measureId: 'P1', applicableFrom: '2024-02-29', plannedEnd: '2025-02-28' })).thenAccepts();
-  given.when(cmd('VisaMeasureApplicable', '2024-02-15', { measureId: 'P1', applicableFrom: '2024-02-29', plannedEnd: '2025-03-01' })).thenThrows('VISA_MEASURE_PERIOD_INVALID');
+  given.when(cmd('VisaMeasureApplicable', '2025-02-15', { measureId: 'P1', applicableFrom: '2024-02-29', plannedEnd: '2025-02-28' })).thenAccepts();
+  given.when(cmd('VisaMeasureApplicable', '2025-02-15', { measureId: 'P1', applicableFrom: '2024-02-29', plannedEnd: '2025-03-01' })).thenThrows('VISA_MEASURE_PERIOD_INVALID');
 });
 
 t.test('amended and progress reported only in force', async (t) => {
