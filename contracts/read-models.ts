@@ -47,7 +47,7 @@ export const ScorecardIndicator = z.object({
 });
 
 export const ScorecardWarning = z.object({
-  code: z.enum(['reconciliation', 'proxy-returns', 'estimates', 'single-component', 'partial-year', 'unanswered-requests', 'moratorium']),
+  code: z.enum(['reconciliation', 'proxy-returns', 'estimates', 'single-component', 'partial-year', 'unanswered-requests', 'moratorium', 'replaced-figures']),
   indicator: IndicatorCode.nullable(),
   message: z.string(),
 });

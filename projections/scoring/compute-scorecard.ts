@@ -110,8 +110,17 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   const warnings: ScorecardWarning[] = [];
   const dataGaps: string[] = [];
   const usedReports: AggregateReport[] = [];
-  const use = <P extends Picked>(p: P | null): P | null => {
-    if (p) usedReports.push(...p.reports);
+  const use = <P extends Picked>(p: P | null, indicator: IndicatorCode, what: string): P | null => {
+    if (!p) return p;
+    usedReports.push(...p.reports);
+    if (p.replaced.length > 0) {
+      const ids = (rs: AggregateReport[]) => rs.map((r) => `${r.period} ${r.eventId}`).join(', ');
+      warnings.push({
+        code: 'replaced-figures',
+        indicator,
+        message: `${what} (${p.scope}): the last recorded report of a period replaces earlier ones; used ${ids(p.reports)}, replaced ${ids(p.replaced)}`,
+      });
+    }
     return p;
   };
 
@@ -150,7 +159,7 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   const drafts = new Map<IndicatorCode, Draft>();
 
   // A: return decisions.
-  const decisions = use(pickReports(inputs.reports, 'ReturnDecisionsReported', year, quarter));
+  const decisions = use(pickReports(inputs.reports, 'ReturnDecisionsReported', year, quarter), 'A', 'Return decisions');
   const D = decisions ? sumField(decisions, 'count') : null;
   if (D === null) drafts.set('A', unavailable('No return decisions reported for the period'));
   else
@@ -185,7 +194,7 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   else if (D < minOf('B')) drafts.set('B', unavailable(`${D} return decisions, below the minimum sample of ${minOf('B')}`, { denominator: D }));
   else if (R === null) drafts.set('B', unavailable('No returns reported (numerator)', { denominator: D }));
   else {
-    use(returns);
+    use(returns, 'B', 'Returns');
     const rate = R / D;
     const eu = model.euReturnRate[String(year)] ?? model.defaultEuReturnRate;
     const notes = [
@@ -238,7 +247,7 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
       notes: [`${cnt(C.rrSubmitted)} readmission requests submitted in the period; outcome as recorded (deemed acceptance counts as accepted)`],
     });
   } else if (aggC && aggCSub >= minOf('C')) {
-    use(aggC);
+    use(aggC, 'C', 'Readmission statistics');
     const rate = aggCAcc / aggCSub;
     drafts.set('C', {
       ...unavailable(''),
@@ -283,7 +292,7 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
       reconcile('D1', 'Travel document issuance rate', rateOf(withTd, submittedReq), irFallback.rate);
     }
   } else if (irAggAvail) {
-    use(aggIr);
+    use(aggIr, 'D1', 'Readmission statistics');
     components.push({ name: 'issuance', source: 'aggregate', numerator: aggIrTd, denominator: aggIrSub, rate: rateOf(aggIrTd, aggIrSub), available: true });
   } else components.push({ name: 'issuance', source: 'case', numerator: withTd, denominator: submittedReq, rate: rateOf(withTd, submittedReq), available: false });
   const availComps = components.filter((c) => c.available);
