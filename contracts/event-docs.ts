@@ -49,7 +49,8 @@ const variant = (type: string, id: string, schema: z.ZodType): Variant => ({ typ
 /** The union of one component per event type, keyed by `type` (with its discriminator mapping). */
 function byType(variants: readonly Variant[]) {
   const mapping = Object.fromEntries(variants.map((v) => [v.type, componentRef(v.id)]));
-  return z.xor(variants.map((v) => v.schema)).meta({ discriminator: { propertyName: 'type', mapping } });
+  const options = variants.map((v) => v.schema) as unknown as [z.ZodObject, ...z.ZodObject[]];
+  return z.discriminatedUnion('type', options).meta({ discriminator: { propertyName: 'type', mapping } });
 }
 
 /** An event as read from a country's stream (upcast): `<type>Event`. */
