@@ -16,6 +16,7 @@ import { documentedSchema } from '../../contracts/documented.js';
 import { TimelinePage } from '../../contracts/read-models.js';
 import { demoFacts } from '../../scripts/demo-data/facts.js';
 import { startDemoApp } from '../../test/helpers/demo-answers.js';
+import { injectMedians } from '../lib/inject-medians.js';
 
 const total = Number(process.argv[2] ?? 1000);
 const limitAt = process.argv.indexOf('--limit');
@@ -34,31 +35,9 @@ app.get('/open-maps', { schema: { response: { 200: TimelinePage } } }, answer);
 app.get('/typed', { schema: { response: { 200: documentedSchema(TimelinePage) } } }, answer);
 await app.ready();
 
-const variants = ['/open-maps', '/typed'] as const;
-const times: Record<string, number[]> = { '/open-maps': [], '/typed': [] };
-const bodies = new Map<string, string>();
-for (const url of variants) {
-  for (let i = 0; i < 200; i++) {
-    const res = await app.inject({ url }); // warm-up
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-    bodies.set(url, res.body);
-  }
-}
-for (let done = 0; done < total; done += 100) {
-  for (const url of done % 200 === 0 ? variants : [...variants].reverse()) {
-    for (let i = 0; i < 100; i++) {
-      const t0 = process.hrtime.bigint();
-      const res = await app.inject({ url });
-      times[url]!.push(Number(process.hrtime.bigint() - t0) / 1e3);
-      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-    }
-  }
-}
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const [open, typed] = [median(times['/open-maps']!), median(times['/typed']!)];
-const page = bodies.get('/open-maps')!;
-console.log(`timeline of ${country}, ${answer().entries.length} entries (${page.length} chars of JSON), ${total} requests each`);
-console.log(`median app.inject: open maps ${open.toFixed(1)} us, typed data ${typed.toFixed(1)} us (${(((typed - open) / open) * 100).toFixed(1)} %)`);
-console.log(`same bytes: ${page === bodies.get('/typed') ? 'yes' : 'no'}`);
+const { '/open-maps': open, '/typed': typed } = await injectMedians(app, ['/open-maps', '/typed'], total);
+console.log(`timeline of ${country}, ${answer().entries.length} entries (${open!.body.length} chars of JSON), ${total} requests each`);
+console.log(`median app.inject: open maps ${open!.median.toFixed(1)} us, typed data ${typed!.median.toFixed(1)} us (${(((typed!.median - open!.median) / open!.median) * 100).toFixed(1)} %)`);
+console.log(`same bytes: ${open!.body === typed!.body ? 'yes' : 'no'}`);
 await app.close();
 await h.close();

@@ -315,7 +315,7 @@ t.test('a client generator can use the document as it is', async (t) => {
   const doc = (await h.app.inject({ method: 'GET', url: '/docs/json' })).json() as Doc & {
     openapi: string;
     security: unknown[];
-    components: { securitySchemes: Record<string, { type: string; scheme?: string }> };
+    components: { securitySchemes: Record<string, { type: string; scheme?: string }>; schemas: Record<string, Record<string, any>> };
   };
   t.match(doc.openapi, /^3\.1\./, 'OpenAPI 3.1');
   const valid = await new Validator().validate(structuredClone(doc) as Record<string, unknown>);
@@ -323,6 +323,33 @@ t.test('a client generator can use the document as it is', async (t) => {
   t.ok(valid.valid);
   t.same(doc.components.securitySchemes['bearer'], { type: 'http', scheme: 'bearer' }, 'bearer tokens');
   t.same(doc.security, [{ bearer: [] }], 'every operation needs the bearer token unless it says otherwise');
+
+  // Schema components: each event type's data once, every component used, a discriminator's mapping
+  // naming the variant of each value.
+  const { schemas } = doc.components;
+  const text = JSON.stringify({ ...doc, components: { ...doc.components, schemas: {} } });
+  const refs = (node: unknown) => [...JSON.stringify(node).matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((m) => m[1]!);
+  const reached = new Set(refs(JSON.parse(text)));
+  for (let todo = [...reached]; todo.length > 0; ) {
+    todo = todo.flatMap((name) => refs(schemas[name])).filter((name) => !reached.has(name));
+    for (const name of todo) reached.add(name);
+  }
+  t.same(Object.keys(schemas).filter((name) => !reached.has(name)), [], 'every schema component is used');
+  for (const def of allEventDefinitions) t.ok(schemas[`${def.type}Data`], `${def.type}: its data is a component`);
+  const copies = Object.keys(schemas).filter((name) => name.endsWith('Input') && JSON.stringify(schemas[name]) === JSON.stringify(schemas[name.slice(0, -5)]));
+  t.same(copies, [], 'no request (Input) copy of a component that is the same schema');
+  const unions: Record<string, any>[] = [];
+  JSON.parse(JSON.stringify(doc), (_key, value) => (value?.discriminator ? unions.push(value) : undefined, value));
+  t.equal(unions.length, 3, 'a discriminator on the timeline entries, the stream and the feed');
+  for (const union of unions) {
+    const mapping = Object.entries(union.discriminator.mapping as Record<string, string>);
+    t.equal(mapping.length, union.oneOf.length, 'one mapping per variant');
+    for (const [type, ref] of mapping) {
+      const variant = schemas[ref.split('/').pop()!]!;
+      const consts = (variant.oneOf ?? [variant]).map((v: Record<string, any>) => v.properties.type.const);
+      t.ok(union.oneOf.some((o: { $ref: string }) => o.$ref === ref) && consts.every((c: string) => c === type), `${ref}: a variant of type ${type}`);
+    }
+  }
   const ids = new Set<string>();
   type Op = Operation & { tags?: string[]; summary?: string; parameters?: { name: string; in: string; description?: string }[]; requestBody?: { content: Record<string, Media> } };
   for (const [path, operations] of Object.entries(doc.paths)) {
