@@ -2,6 +2,7 @@ import type { EventData } from '../../contracts/events/index.js';
 import type { CommitmentState, DialogueTrackState, InstrumentState, MoratoriumState, NotificationState, OperationState, RequestLapse, VisaMeasureState } from '../../contracts/profile.js';
 import type { AggregateReport, AggregateType, Counters, EvidenceRole } from '../scoring/inputs.js';
 import { C } from '../scoring/inputs.js';
+import { replyDeadlineFor, type ReplyDeadline } from '../../src/domain/deadlines.js';
 import { addDeadline, daysBetween, parsePeriod, yearQuarterOf } from './dates.js';
 
 /**
@@ -356,12 +357,10 @@ export function derive(kind: EntityKind, s: EntityState, ctx: FoldContext): Deri
 }
 
 /** The reply deadline an instrument sets for a request, if any. */
-export function instrumentDeadline(s: EntityState, ctx: FoldContext): { days: number; dayKind: 'calendar' | 'working' } | null {
+export function instrumentDeadline(s: EntityState, ctx: FoldContext): ReplyDeadline | null {
   if (!s.instrumentId) return null;
   const terms = ctx.instrumentTerms(s.instrumentId);
-  if (!terms) return null;
-  const dl = s.procedure === 'accelerated' ? terms.acceleratedReplyDeadline ?? terms.replyDeadline : terms.replyDeadline;
-  return dl ?? null;
+  return terms ? replyDeadlineFor(s.procedure, terms) ?? null : null;
 }
 
 function deriveRequest(s: EntityState, ctx: FoldContext): Derived {
