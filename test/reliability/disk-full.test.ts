@@ -43,7 +43,7 @@ t.test('a full disk under the running server', { skip: mounted === true ? false 
   }
   t.ok(acknowledged.length > 0, `${acknowledged.length} facts recorded before the disk was full`);
   t.equal(refusal.status, 507, refusal.text);
-  t.match(refusal.body, { code: 'STORAGE_FULL', detail: /nothing was recorded/ });
+  t.match(refusal.body, { code: 'STORAGE_FULL', detail: /nothing of this request was stored/ });
   t.equal(refusal.headers.get('retry-after'), '60');
 
   // The server stays up and answers reads.

@@ -45,7 +45,7 @@ t.test('a write on a full disk answers 507 STORAGE_FULL, records nothing, and go
   t.equal(refused.statusCode, 507, refused.body);
   t.equal(refused.headers['content-type'], 'application/problem+json; charset=utf-8');
   t.equal(refused.headers['retry-after'], '60');
-  t.match(refused.json(), { code: 'STORAGE_FULL', status: 507, detail: /^The disk holding the service's data is full, so nothing was recorded/ });
+  t.match(refused.json(), { code: 'STORAGE_FULL', status: 507, detail: /^The disk holding the service's data is full, so nothing of this request was stored/ });
   t.equal(await h.ctx.store.headPosition(), accepted, 'every acknowledged fact is stored, the refused one is not');
 
   // Reads go on.
