@@ -2,6 +2,7 @@ import type { IndicatorCode, ScoringModel } from '../../contracts/index.js';
 import type { Scorecard, ScorecardIndicator, ScorecardWarning } from '../../contracts/read-models.js';
 import { periodBounds } from '../country-state/dates.js';
 import { pickReports, sumField, type Picked } from './aggregates.js';
+import { pickSameScope } from './same-scope.js';
 import { C, ESTIMATE_COUNTER, type AggregateReport, type MoratoriumSpan, type ScorecardInputs } from './inputs.js';
 
 export interface ScoreOptions {
@@ -181,27 +182,44 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
     { type: 'all', dest: 'third-countries', proxy: 'all returns (forced and voluntary) used as a proxy for forced returns' },
     { type: 'all', dest: 'all', proxy: 'all returns to any destination used as a proxy for forced returns to third countries' },
   ];
-  let returns: (Picked & { fromQuarters: boolean }) | null = null;
+  // Returns and decisions of one reporting scope (an EU-wide scope both report, else the Member States reporting both).
+  let matched: ReturnType<typeof pickSameScope> = null;
   let proxy: string | null = null;
   for (const k of classes) {
-    returns = pickReports(inputs.reports, 'ReturnsReported', year, quarter, (r) => r.data['returnType'] === k.type && r.data['destination'] === k.dest);
-    if (returns) {
+    const filter = (r: AggregateReport) => r.data['returnType'] === k.type && r.data['destination'] === k.dest;
+    matched = pickSameScope(inputs.reports, year, quarter, { type: 'ReturnDecisionsReported' }, { type: 'ReturnsReported', filter });
+    if (matched) {
       proxy = k.proxy;
       break;
     }
   }
+  const returns = matched?.b ?? null;
+  const bDecisions = matched?.a ?? null;
   const R = returns ? sumField(returns, 'count') : null;
+  const Db = bDecisions ? sumField(bDecisions, 'count') : null;
+  const anyReturns = inputs.reports.some((r) => r.type === 'ReturnsReported' && (r.period === period || (quarter === null && r.period.startsWith(`${year}-Q`))));
   if (D === null) drafts.set('B', unavailable('No return decisions reported (denominator)'));
-  else if (D < minOf('B')) drafts.set('B', unavailable(`${D} return decisions, below the minimum sample of ${minOf('B')}`, { denominator: D }));
-  else if (R === null) drafts.set('B', unavailable('No returns reported (numerator)', { denominator: D }));
+  else if (Db === null && D < minOf('B')) drafts.set('B', unavailable(`${D} return decisions, below the minimum sample of ${minOf('B')}`, { denominator: D }));
+  else if (Db === null || R === null)
+    drafts.set(
+      'B',
+      anyReturns
+        ? unavailable(`Returns and return decisions are not reported for the same reporting scope (decisions: ${decisions!.scope})`)
+        : unavailable('No returns reported (numerator)', { denominator: D }),
+    );
+  else if (Db < minOf('B')) drafts.set('B', unavailable(`${Db} return decisions, below the minimum sample of ${minOf('B')}`, { denominator: Db }));
   else {
     use(returns, 'B', 'Returns');
-    const rate = R / D;
+    // A's decisions are counted once; B's differ only when a narrower scope reports the returns.
+    const sameAsA = idsOf(bDecisions).join() === idsOf(decisions).join();
+    if (!sameAsA) use(bDecisions, 'B', 'Return decisions');
+    const rate = R / Db;
     const eu = model.euReturnRate[String(year)] ?? model.defaultEuReturnRate;
     const notes = [
       `EU reference return rate ${year}: ${(eu * 100).toFixed(2)}%${model.euReturnRate[String(year)] === undefined ? ' (model default)' : ''}; 50 at the EU rate, 100 at ${(Math.min(model.returnRateTargetMultiple * eu, model.returnRateTargetCap) * 100).toFixed(2)}%`,
+      `Scope: ${returns!.scope}${sameAsA ? '' : ` (the scope reporting both returns and decisions; A shows ${decisions!.scope})`}`,
       'Period ratio (returns in the period / decisions in the period), not a cohort rate',
-      ...flagNote('return decisions', decisions),
+      ...flagNote('return decisions', bDecisions),
       ...flagNote('returns', returns),
     ];
     if (proxy) {
@@ -215,10 +233,10 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
       insufficientReason: null,
       source: 'aggregate',
       numerator: R,
-      denominator: D,
+      denominator: Db,
       rate,
       normalised: normaliseReturnRate(rate, eu, model),
-      evidence: [...idsOf(decisions), ...idsOf(returns)],
+      evidence: [...idsOf(bDecisions), ...idsOf(returns)],
       notes,
     });
   }
