@@ -83,6 +83,25 @@ function deadlineAfter(from: string, days: number, dayKind: 'calendar' | 'workin
   return d.toISODate()!;
 }
 
+/**
+ * The smallest number of working days N for which `to` is on or before `addDeadline(from, N, 'working')`
+ * (for N >= 1): the weekdays after `from` up to `to`, plus one when `to` falls on a weekend (an answer
+ * on the Saturday after a Friday deadline is late). Kept per answer, so a deadline known only later applies.
+ */
+export function workingDaysTo(from: string, to: string): number {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  if (a === null || b === null) return workingDaysTo(iso(from).toISODate()!, iso(to).toISODate()!);
+  const weekday = (n: number) => ((n + 3) % 7 + 7) % 7 < 5; // 1970-01-01 was a Thursday
+  let count = 0;
+  // Whole weeks hold 5 weekdays each; the rest is walked (at most 6 days).
+  const days = b - a;
+  const weeks = days > 0 ? Math.floor(days / 7) : 0;
+  count += weeks * 5;
+  for (let n = a + weeks * 7 + 1; n <= b; n++) if (weekday(n)) count++;
+  return count + (weekday(b) ? 0 : 1);
+}
+
 /** Whole calendar days from `a` to `b` (negative when b is earlier). */
 export function daysBetween(a: string, b: string): number {
   const da = dayNumber(a);

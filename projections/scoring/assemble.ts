@@ -1,6 +1,6 @@
 import type { EntityRow } from '../country-state/index.js';
 import type { BucketRow } from '../country-state/buckets.js';
-import { emptyInputs, type EvidenceRole, type InstrumentFlag, type MoratoriumSpan, type OfficialFinding, type ScorecardInputs } from './inputs.js';
+import { emptyInputs, type EvidenceRole, type InstrumentDeadlines, type InstrumentFlag, type MoratoriumSpan, type OfficialFinding, type ScorecardInputs } from './inputs.js';
 
 export interface Contributing {
   id: string;
@@ -47,6 +47,14 @@ export function assembleInputs(args: {
   inputs.euTravelDocumentFlags = args.instruments
     .filter((i) => i.state['terms'] && i.state['terms'].recordedOn <= periodEnd && !['terminated', 'superseded'].includes(i.state['status']))
     .map((i): InstrumentFlag => ({ instrumentId: i.id, value: i.state['terms'].acceptsEUTravelDocument, eventId: i.state['terms'].eventId }))
+    .sort((a, b) => (a.instrumentId < b.instrumentId ? -1 : 1));
+  // D1: every instrument's deadlines as last recorded (the requests naming it were folded with their answer delays).
+  inputs.replyDeadlines = args.instruments
+    .filter((i) => i.state['terms'])
+    .map((i): InstrumentDeadlines => {
+      const t = i.state['terms'];
+      return { instrumentId: i.id, normal: t.replyDeadline ?? null, accelerated: t.acceleratedReplyDeadline ?? t.replyDeadline ?? null, eventId: t.eventId };
+    })
     .sort((a, b) => (a.instrumentId < b.instrumentId ? -1 : 1));
   inputs.officialFinding = officialFindingFor(args.assessments, String(args.year));
   return inputs;

@@ -3,6 +3,7 @@ import type { Scorecard, ScorecardIndicator, ScorecardWarning } from '../../cont
 import { periodBounds } from '../country-state/dates.js';
 import { pickReports, sumField, type Picked } from './aggregates.js';
 import { pickSameScope } from './same-scope.js';
+import { timelyAnswers } from './timeliness.js';
 import { C, ESTIMATE_COUNTER, type AggregateReport, type MoratoriumSpan, type ScorecardInputs } from './inputs.js';
 
 export interface ScoreOptions {
@@ -288,8 +289,8 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
 
   // D1: timeliness (case) and issuance (case, else aggregate), 50/50; a single available component stands alone.
   const defaultDays = model.defaultReplyDeadlineDays;
-  let inTime = cnt(C.reqInTimeInstrument);
-  for (let d = 0; d <= Math.min(defaultDays, 365); d++) inTime += cnt(C.reqAnsweredAfter(d));
+  const timely = timelyAnswers(inputs.counters, inputs.replyDeadlines, Math.min(defaultDays, 365));
+  const inTime = timely.inTime;
   const decidedReq = cnt(C.reqDecided);
   const submittedReq = cnt(C.reqSubmitted);
   const withTd = cnt(C.reqWithTravelDoc);
@@ -297,6 +298,8 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   const aggIrSub = aggIr ? sumField(aggIr, 'submitted') ?? 0 : 0;
   const aggIrTd = aggIr ? sumField(aggIr, 'travelDocsIssued') ?? 0 : 0;
   const requestEvidence = [...(inputs.evidence.D1 ?? []), ...(inputs.evidence.C ?? [])];
+  // The terms that set a deadline applied feed D1 too.
+  const termsEvidence = [...new Set(timely.deadlinesUsed.map((u) => u.eventId))];
   const tAvail = decidedReq >= minOf('D1');
   const irCaseAvail = submittedReq >= minOf('D1');
   const irAggAvail = aggIrSub >= minOf('D1');
@@ -334,9 +337,16 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
       rate: single ? single.rate : null,
       normalised: value,
       components,
-      evidence: [...(availComps.some((c) => c.source === 'case') ? requestEvidence : []), ...(availComps.some((c) => c.source === 'aggregate') ? idsOf(aggIr) : [])],
+      evidence: [
+        ...(availComps.some((c) => c.source === 'case') ? requestEvidence : []),
+        ...(tAvail ? termsEvidence : []),
+        ...(availComps.some((c) => c.source === 'aggregate') ? idsOf(aggIr) : []),
+      ],
       fallback: irFallback,
-      notes: [`Deadline: the instrument's reply deadline, else ${defaultDays} calendar days`],
+      notes: [
+        `Deadline: the instrument's reply deadline as last recorded, else ${defaultDays} calendar days`,
+        ...(tAvail ? timely.deadlinesUsed.map((u) => `Reply deadline of ${u.instrumentId}${u.procedure === 'accelerated' ? ' (accelerated procedure)' : ''}: ${u.deadline.days} ${u.deadline.dayKind} days`) : []),
+      ],
     });
   } else drafts.set('D1', qualitative('d-i') ?? unavailable(`Fewer than ${minOf('D1')} requests decided or submitted, no reported aggregate, no qualitative rating`, { components, evidence: requestEvidence }));
 

@@ -18,7 +18,7 @@ import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
  * record the new fingerprints without bumping anything.
  */
 const FINGERPRINTS: Record<string, string> = {
-  'country-state@6': '1b929696987002e76c79b26147d578ac149d0e125ab8ac1224d0c8fdc7e72123',
+  'country-state@7': 'f483128bddd8f8ea442f6276724809340fa8fe47f02f3d0c9248b22d62719b57',
   'governance@1': '3656a4e1d486aab18be6f635f484e5ba26df7d1033aff4fe4d29ee076fd16791',
 };
 
