@@ -195,7 +195,9 @@ function stepInstrument(st: EntityState, f: Fact): InstrumentState {
       return Object.assign({}, base, { status: 'adopted', adoptedOn: f.occurredOn, textRef: d.textRef, publiclyAvailable: d.publiclyAvailable } satisfies Partial<InstrumentState>);
     case 'InstrumentTermsRecorded': {
       const { instrumentId: _id, ...terms } = d as EventData<'InstrumentTermsRecorded'>;
-      return Object.assign({}, base, { terms: { ...terms, eventId: f.eventId, recordedOn: f.occurredOn } } satisfies Partial<InstrumentState>);
+      // Estimated terms say so themselves: they feed D1's deadline and D2's fallback flag.
+      const estimate = f.evidenceStatus === 'estimate' ? { estimate: true as const } : {};
+      return Object.assign({}, base, { terms: { ...terms, eventId: f.eventId, recordedOn: f.occurredOn, ...estimate } } satisfies Partial<InstrumentState>);
     }
     case 'InstrumentProvisionsApplicable':
       return Object.assign({}, base, { status: 'in-force', provisions: d.provisions, applicableFrom: f.occurredOn } satisfies Partial<InstrumentState>);

@@ -356,7 +356,8 @@ export const countryStateProjection: Projection = {
   // 5: k in the entities' (country, kind, open, sort_date) index.
   // 6: entities folded from a fact marked as an estimate say so, and buckets count them per role (est.<role>).
   // 7: requests naming an instrument keep their answer delay (calendar and working days) instead of an
-  //    in-time verdict fixed when folded: the instrument's terms, recorded or corrected later, apply.
+  //    in-time verdict fixed when folded: the instrument's terms, recorded or corrected later, apply;
+  //    an instrument's terms folded from a fact marked as an estimate say so (estimate: true).
   version: 7,
   tables,
   // Every row is keyed by or filtered on its country, and corrections only reach their own country's events.

@@ -4,7 +4,7 @@ import { periodBounds } from '../country-state/dates.js';
 import { pickReports, sumField, type Picked } from './aggregates.js';
 import { pickSameScope } from './same-scope.js';
 import { timelyAnswers } from './timeliness.js';
-import { C, ESTIMATE_COUNTER, type AggregateReport, type MoratoriumSpan, type ScorecardInputs } from './inputs.js';
+import { C, ESTIMATE_COUNTER, type AggregateReport, type InstrumentFlag, type MoratoriumSpan, type ScorecardInputs } from './inputs.js';
 
 export interface ScoreOptions {
   /** The period (or its year) is closed: the scorecard is not provisional. */
@@ -368,6 +368,7 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   }
 
   // D2: EU travel documents, else a qualitative rating, else the instrument terms.
+  let d2Flag: InstrumentFlag | undefined;
   const presented = cnt(C.eutdPresented);
   if (presented >= minOf('D2')) {
     const rate = cnt(C.eutdAccepted) / presented;
@@ -375,9 +376,9 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   } else {
     const q = qualitative('d-ii');
     const flagScore = { yes: 100, 'case-by-case': 50, no: 0 } as const;
-    const flag = inputs.euTravelDocumentFlags
+    const flag = (d2Flag = inputs.euTravelDocumentFlags
       .filter((f) => f.value !== 'unknown')
-      .sort((a, b) => flagScore[b.value as keyof typeof flagScore] - flagScore[a.value as keyof typeof flagScore])[0];
+      .sort((a, b) => flagScore[b.value as keyof typeof flagScore] - flagScore[a.value as keyof typeof flagScore])[0]);
     if (q) drafts.set('D2', q);
     else if (flag)
       drafts.set('D2', {
@@ -405,7 +406,8 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   const decidedOps = executed + cnt(C.opsCancelledPartner);
   const bounds = periodBounds(year, quarter);
   const mDays = moratoriumDays(inputs.moratoria, bounds.start, bounds.end);
-  const moratoriumEvidence = inputs.moratoria.filter((m) => m.from <= bounds.end && (m.to === null || m.to >= bounds.start)).flatMap((m) => m.eventIds);
+  const periodMoratoria = inputs.moratoria.filter((m) => m.from <= bounds.end && (m.to === null || m.to >= bounds.start));
+  const moratoriumEvidence = periodMoratoria.flatMap((m) => m.eventIds);
   if (planned >= minOf('D4') && decidedOps > 0) {
     const ops = executed / decidedOps;
     const factor = 1 - mDays / bounds.days;
@@ -485,7 +487,20 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
     casesEstimated = true;
     warnings.push({ code: 'estimates', indicator: code, message: `${n} of the case records behind ${code} rest on facts marked as estimates (evidenceStatus "estimate")` });
   }
-  const containsEstimates = reportsEstimated || casesEstimated;
+  // Facts that are no case record but change a score: moratorium days (D4), instrument terms (D1's
+  // deadline when timeliness counts, D2's flag when it stands in for case data).
+  const contextEstimates: [IndicatorCode, boolean, string][] = [
+    ['D1', drafts.get('D1')!.components.some((c) => c.name === 'timeliness' && c.available) && timely.deadlinesUsed.some((u) => u.estimate), 'The reply deadline of an instrument behind D1 rests on terms marked as estimates'],
+    ['D2', drafts.get('D2')!.source === 'instrument-terms' && d2Flag?.estimate === true, 'The instrument terms behind D2 are marked as estimates'],
+    ['D4', drafts.get('D4')!.source === 'case' && mDays > 0 && periodMoratoria.some((m) => m.estimate === true), 'The moratorium days reducing D4 rest on facts marked as estimates'],
+  ];
+  let contextEstimated = false;
+  for (const [indicator, estimated, message] of contextEstimates) {
+    if (!estimated) continue;
+    contextEstimated = true;
+    warnings.push({ code: 'estimates', indicator, message: `${message} (evidenceStatus "estimate")` });
+  }
+  const containsEstimates = reportsEstimated || casesEstimated || contextEstimated;
 
   const indicators: ScorecardIndicator[] = codes.map((code) => {
     const d = drafts.get(code)!;

@@ -72,12 +72,16 @@ export interface MoratoriumSpan {
   /** null: not lifted. */
   to: string | null;
   eventIds: string[];
+  /** Folded from a fact marked as an estimate. */
+  estimate?: boolean;
 }
 
 export interface InstrumentFlag {
   instrumentId: string;
   value: 'yes' | 'case-by-case' | 'no' | 'unknown';
   eventId: string;
+  /** The terms fact is marked as an estimate. */
+  estimate?: boolean;
 }
 
 export interface ReplyDeadline {
@@ -92,6 +96,8 @@ export interface InstrumentDeadlines {
   /** The accelerated procedure's deadline (the normal one when the terms set none). */
   accelerated: ReplyDeadline | null;
   eventId: string;
+  /** The terms fact is marked as an estimate. */
+  estimate?: boolean;
 }
 
 export interface OfficialFinding {

@@ -12,7 +12,7 @@ const ANSWERED_IN = /^req\.ans\.(cal|wd)\.(normal|accelerated)\.(\d+)\.(.+)$/;
 export interface Timeliness {
   inTime: number;
   /** The instruments whose deadline applied to answers of the period, as notes and evidence. */
-  deadlinesUsed: { instrumentId: string; procedure: string; deadline: ReplyDeadline; eventId: string }[];
+  deadlinesUsed: { instrumentId: string; procedure: string; deadline: ReplyDeadline; eventId: string; estimate: boolean }[];
 }
 
 export function timelyAnswers(counters: Counters, deadlines: readonly InstrumentDeadlines[], defaultDays: number): Timeliness {
@@ -32,7 +32,7 @@ export function timelyAnswers(counters: Counters, deadlines: readonly Instrument
     const counted = deadline === null || deadline.dayKind === 'calendar' || deadline.days === 0 ? 'cal' : 'wd';
     if (kind !== counted) continue;
     if (Number(days) <= (deadline?.days ?? defaultDays)) inTime += counters[key] ?? 0;
-    if (deadline && terms) used.set(`${instrumentId}|${procedure}`, { instrumentId, procedure, deadline, eventId: terms.eventId });
+    if (deadline && terms) used.set(`${instrumentId}|${procedure}`, { instrumentId, procedure, deadline, eventId: terms.eventId, estimate: terms.estimate === true });
   }
   return { inTime, deadlinesUsed: [...used.values()].sort((a, b) => (a.instrumentId < b.instrumentId ? -1 : a.instrumentId > b.instrumentId ? 1 : a.procedure < b.procedure ? -1 : 1)) };
 }
