@@ -52,7 +52,8 @@ export function assembleInputs(args: {
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.moratoriumId < b.moratoriumId ? -1 : 1));
   const periodEnd = args.quarter === null ? `${args.year}-12-31` : `${args.year}-${String(args.quarter * 3).padStart(2, '0')}-31`;
   inputs.euTravelDocumentFlags = args.instruments
-    .filter((i) => i.state['terms'] && i.state['terms'].recordedOn <= periodEnd && !['terminated', 'superseded'].includes(i.state['status']))
+    // As the instrument stood at the period's end: one terminated or superseded later still counts.
+    .filter((i) => i.state['terms'] && i.state['terms'].recordedOn <= periodEnd && !(i.state['endedOn'] && i.state['endedOn'] <= periodEnd))
     .map((i): InstrumentFlag => ({
       instrumentId: i.id,
       value: i.state['terms'].acceptsEUTravelDocument,
