@@ -470,7 +470,8 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
     for (const c of codes) {
       const d = drafts.get(c)!;
       const w = settings.get(c)?.weight ?? 0;
-      if (d.available && w > 0) sum += w * (d.normalised ?? 0);
+      // The normalised values as shown (two decimals): a reader recomputes the score from the scorecard.
+      if (d.available && w > 0) sum += w * round2(d.normalised ?? 0);
     }
     score = round2(sum / availableWeight);
   }
