@@ -448,11 +448,16 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
 
   // Overall score with redistributed weights.
   const codes: IndicatorCode[] = ['A', 'B', 'C', 'D1', 'D2', 'D3', 'D4'];
-  const totalWeight = codes.reduce((s, c) => s + (settings.get(c)?.weight ?? 0), 0);
-  const availableWeight = codes.reduce((s, c) => s + (drafts.get(c)!.available ? settings.get(c)?.weight ?? 0 : 0), 0);
+  // A has no normalised value (context and B's sample): publishing refuses a weight on it, and the
+  // weight a model recorded before that rule gives it is not counted (it would count as a 0).
+  const weightOf = (c: IndicatorCode) => (c === 'A' ? 0 : settings.get(c)?.weight ?? 0);
+  const aWeight = settings.get('A')?.weight ?? 0;
+  if (aWeight > 0) drafts.get('A')!.notes.push(`Model ${model.modelVersion} gives A weight ${aWeight}; A is not scored, so the weight ${aWeight} is not counted`);
+  const totalWeight = codes.reduce((s, c) => s + weightOf(c), 0);
+  const availableWeight = codes.reduce((s, c) => s + (drafts.get(c)!.available ? weightOf(c) : 0), 0);
   for (const c of codes) {
     const d = drafts.get(c)!;
-    if (!d.available && (settings.get(c)?.weight ?? 0) > 0) dataGaps.push(`${c}: ${d.insufficientReason}`);
+    if (!d.available && weightOf(c) > 0) dataGaps.push(`${c}: ${d.insufficientReason}`);
   }
   const missingRequired = model.requiredIndicators.filter((c) => !drafts.get(c)!.available);
   let score: number | null = null;
@@ -469,7 +474,7 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
     let sum = 0;
     for (const c of codes) {
       const d = drafts.get(c)!;
-      const w = settings.get(c)?.weight ?? 0;
+      const w = weightOf(c);
       // The normalised values as shown (two decimals): a reader recomputes the score from the scorecard.
       if (d.available && w > 0) sum += w * round2(d.normalised ?? 0);
     }
@@ -510,7 +515,7 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
       code,
       ...META[code],
       weight: w,
-      effectiveWeight: d.available && availableWeight > 0 ? round2((w / availableWeight) * 100) : 0,
+      effectiveWeight: d.available && availableWeight > 0 ? round2((weightOf(code) / availableWeight) * 100) : 0,
       ...d,
       normalised: d.normalised === null ? null : round2(d.normalised),
       // The full list; the query side bounds it (and sets the count) for the default answer.
