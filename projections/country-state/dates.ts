@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { dayNumber } from '../../src/domain/deadlines.js';
 
-export { addDeadline, LAST_DAY } from '../../src/domain/deadlines.js';
+export { addDeadline, LAST_DAY, workingDaysTo } from '../../src/domain/deadlines.js';
 
 const iso = (d: string) => DateTime.fromISO(d, { zone: 'utc' });
 

@@ -74,8 +74,7 @@ function deadlineAfter(from: string, days: number, dayKind: 'calendar' | 'workin
     let left = days;
     while (left > 0) {
       n++;
-      // 1970-01-01 was a Thursday: (n + 3) mod 7 is 0 on Monday ... 5 on Saturday, 6 on Sunday.
-      if (((n + 3) % 7 + 7) % 7 < 5) left--;
+      if (isWeekday(n)) left--;
     }
     return isoOfDay(n);
   }
@@ -87,6 +86,30 @@ function deadlineAfter(from: string, days: number, dayKind: 'calendar' | 'workin
     if (d.weekday <= 5) left--;
   }
   return d.toISODate()!;
+}
+
+/** Day number n (days since 1970-01-01) falls Monday to Friday. */
+function isWeekday(n: number): boolean {
+  // 1970-01-01 was a Thursday: (n + 3) mod 7 is 0 on Monday ... 5 on Saturday, 6 on Sunday.
+  return ((n + 3) % 7 + 7) % 7 < 5;
+}
+
+/**
+ * The smallest number of working days N for which `to` is on or before `addDeadline(from, N, 'working')`
+ * (for N >= 1): the weekdays after `from` up to `to`, plus one when `to` falls on a weekend (an answer
+ * on the Saturday after a Friday deadline is late). Kept per answer, so a deadline known only later applies.
+ */
+export function workingDaysTo(from: string, to: string): number {
+  const a = dayNumber(from);
+  const b = dayNumber(to);
+  if (a === null || b === null) return workingDaysTo(iso(from).toISODate()!, iso(to).toISODate()!);
+  let count = 0;
+  // Whole weeks hold 5 weekdays each; the rest is walked (at most 6 days).
+  const days = b - a;
+  const weeks = days > 0 ? Math.floor(days / 7) : 0;
+  count += weeks * 5;
+  for (let n = a + weeks * 7 + 1; n <= b; n++) if (isWeekday(n)) count++;
+  return count + (isWeekday(b) ? 0 : 1);
 }
 
 export interface ReplyDeadline {

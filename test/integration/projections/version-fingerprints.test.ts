@@ -18,7 +18,7 @@ import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
  * record the new fingerprints without bumping anything.
  */
 const FINGERPRINTS: Record<string, string> = {
-  'country-state@6': 'c93583e34904284dd0f84802a8cd2e377e9fb5280951043d723d37371b62c0e8',
+  'country-state@7': '09f3f2a6831243f496afb8dc415557d30a5fd0464baa2c32d7a2c32478dc5fd7',
   'governance@1': '3199e0757333290fd08d32f2933ec7b773c3381cc6bb8f80f62e75f33c278a00',
 };
 
