@@ -52,7 +52,7 @@ export type InstrumentStatus = z.infer<typeof InstrumentStatus>;
 
 const { instrumentId: _instrumentId, ...termsShape } = InstrumentTermsSchema.shape;
 export const InstrumentTerms = z
-  .object({ ...termsShape, eventId, recordedOn: IsoDate })
+  .object({ ...termsShape, eventId, recordedOn: IsoDate, estimate })
   .describe('The operational terms as last recorded (InstrumentTermsRecorded), with that fact');
 
 const opened = InstrumentNegotiationOpened.data.shape;

@@ -58,6 +58,8 @@ export type ScoringModel = z.infer<typeof ScoringModel>;
  */
 export const PublishableScoringModel = ScoringModel.superRefine((m, ctx) => {
   m.indicators.forEach((i, n) => {
+    if (i.code === 'A' && i.weight > 0)
+      ctx.addIssue({ code: 'custom', path: ['indicators', n, 'weight'], message: 'A is not scored (return decisions are context and the sample of B): its weight must be 0' });
     if (i.minSample < 1)
       ctx.addIssue({ code: 'custom', path: ['indicators', n, 'minSample'], message: `minSample of ${i.code} must be at least 1: a rate needs a non-empty denominator` });
   });

@@ -1,4 +1,4 @@
-import { countryStateProjection, countryStateV4, countryStateV5 } from './country-state/index.js';
+import { countryStateProjection, countryStateV4, countryStateV5, countryStateV6 } from './country-state/index.js';
 import { governanceProjection } from './governance/index.js';
 import type { Projection } from './types.js';
 
@@ -12,4 +12,4 @@ export { scoringModelV1 } from './scoring/model-v1.js';
 export const allProjections: readonly Projection[] = [countryStateProjection, governanceProjection];
 
 /** Earlier versions still able to follow new events: served, and kept current, while their successor is built. */
-export const previousProjectionVersions: readonly Projection[] = [countryStateV5, countryStateV4];
+export const previousProjectionVersions: readonly Projection[] = [countryStateV6, countryStateV5, countryStateV4];

@@ -20,7 +20,7 @@ import { HistoryWriter } from './history/write.js';
 export const DEFAULT_COUNTRIES = ['ET', 'SO', 'TN', 'DZ', 'TR', 'NG', 'GH', 'SN', 'IQ', 'PK', 'BD', 'MA'];
 
 /** Bump when the generator writes other events for the same options: histories cached by name are then made again. */
-export const HISTORY_VERSION = 2; // 2: one desk fact in 32 marked as an estimate
+export const HISTORY_VERSION = 3; // 2: one desk fact in 32 marked as an estimate; 3: deemed consent only where the terms allow it
 
 /** Where a history of `events` events is kept under tmp/bench (what the benchmark reuses). */
 export const historyFileName = (events: number) => `history-${events}-v${HISTORY_VERSION}.sqlite`;

@@ -9,7 +9,7 @@
 export const annualReportExample = {
   manifest: {
     asOf: "2025-01-14T09:09:01.351Z",
-    contentHash: "fad32879d061a4b2ead1468939f6ea9364f1696a715a69a1c00dc8fa35b49834",
+    contentHash: "a91717585db7b0933172dfc4f02b8fcbe9cd9d381f05edad49cca0453dcf7059",
     countries: [
       "ET"
     ],
@@ -18,7 +18,7 @@ export const annualReportExample = {
     modelVersion: 1,
     position: 38,
     projectionVersions: {
-      "country-state": 6,
+      "country-state": 7,
       governance: 1
     },
     reportFormatVersion: 3,

@@ -2,7 +2,8 @@ import type { EventData } from '../../contracts/events/index.js';
 import type { CommitmentState, DialogueTrackState, InstrumentState, MoratoriumState, NotificationState, OperationState, RequestLapse, VisaMeasureState } from '../../contracts/profile.js';
 import type { AggregateReport, AggregateType, Counters, EvidenceRole } from '../scoring/inputs.js';
 import { C } from '../scoring/inputs.js';
-import { addDeadline, daysBetween, parsePeriod, yearQuarterOf } from './dates.js';
+import { replyDeadlineFor, type ReplyDeadline } from '../../src/domain/deadlines.js';
+import { daysBetween, parsePeriod, workingDaysTo, yearQuarterOf } from './dates.js';
 
 /**
  * Per-country entities (an instrument, a visa measure, a request, an operation, a statistics report,
@@ -195,7 +196,9 @@ function stepInstrument(st: EntityState, f: Fact): InstrumentState {
       return Object.assign({}, base, { status: 'adopted', adoptedOn: f.occurredOn, textRef: d.textRef, publiclyAvailable: d.publiclyAvailable } satisfies Partial<InstrumentState>);
     case 'InstrumentTermsRecorded': {
       const { instrumentId: _id, ...terms } = d as EventData<'InstrumentTermsRecorded'>;
-      return Object.assign({}, base, { terms: { ...terms, eventId: f.eventId, recordedOn: f.occurredOn } } satisfies Partial<InstrumentState>);
+      // Estimated terms say so themselves: they feed D1's deadline and D2's fallback flag.
+      const estimate = f.evidenceStatus === 'estimate' ? { estimate: true as const } : {};
+      return Object.assign({}, base, { terms: { ...terms, eventId: f.eventId, recordedOn: f.occurredOn, ...estimate } } satisfies Partial<InstrumentState>);
     }
     case 'InstrumentProvisionsApplicable':
       return Object.assign({}, base, { status: 'in-force', provisions: d.provisions, applicableFrom: f.occurredOn } satisfies Partial<InstrumentState>);
@@ -302,7 +305,7 @@ function contributionOf(date: string, counters: Counters, role: EvidenceRole): C
 export function derive(kind: EntityKind, s: EntityState, ctx: FoldContext): Derived {
   switch (kind) {
     case 'request':
-      return deriveRequest(s, ctx);
+      return deriveRequest(s);
     case 'operation': {
       if (!s.plannedDate) return { sortDate: s.executed?.on ?? s.cancelled?.on ?? null, open: 0, contribution: null };
       const date: string = s.executed?.on ?? s.cancelled?.on ?? s.plannedDate;
@@ -356,27 +359,27 @@ export function derive(kind: EntityKind, s: EntityState, ctx: FoldContext): Deri
 }
 
 /** The reply deadline an instrument sets for a request, if any. */
-export function instrumentDeadline(s: EntityState, ctx: FoldContext): { days: number; dayKind: 'calendar' | 'working' } | null {
+export function instrumentDeadline(s: EntityState, ctx: FoldContext): ReplyDeadline | null {
   if (!s.instrumentId) return null;
   const terms = ctx.instrumentTerms(s.instrumentId);
-  if (!terms) return null;
-  const dl = s.procedure === 'accelerated' ? terms.acceleratedReplyDeadline ?? terms.replyDeadline : terms.replyDeadline;
-  return dl ?? null;
+  return terms ? replyDeadlineFor(s.procedure, terms) ?? null : null;
 }
 
-function deriveRequest(s: EntityState, ctx: FoldContext): Derived {
+function deriveRequest(s: EntityState): Derived {
   const open = s.submittedOn && !s.answer && !s.lapse?.deemedAccepted ? 1 : 0;
   if (!s.submittedOn) return { sortDate: null, open: 0, contribution: null };
   const counters: Counters = { [C.reqSubmitted]: 1 };
   const decided = s.answer || s.lapse;
   if (decided) counters[C.reqDecided] = 1;
   if (s.answer) {
-    const dl = instrumentDeadline(s, ctx);
-    if (dl) {
-      if (s.answer.on <= addDeadline(s.submittedOn, dl.days, dl.dayKind)) counters[C.reqInTimeInstrument] = 1;
+    const days = Math.max(0, daysBetween(s.submittedOn, s.answer.on));
+    if (s.instrumentId) {
+      // Both delays are kept: the instrument's terms (recorded, corrected or replaced at any time) pick one at query time.
+      counters[C.reqAnsweredIn('cal', s.procedure, days, s.instrumentId)] = 1;
+      counters[C.reqAnsweredIn('wd', s.procedure, workingDaysTo(s.submittedOn, s.answer.on), s.instrumentId)] = 1;
     } else {
-      // No instrument deadline: keep the answer time, the scoring model's default deadline applies at query time.
-      counters[C.reqAnsweredAfter(Math.max(0, daysBetween(s.submittedOn, s.answer.on)))] = 1;
+      // No instrument: keep the answer time, the scoring model's default deadline applies at query time.
+      counters[C.reqAnsweredAfter(days)] = 1;
     }
   }
   if ((s.travelDocs ?? 0) > 0) counters[C.reqWithTravelDoc] = 1;

@@ -355,7 +355,10 @@ export const countryStateProjection: Projection = {
   // 4: entities without the (country, bucket_year, bucket_quarter) index (the evidence indexes cover it).
   // 5: k in the entities' (country, kind, open, sort_date) index.
   // 6: entities folded from a fact marked as an estimate say so, and buckets count them per role (est.<role>).
-  version: 6,
+  // 7: requests naming an instrument keep their answer delay (calendar and working days) instead of an
+  //    in-time verdict fixed when folded: the instrument's terms, recorded or corrected later, apply;
+  //    an instrument's terms folded from a fact marked as an estimate say so (estimate: true).
+  version: 7,
   tables,
   // Every row is keyed by or filtered on its country, and corrections only reach their own country's events.
   partitionedBy: 'country',
@@ -393,6 +396,13 @@ export const countryStateProjection: Projection = {
 };
 
 export { bucketKey };
+
+/**
+ * Version 6: requests naming an instrument counted in time or not with the terms known when folded.
+ * Kept so that a store upgraded from it goes on serving current answers from it while version 7 is
+ * built (it follows new events with version 7's code; its older requests keep their verdict).
+ */
+export const countryStateV6: Projection = { ...countryStateProjection, version: 6 };
 
 /**
  * Version 5: the rows of version 6 without the estimate flags and counters. Kept so that a store

@@ -9,7 +9,7 @@ import type { AggregateReport, AggregateType } from './inputs.js';
  * - a year without a yearly report is the sum of its four quarters (all four must be present).
  */
 
-const EU_SCOPES = new Set(['EU27_2020', 'EU27', 'EU28']);
+export const EU_SCOPES = new Set(['EU27_2020', 'EU27', 'EU28']);
 
 export interface Picked {
   reports: AggregateReport[];

@@ -1,6 +1,6 @@
 import type { EntityRow } from '../country-state/index.js';
 import type { BucketRow } from '../country-state/buckets.js';
-import { emptyInputs, type EvidenceRole, type InstrumentFlag, type MoratoriumSpan, type OfficialFinding, type ScorecardInputs } from './inputs.js';
+import { emptyInputs, type EvidenceRole, type InstrumentDeadlines, type InstrumentFlag, type MoratoriumSpan, type OfficialFinding, type ScorecardInputs } from './inputs.js';
 
 export interface Contributing {
   id: string;
@@ -40,13 +40,35 @@ export function assembleInputs(args: {
   inputs.moratoria = args.moratoria
     .filter((m) => m.state['from'])
     .map(
-      (m): MoratoriumSpan => ({ moratoriumId: m.id, scope: m.state['scope'] ?? 'all', from: m.state['from'], to: m.state['to'] ?? null, eventIds: m.eventIds }),
+      (m): MoratoriumSpan => ({
+        moratoriumId: m.id,
+        scope: m.state['scope'] ?? 'all',
+        from: m.state['from'],
+        to: m.state['to'] ?? null,
+        eventIds: m.eventIds,
+        ...(m.state['estimate'] === true ? { estimate: true } : {}),
+      }),
     )
     .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.moratoriumId < b.moratoriumId ? -1 : 1));
   const periodEnd = args.quarter === null ? `${args.year}-12-31` : `${args.year}-${String(args.quarter * 3).padStart(2, '0')}-31`;
   inputs.euTravelDocumentFlags = args.instruments
-    .filter((i) => i.state['terms'] && i.state['terms'].recordedOn <= periodEnd && !['terminated', 'superseded'].includes(i.state['status']))
-    .map((i): InstrumentFlag => ({ instrumentId: i.id, value: i.state['terms'].acceptsEUTravelDocument, eventId: i.state['terms'].eventId }))
+    // As the instrument stood at the period's end: one terminated or superseded later still counts.
+    .filter((i) => i.state['terms'] && i.state['terms'].recordedOn <= periodEnd && !(i.state['endedOn'] && i.state['endedOn'] <= periodEnd))
+    .map((i): InstrumentFlag => ({
+      instrumentId: i.id,
+      value: i.state['terms'].acceptsEUTravelDocument,
+      eventId: i.state['terms'].eventId,
+      ...(i.state['terms'].estimate === true ? { estimate: true } : {}),
+    }))
+    .sort((a, b) => (a.instrumentId < b.instrumentId ? -1 : 1));
+  // D1: every instrument's deadlines as last recorded (the requests naming it were folded with their answer delays).
+  inputs.replyDeadlines = args.instruments
+    .filter((i) => i.state['terms'])
+    .map((i): InstrumentDeadlines => {
+      const t = i.state['terms'];
+      const estimate = t.estimate === true ? { estimate: true } : {};
+      return { instrumentId: i.id, normal: t.replyDeadline ?? null, accelerated: t.acceleratedReplyDeadline ?? t.replyDeadline ?? null, eventId: t.eventId, ...estimate };
+    })
     .sort((a, b) => (a.instrumentId < b.instrumentId ? -1 : 1));
   inputs.officialFinding = officialFindingFor(args.assessments, String(args.year));
   return inputs;

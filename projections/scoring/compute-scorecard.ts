@@ -2,7 +2,9 @@ import type { IndicatorCode, ScoringModel } from '../../contracts/index.js';
 import type { Scorecard, ScorecardIndicator, ScorecardWarning } from '../../contracts/read-models.js';
 import { periodBounds } from '../country-state/dates.js';
 import { pickReports, sumField, type Picked } from './aggregates.js';
-import { C, ESTIMATE_COUNTER, type AggregateReport, type MoratoriumSpan, type ScorecardInputs } from './inputs.js';
+import { pickSameScope } from './same-scope.js';
+import { timelyAnswers } from './timeliness.js';
+import { C, ESTIMATE_COUNTER, type AggregateReport, type InstrumentFlag, type MoratoriumSpan, type ScorecardInputs } from './inputs.js';
 
 export interface ScoreOptions {
   /** The period (or its year) is closed: the scorecard is not provisional. */
@@ -127,7 +129,8 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   const reconcile = (code: IndicatorCode, what: string, caseRate: number | null, aggRate: number | null) => {
     if (caseRate === null || aggRate === null) return;
     const diff = aggRate === 0 ? (caseRate === 0 ? 0 : Infinity) : Math.abs(caseRate - aggRate) / aggRate;
-    if (diff > tol)
+    // Exactly the tolerance is within it: 0.55 vs 0.5 gives 0.10000000000000009 in floating point.
+    if (diff - tol > 1e-9)
       warnings.push({
         code: 'reconciliation',
         indicator: code,
@@ -180,27 +183,44 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
     { type: 'all', dest: 'third-countries', proxy: 'all returns (forced and voluntary) used as a proxy for forced returns' },
     { type: 'all', dest: 'all', proxy: 'all returns to any destination used as a proxy for forced returns to third countries' },
   ];
-  let returns: (Picked & { fromQuarters: boolean }) | null = null;
+  // Returns and decisions of one reporting scope (an EU-wide scope both report, else the Member States reporting both).
+  let matched: ReturnType<typeof pickSameScope> = null;
   let proxy: string | null = null;
   for (const k of classes) {
-    returns = pickReports(inputs.reports, 'ReturnsReported', year, quarter, (r) => r.data['returnType'] === k.type && r.data['destination'] === k.dest);
-    if (returns) {
+    const filter = (r: AggregateReport) => r.data['returnType'] === k.type && r.data['destination'] === k.dest;
+    matched = pickSameScope(inputs.reports, year, quarter, { type: 'ReturnDecisionsReported' }, { type: 'ReturnsReported', filter });
+    if (matched) {
       proxy = k.proxy;
       break;
     }
   }
+  const returns = matched?.b ?? null;
+  const bDecisions = matched?.a ?? null;
   const R = returns ? sumField(returns, 'count') : null;
+  const Db = bDecisions ? sumField(bDecisions, 'count') : null;
+  const anyReturns = inputs.reports.some((r) => r.type === 'ReturnsReported' && (r.period === period || (quarter === null && r.period.startsWith(`${year}-Q`))));
   if (D === null) drafts.set('B', unavailable('No return decisions reported (denominator)'));
-  else if (D < minOf('B')) drafts.set('B', unavailable(`${D} return decisions, below the minimum sample of ${minOf('B')}`, { denominator: D }));
-  else if (R === null) drafts.set('B', unavailable('No returns reported (numerator)', { denominator: D }));
+  else if (Db === null && D < minOf('B')) drafts.set('B', unavailable(`${D} return decisions, below the minimum sample of ${minOf('B')}`, { denominator: D }));
+  else if (Db === null || R === null)
+    drafts.set(
+      'B',
+      anyReturns
+        ? unavailable(`Returns and return decisions are not reported for the same reporting scope (decisions: ${decisions!.scope})`)
+        : unavailable('No returns reported (numerator)', { denominator: D }),
+    );
+  else if (Db < minOf('B')) drafts.set('B', unavailable(`${Db} return decisions, below the minimum sample of ${minOf('B')}`, { denominator: Db }));
   else {
     use(returns, 'B', 'Returns');
-    const rate = R / D;
+    // A's decisions are counted once; B's differ only when a narrower scope reports the returns.
+    const sameAsA = idsOf(bDecisions).join() === idsOf(decisions).join();
+    if (!sameAsA) use(bDecisions, 'B', 'Return decisions');
+    const rate = R / Db;
     const eu = model.euReturnRate[String(year)] ?? model.defaultEuReturnRate;
     const notes = [
       `EU reference return rate ${year}: ${(eu * 100).toFixed(2)}%${model.euReturnRate[String(year)] === undefined ? ' (model default)' : ''}; 50 at the EU rate, 100 at ${(Math.min(model.returnRateTargetMultiple * eu, model.returnRateTargetCap) * 100).toFixed(2)}%`,
+      `Scope: ${returns!.scope}${sameAsA ? '' : ` (the scope reporting both returns and decisions; A shows ${decisions!.scope})`}`,
       'Period ratio (returns in the period / decisions in the period), not a cohort rate',
-      ...flagNote('return decisions', decisions),
+      ...flagNote('return decisions', bDecisions),
       ...flagNote('returns', returns),
     ];
     if (proxy) {
@@ -214,10 +234,10 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
       insufficientReason: null,
       source: 'aggregate',
       numerator: R,
-      denominator: D,
+      denominator: Db,
       rate,
       normalised: normaliseReturnRate(rate, eu, model),
-      evidence: [...idsOf(decisions), ...idsOf(returns)],
+      evidence: [...idsOf(bDecisions), ...idsOf(returns)],
       notes,
     });
   }
@@ -269,8 +289,8 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
 
   // D1: timeliness (case) and issuance (case, else aggregate), 50/50; a single available component stands alone.
   const defaultDays = model.defaultReplyDeadlineDays;
-  let inTime = cnt(C.reqInTimeInstrument);
-  for (let d = 0; d <= Math.min(defaultDays, 365); d++) inTime += cnt(C.reqAnsweredAfter(d));
+  const timely = timelyAnswers(inputs.counters, inputs.replyDeadlines, Math.min(defaultDays, 365));
+  const inTime = timely.inTime;
   const decidedReq = cnt(C.reqDecided);
   const submittedReq = cnt(C.reqSubmitted);
   const withTd = cnt(C.reqWithTravelDoc);
@@ -278,6 +298,8 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   const aggIrSub = aggIr ? sumField(aggIr, 'submitted') ?? 0 : 0;
   const aggIrTd = aggIr ? sumField(aggIr, 'travelDocsIssued') ?? 0 : 0;
   const requestEvidence = [...(inputs.evidence.D1 ?? []), ...(inputs.evidence.C ?? [])];
+  // The terms that set a deadline applied feed D1 too.
+  const termsEvidence = [...new Set(timely.deadlinesUsed.map((u) => u.eventId))];
   const tAvail = decidedReq >= minOf('D1');
   const irCaseAvail = submittedReq >= minOf('D1');
   const irAggAvail = aggIrSub >= minOf('D1');
@@ -315,9 +337,16 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
       rate: single ? single.rate : null,
       normalised: value,
       components,
-      evidence: [...(availComps.some((c) => c.source === 'case') ? requestEvidence : []), ...(availComps.some((c) => c.source === 'aggregate') ? idsOf(aggIr) : [])],
+      evidence: [
+        ...(availComps.some((c) => c.source === 'case') ? requestEvidence : []),
+        ...(tAvail ? termsEvidence : []),
+        ...(availComps.some((c) => c.source === 'aggregate') ? idsOf(aggIr) : []),
+      ],
       fallback: irFallback,
-      notes: [`Deadline: the instrument's reply deadline, else ${defaultDays} calendar days`],
+      notes: [
+        `Deadline: the instrument's reply deadline as last recorded, else ${defaultDays} calendar days`,
+        ...(tAvail ? timely.deadlinesUsed.map((u) => `Reply deadline of ${u.instrumentId}${u.procedure === 'accelerated' ? ' (accelerated procedure)' : ''}: ${u.deadline.days} ${u.deadline.dayKind} days`) : []),
+      ],
     });
   } else drafts.set('D1', qualitative('d-i') ?? unavailable(`Fewer than ${minOf('D1')} requests decided or submitted, no reported aggregate, no qualitative rating`, { components, evidence: requestEvidence }));
 
@@ -339,6 +368,7 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   }
 
   // D2: EU travel documents, else a qualitative rating, else the instrument terms.
+  let d2Flag: InstrumentFlag | undefined;
   const presented = cnt(C.eutdPresented);
   if (presented >= minOf('D2')) {
     const rate = cnt(C.eutdAccepted) / presented;
@@ -346,9 +376,9 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   } else {
     const q = qualitative('d-ii');
     const flagScore = { yes: 100, 'case-by-case': 50, no: 0 } as const;
-    const flag = inputs.euTravelDocumentFlags
+    const flag = (d2Flag = inputs.euTravelDocumentFlags
       .filter((f) => f.value !== 'unknown')
-      .sort((a, b) => flagScore[b.value as keyof typeof flagScore] - flagScore[a.value as keyof typeof flagScore])[0];
+      .sort((a, b) => flagScore[b.value as keyof typeof flagScore] - flagScore[a.value as keyof typeof flagScore])[0]);
     if (q) drafts.set('D2', q);
     else if (flag)
       drafts.set('D2', {
@@ -376,7 +406,8 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
   const decidedOps = executed + cnt(C.opsCancelledPartner);
   const bounds = periodBounds(year, quarter);
   const mDays = moratoriumDays(inputs.moratoria, bounds.start, bounds.end);
-  const moratoriumEvidence = inputs.moratoria.filter((m) => m.from <= bounds.end && (m.to === null || m.to >= bounds.start)).flatMap((m) => m.eventIds);
+  const periodMoratoria = inputs.moratoria.filter((m) => m.from <= bounds.end && (m.to === null || m.to >= bounds.start));
+  const moratoriumEvidence = periodMoratoria.flatMap((m) => m.eventIds);
   if (planned >= minOf('D4') && decidedOps > 0) {
     const ops = executed / decidedOps;
     const factor = 1 - mDays / bounds.days;
@@ -417,11 +448,16 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
 
   // Overall score with redistributed weights.
   const codes: IndicatorCode[] = ['A', 'B', 'C', 'D1', 'D2', 'D3', 'D4'];
-  const totalWeight = codes.reduce((s, c) => s + (settings.get(c)?.weight ?? 0), 0);
-  const availableWeight = codes.reduce((s, c) => s + (drafts.get(c)!.available ? settings.get(c)?.weight ?? 0 : 0), 0);
+  // A has no normalised value (context and B's sample): publishing refuses a weight on it, and the
+  // weight a model recorded before that rule gives it is not counted (it would count as a 0).
+  const weightOf = (c: IndicatorCode) => (c === 'A' ? 0 : settings.get(c)?.weight ?? 0);
+  const aWeight = settings.get('A')?.weight ?? 0;
+  if (aWeight > 0) drafts.get('A')!.notes.push(`Model ${model.modelVersion} gives A weight ${aWeight}; A is not scored, so the weight ${aWeight} is not counted`);
+  const totalWeight = codes.reduce((s, c) => s + weightOf(c), 0);
+  const availableWeight = codes.reduce((s, c) => s + (drafts.get(c)!.available ? weightOf(c) : 0), 0);
   for (const c of codes) {
     const d = drafts.get(c)!;
-    if (!d.available && (settings.get(c)?.weight ?? 0) > 0) dataGaps.push(`${c}: ${d.insufficientReason}`);
+    if (!d.available && weightOf(c) > 0) dataGaps.push(`${c}: ${d.insufficientReason}`);
   }
   const missingRequired = model.requiredIndicators.filter((c) => !drafts.get(c)!.available);
   let score: number | null = null;
@@ -438,8 +474,9 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
     let sum = 0;
     for (const c of codes) {
       const d = drafts.get(c)!;
-      const w = settings.get(c)?.weight ?? 0;
-      if (d.available && w > 0) sum += w * (d.normalised ?? 0);
+      const w = weightOf(c);
+      // The normalised values as shown (two decimals): a reader recomputes the score from the scorecard.
+      if (d.available && w > 0) sum += w * round2(d.normalised ?? 0);
     }
     score = round2(sum / availableWeight);
   }
@@ -456,7 +493,20 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
     casesEstimated = true;
     warnings.push({ code: 'estimates', indicator: code, message: `${n} of the case records behind ${code} rest on facts marked as estimates (evidenceStatus "estimate")` });
   }
-  const containsEstimates = reportsEstimated || casesEstimated;
+  // Facts that are no case record but change a score: moratorium days (D4), instrument terms (D1's
+  // deadline when timeliness counts, D2's flag when it stands in for case data).
+  const contextEstimates: [IndicatorCode, boolean, string][] = [
+    ['D1', drafts.get('D1')!.components.some((c) => c.name === 'timeliness' && c.available) && timely.deadlinesUsed.some((u) => u.estimate), 'The reply deadline of an instrument behind D1 rests on terms marked as estimates'],
+    ['D2', drafts.get('D2')!.source === 'instrument-terms' && d2Flag?.estimate === true, 'The instrument terms behind D2 are marked as estimates'],
+    ['D4', drafts.get('D4')!.source === 'case' && mDays > 0 && periodMoratoria.some((m) => m.estimate === true), 'The moratorium days reducing D4 rest on facts marked as estimates'],
+  ];
+  let contextEstimated = false;
+  for (const [indicator, estimated, message] of contextEstimates) {
+    if (!estimated) continue;
+    contextEstimated = true;
+    warnings.push({ code: 'estimates', indicator, message: `${message} (evidenceStatus "estimate")` });
+  }
+  const containsEstimates = reportsEstimated || casesEstimated || contextEstimated;
 
   const indicators: ScorecardIndicator[] = codes.map((code) => {
     const d = drafts.get(code)!;
@@ -465,7 +515,7 @@ export function computeScorecard(inputs: ScorecardInputs, model: ScoringModel, o
       code,
       ...META[code],
       weight: w,
-      effectiveWeight: d.available && availableWeight > 0 ? round2((w / availableWeight) * 100) : 0,
+      effectiveWeight: d.available && availableWeight > 0 ? round2((weightOf(code) / availableWeight) * 100) : 0,
       ...d,
       normalised: d.normalised === null ? null : round2(d.normalised),
       // The full list; the query side bounds it (and sets the count) for the default answer.

@@ -11,11 +11,20 @@ export type Counters = Record<string, number>;
 /** The histogram's counter names, built once (a rebuild names one per answered request). */
 const ANSWERED_AFTER = Array.from({ length: 367 }, (_, d) => `req.answeredAfter.${d}`);
 
+/** Prefix of the per-instrument answer delays (`req.ans.<cal|wd>.<procedure>.<days>.<instrumentId>`). */
+export const REQ_ANSWERED_IN = 'req.ans.';
+
 /** Counter names. `req.answeredAfter.<d>` is a histogram (d = whole calendar days, 366 = later). */
 export const C = {
   reqSubmitted: 'req.submitted',
   reqDecided: 'req.decided',
+  /** Country-state version 6 and earlier: answered by the instrument deadline known when the request was last folded. */
   reqInTimeInstrument: 'req.inTime.instrument',
+  /**
+   * Requests naming an instrument, per answer delay in calendar (`cal`) and working (`wd`) days: the
+   * instrument's deadline is applied at query time, so terms recorded or corrected later apply.
+   */
+  reqAnsweredIn: (kind: 'cal' | 'wd', procedure: string, days: number, instrumentId: string) => `${REQ_ANSWERED_IN}${kind}.${procedure}.${days}.${instrumentId}`,
   reqAnsweredAfter: (days: number) => ANSWERED_AFTER[Math.min(days, 366)] ?? `req.answeredAfter.${Math.min(days, 366)}`,
   reqWithTravelDoc: 'req.withTravelDoc',
   rrSubmitted: 'rr.submitted',
@@ -63,12 +72,32 @@ export interface MoratoriumSpan {
   /** null: not lifted. */
   to: string | null;
   eventIds: string[];
+  /** Folded from a fact marked as an estimate. */
+  estimate?: boolean;
 }
 
 export interface InstrumentFlag {
   instrumentId: string;
   value: 'yes' | 'case-by-case' | 'no' | 'unknown';
   eventId: string;
+  /** The terms fact is marked as an estimate. */
+  estimate?: boolean;
+}
+
+export interface ReplyDeadline {
+  days: number;
+  dayKind: 'calendar' | 'working';
+}
+
+/** An instrument's reply deadlines as last recorded (D1 timeliness), with the terms event. */
+export interface InstrumentDeadlines {
+  instrumentId: string;
+  normal: ReplyDeadline | null;
+  /** The accelerated procedure's deadline (the normal one when the terms set none). */
+  accelerated: ReplyDeadline | null;
+  eventId: string;
+  /** The terms fact is marked as an estimate. */
+  estimate?: boolean;
 }
 
 export interface OfficialFinding {
@@ -93,9 +122,11 @@ export interface ScorecardInputs {
   moratoria: MoratoriumSpan[];
   /** Instrument terms on acceptance of the EU travel document (D2 fallback). */
   euTravelDocumentFlags: InstrumentFlag[];
+  /** Reply deadlines of the country's instruments with terms (D1 timeliness). */
+  replyDeadlines: InstrumentDeadlines[];
   officialFinding: OfficialFinding | null;
 }
 
 export function emptyInputs(country: string, year: number, quarter: number | null): ScorecardInputs {
-  return { country, year, quarter, counters: {}, reports: [], evidence: {}, moratoria: [], euTravelDocumentFlags: [], officialFinding: null };
+  return { country, year, quarter, counters: {}, reports: [], evidence: {}, moratoria: [], euTravelDocumentFlags: [], replyDeadlines: [], officialFinding: null };
 }

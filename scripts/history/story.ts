@@ -370,13 +370,18 @@ export class CountryStory {
   private readmissionRequest(out: Draft[], submitted: number): void {
     const r = this.rnd;
     const requestId = this.nextRequestId('RR', submitted);
+    // Drawn in the order the fields were before (same history for the same seed).
+    const caseRef = r.hex(32);
+    const procedure = r.chance(0.85) ? 'normal' : 'accelerated';
+    const personCategory = r.chance(0.9) ? 'own-national' : r.pick(['TCN', 'stateless']);
+    const viaInstrument = r.chance(0.8);
     this.draft(out, submitted, 'ReadmissionRequestSubmitted', {
       requestId,
-      caseRef: r.hex(32),
+      caseRef,
       requestingState: 'NL',
-      procedure: r.chance(0.85) ? 'normal' : 'accelerated',
-      personCategory: r.chance(0.9) ? 'own-national' : r.pick(['TCN', 'stateless']),
-      ...(r.chance(0.8) ? { instrumentId: this.mem.instrumentId } : {}),
+      procedure,
+      personCategory,
+      ...(viaInstrument ? { instrumentId: this.mem.instrumentId } : {}),
     }, RCMS);
     const p = r.next();
     let accepted = false;
@@ -385,7 +390,8 @@ export class CountryStory {
     if (p < 0.25) {
       // The deadline lapsed; deemed accepted or overdue (and sometimes answered late).
       const deadline = submitted + 30;
-      const deemed = r.chance(0.5);
+      // Silence is consent only where the instrument's terms say so (every other country's).
+      const deemed = r.chance(0.5) && (!viaInstrument || this.index % 2 === 0);
       day = deadline + r.int(0, 5);
       this.draft(out, day, 'RequestDeadlineLapsed', { requestId, deadline: isoDay(deadline), deemedAccepted: deemed });
       if (deemed) accepted = true;

@@ -149,7 +149,13 @@ export function* decideCorrectionInSteps(
     const data: Record<string, unknown> = { correctedEventId: d.correctedEventId, reason: d.reason, data: corrected };
     if (d.occurredOn !== undefined) {
       requireNotInFuture(d.occurredOn, today, `The corrected ${target.type} ${target.eventId}`);
+      if (command.occurredOn < d.occurredOn) {
+        refuse('FACT_PREDATES_ENTITY', `The corrected ${target.type} ${target.eventId} is dated ${d.occurredOn}; a correction made on ${command.occurredOn} cannot know of it (a correction's occurredOn is the day of the correction)`);
+      }
       data['occurredOn'] = d.occurredOn;
+    } else if (command.occurredOn < target.occurredOn) {
+      // The date is not corrected, so it stands: the correction cannot be made before it.
+      refuse('FACT_PREDATES_ENTITY', `${target.type} ${target.eventId} is dated ${target.occurredOn}; EntryCorrected cannot be dated ${command.occurredOn} (a correction's occurredOn is the day of the correction)`);
     }
     const state = yield* requireHistoryStaysValid(country, history, target, { type: 'EntryCorrected', data }, pause);
     return { fact: { type: 'EntryCorrected', occurredOn: command.occurredOn, data }, state };

@@ -29,6 +29,7 @@ export const serviceErrors = {
   NOT_CAUGHT_UP: { status: 503, title: 'The read models have not reached the requested position yet' },
   NOT_READY: { status: 503, title: 'The instance is not ready to serve requests' },
   STORAGE_FAILED: { status: 503, title: 'The event log could not be flushed to disk; this instance accepts no more writes' },
+  STORAGE_FULL: { status: 507, title: "The disk holding the service's data is full" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export const errorCatalogue = { ...serviceErrors, ...domainErrors } as const;

@@ -48,6 +48,7 @@ export const domainErrors = {
   REQUEST_NOT_ACCEPTED: refusal('The request has not been answered positively'),
   REQUEST_TRANSFER_RECORDED: refusal('The transfer for this request is already recorded'),
   REQUEST_DEADLINE_INVALID: refusal('The deadline or lapse date is not consistent with the request'),
+  REQUEST_CONSENT_NOT_IN_TERMS: refusal("The instrument's terms do not treat silence as consent"),
   FACT_PREDATES_ENTITY: refusal('The fact is dated before the thing it is about'),
 
   // Return operations and moratoria

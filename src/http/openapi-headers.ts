@@ -31,6 +31,7 @@ const BY_STATUS: Record<string, Headers> = {
   '401': { 'WWW-Authenticate': text('Bearer realm="rcm"') },
   '429': { 'Retry-After': seconds('Seconds until the rate-limit window allows a request again') },
   '503': { 'Retry-After': seconds('Seconds to wait, when the service is overloaded') },
+  '507': { 'Retry-After': seconds('Seconds to wait before trying again; an operator has to free space first') },
 };
 
 type Response = { headers?: Headers };

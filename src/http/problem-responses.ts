@@ -16,6 +16,7 @@ const MEANING: Record<number, string> = {
   422: 'The Idempotency-Key was used with a different request',
   429: 'Too many requests for this token (or address); retry after Retry-After seconds',
   503: 'Overloaded, not caught up with minPosition, or not writable; retry later',
+  507: "The disk holding the service's data is full: nothing of the request was stored (a write, or the as-known-at view a read with asOf needs); retry after Retry-After seconds, once space is freed",
 };
 
 function describe(status: number): string {
@@ -38,3 +39,6 @@ export function problemResponses<S extends number>(...statuses: S[]): Record<S, 
 
 /** What every authenticated route may answer besides its own errors: no token, wrong role, rate limit, overload. */
 export const ACCESS_PROBLEMS = [401, 403, 429, 503] as const;
+
+/** What a route that stores something (a write, or an as-known-at view for a read) may answer besides: the disk is full (STORAGE_FULL). */
+export const STORING_PROBLEMS = [...ACCESS_PROBLEMS, 507] as const;

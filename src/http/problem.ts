@@ -2,6 +2,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { Problem } from '../../contracts/index.js';
 import { AppError, type ErrorCode, type FieldError } from '../errors/catalogue.js';
+import { storageFull, STORAGE_FULL_RETRY_S } from '../errors/storage-full.js';
 
 /** Fastify's own error codes mapped onto our catalogue. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -42,6 +43,8 @@ export function toAppError(err: unknown): AppError {
   }
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (mapped) return new AppError(mapped, cleanMessage(fe.message));
+  const full = storageFull(err);
+  if (full) return full;
   if (fe.statusCode === 429) return new AppError('RATE_LIMITED', fe.message);
   if (fe.statusCode === 503) return new AppError('OVERLOADED', fe.message);
   if (fe.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE', fe.message);
@@ -57,6 +60,10 @@ function cleanMessage(m: string | undefined): string | undefined {
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: unknown): FastifyReply {
   const problem = toProblem(bodyLimitNamed(err, req), req.url.split('?')[0]);
   if (problem.status >= 500 && problem.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
+  if (problem.code === 'STORAGE_FULL') {
+    req.log.error({ err }, 'the disk of the data directory is full: a write was refused, nothing of it recorded');
+    reply.header('retry-after', String(STORAGE_FULL_RETRY_S));
+  }
   if (problem.status === 401) reply.header('www-authenticate', 'Bearer realm="rcm"');
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }

@@ -1,7 +1,8 @@
 import { dataOf } from '../fact.js';
 import type { NewFact } from '../fact.js';
 import { refuse } from '../refuse.js';
-import { requestIsAccepted, requestIsUnanswered, type CountryState, type RequestKind, type RequestState } from '../state.js';
+import { addDeadline, replyDeadlineFor } from '../deadlines.js';
+import { requestIsAccepted, requestIsUnanswered, type CountryState, type InstrumentTerms, type RequestKind, type RequestState } from '../state.js';
 import { requireOperation } from './return-operations.js';
 import type { RuleTable } from './rule.js';
 
@@ -66,6 +67,36 @@ function checkAnswer(state: CountryState, fact: NewFact, requestId: string, kind
   requireNotBeforeSubmission(r, fact, 'its answer');
 }
 
+/**
+ * The terms of the request's instrument as they stood when it was submitted, if known: terms recorded
+ * later may have changed the deadline, so they are no ground for refusing a lapse.
+ */
+function termsAtSubmission(state: CountryState, r: RequestState): InstrumentTerms | undefined {
+  const terms = r.instrumentId === undefined ? undefined : state.instruments.get(r.instrumentId)?.terms;
+  return terms && terms.recordedOn <= r.submittedOn ? terms : undefined;
+}
+
+/**
+ * A lapse must fit the instrument's terms: the deadline is not earlier than its reply deadline
+ * (later is possible: public holidays are not modelled) and silence counts as consent only where
+ * the terms say so. Without an instrument or known terms there is nothing to check against.
+ */
+function checkLapseAgainstTerms(state: CountryState, r: RequestState, deadline: string, deemedAccepted: boolean): void {
+  const terms = termsAtSubmission(state, r);
+  if (!terms) return;
+  const dl = replyDeadlineFor(r.procedure, terms);
+  if (dl) {
+    const earliest = addDeadline(r.submittedOn, dl.days, dl.dayKind);
+    if (deadline < earliest) {
+      const procedure = r.procedure === 'accelerated' ? ' in the accelerated procedure' : '';
+      refuse('REQUEST_DEADLINE_INVALID', `Instrument ${r.instrumentId} gives ${dl.days} ${dl.dayKind} days to reply${procedure}: the deadline of ${labelInSentence(r)}, submitted on ${r.submittedOn}, is ${earliest} at the earliest, not ${deadline}`);
+    }
+  }
+  if (deemedAccepted && !terms.silenceMeansConsent) {
+    refuse('REQUEST_CONSENT_NOT_IN_TERMS', `The terms of instrument ${r.instrumentId} (recorded on ${terms.recordedOn}) do not treat silence as consent; record the lapse of ${labelInSentence(r)} with deemedAccepted: false`);
+  }
+}
+
 export const requestRules: RuleTable = {
   IdentificationRequestSubmitted(state, fact) {
     const d = dataOf(fact, 'IdentificationRequestSubmitted');
@@ -87,7 +118,7 @@ export const requestRules: RuleTable = {
     requireNotBeforeSubmission(r, fact, 'a consular presentation');
   },
   RequestDeadlineLapsed(state, fact) {
-    const { requestId, deadline } = dataOf(fact, 'RequestDeadlineLapsed');
+    const { requestId, deadline, deemedAccepted } = dataOf(fact, 'RequestDeadlineLapsed');
     const r = requireRequest(state, requestId);
     if (r.status !== 'open') refuse('REQUEST_NOT_OPEN', `${label(r)} is ${describe(r)}; a deadline can lapse only while the request is open and unanswered`);
     if (deadline < r.submittedOn) {
@@ -96,6 +127,7 @@ export const requestRules: RuleTable = {
     if (fact.occurredOn < deadline) {
       refuse('REQUEST_DEADLINE_INVALID', `The deadline of ${labelInSentence(r)} is ${deadline}; it cannot have lapsed on ${fact.occurredOn}`);
     }
+    checkLapseAgainstTerms(state, r, deadline, deemedAccepted);
   },
   TravelDocumentIssued(state, fact) {
     const r = requireRequest(state, dataOf(fact, 'TravelDocumentIssued').requestId);

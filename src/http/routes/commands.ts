@@ -5,7 +5,7 @@ import { AppError, isAppError } from '../../errors/catalogue.js';
 import type { RoutePlugin } from '../app.js';
 import { CountryParam, countryFromUrl, requireConfiguredCountry } from '../country-param.js';
 import { responseHeaders } from '../openapi-headers.js';
-import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
+import { problemResponses, STORING_PROBLEMS } from '../problem-responses.js';
 
 const CommandHeaders = z.object({
   'idempotency-key': z
@@ -20,7 +20,7 @@ const CommandHeaders = z.object({
     .describe('Last stream revision you have seen ("-1": the stream has no events yet); 412 if the stream is not at it'),
 });
 
-const problems = problemResponses(400, 404, 409, 412, 413, 415, 422, ...ACCESS_PROBLEMS);
+const problems = problemResponses(400, 404, 409, 412, 413, 415, 422, ...STORING_PROBLEMS);
 
 const recordedHeaders = responseHeaders({
   201: {

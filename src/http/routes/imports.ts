@@ -12,7 +12,7 @@ import {
 } from '../../imports/eurostat/index.js';
 import type { RoutePlugin } from '../app.js';
 import { fileBody } from '../openapi-headers.js';
-import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
+import { problemResponses, STORING_PROBLEMS } from '../problem-responses.js';
 
 /** Whole-dataset files are large; the JSON body limit does not apply to this route. */
 export const DEFAULT_IMPORT_BODY_LIMIT = 200 * 1024 * 1024;
@@ -72,7 +72,7 @@ export function makeImportRoutes(options: { bodyLimit?: number; decompressedLimi
           description:
             'Body: the file as downloaded (TSV or SDMX-CSV, plain or gzip; recognised from the content). Records ReturnDecisionsReported / ReturnsReported facts for the configured countries, a correction for a revised value, nothing for an unchanged one. The whole file is validated before anything is recorded.',
           querystring: ImportQuery,
-          response: { 200: EurostatImportSummary, ...problemResponses(400, 409, 413, 415, ...ACCESS_PROBLEMS) },
+          response: { 200: EurostatImportSummary, ...problemResponses(400, 409, 413, 415, ...STORING_PROBLEMS) },
         },
       },
       async (req, reply) => {

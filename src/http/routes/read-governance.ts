@@ -15,9 +15,9 @@ import { AppError } from '../../errors/catalogue.js';
 import type { EventStore, NewEvent } from '../../store/port.js';
 import type { ZodApp } from '../app.js';
 import type { ReadRoutesContext } from './read-models.js';
-import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
+import { problemResponses, STORING_PROBLEMS } from '../problem-responses.js';
 
-const problems = problemResponses(400, 409, 413, 415, ...ACCESS_PROBLEMS);
+const problems = problemResponses(400, 409, 413, 415, ...STORING_PROBLEMS);
 
 function governanceEvent(type: 'ScoringModelVersionPublished' | 'PeriodClosed', occurredOn: string, data: Record<string, unknown>, principal: string, reference: string): NewEvent {
   const def = type === 'PeriodClosed' ? PeriodClosed : ScoringModelVersionPublished;

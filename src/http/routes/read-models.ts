@@ -22,14 +22,15 @@ import type { ReadSide } from '../../projection-runtime/read-side.js';
 import { requireRecorded } from '../../projection-runtime/position-waiters.js';
 import type { ZodApp } from '../app.js';
 import { CountryParam, requireConfiguredCountry } from '../country-param.js';
-import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
+import { ACCESS_PROBLEMS, problemResponses, STORING_PROBLEMS } from '../problem-responses.js';
 
 /** What the read routes need besides the lead's AppContext (add `readSide` to AppContext). */
 export type ReadRoutesContext = AppContext & { readSide: ReadSide };
 
 const readers = ['desk', 'analyst', 'auditor', 'admin'] as const;
 /** Country reads: a bad query, an unknown country, the access problems (403: a desk of other countries). */
-const countryProblems = problemResponses(400, 404, ...ACCESS_PROBLEMS);
+/** The country routes take `asOf`: its view is built on disk. */
+const countryProblems = problemResponses(400, 404, ...STORING_PROBLEMS);
 /** Reads every role may make: no 403. */
 const openProblems = problemResponses(400, 401, 429, 503);
 /** How long a read waits for `minPosition` before NOT_CAUGHT_UP. */

@@ -7,7 +7,7 @@ import { ReportCache } from '../../reports/report-cache.js';
 import { SnapshotReaders } from '../../reports/snapshot-readers.js';
 import type { RoutePlugin } from '../app.js';
 import { responseHeaders } from '../openapi-headers.js';
-import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
+import { problemResponses, STORING_PROBLEMS } from '../problem-responses.js';
 
 const header = (description: string) => ({ description, schema: { type: 'string' } });
 const validators = {
@@ -63,7 +63,7 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
           'builds anew. The (weak) `ETag` names the bytes: `If-None-Match` with it answers 304.',
         params: z.object({ year: ReportingYear }),
         querystring: AnnualReportQuery,
-        response: { 200: reportBodies, 304: z.undefined().describe('The bytes named by If-None-Match'), ...problemResponses(400, 404, ...ACCESS_PROBLEMS) },
+        response: { 200: reportBodies, 304: z.undefined().describe('The bytes named by If-None-Match'), ...problemResponses(400, 404, ...STORING_PROBLEMS) },
       },
     },
     async (req, reply) => {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CreatedToken, CreateTokenBody, TokenInfo } from '../../../contracts/index.js';
 import { AppError } from '../../errors/catalogue.js';
 import type { RoutePlugin } from '../app.js';
-import { ACCESS_PROBLEMS, problemResponses } from '../problem-responses.js';
+import { ACCESS_PROBLEMS, problemResponses, STORING_PROBLEMS } from '../problem-responses.js';
 
 const admin = { access: { roles: ['admin'] as const } };
 
@@ -16,7 +16,7 @@ export const tokenRoutes: RoutePlugin = (app, ctx) => {
         tags: ['tokens'],
         summary: 'Create a bearer token (shown once)',
         body: CreateTokenBody,
-        response: { 201: CreatedToken, ...problemResponses(400, 413, 415, ...ACCESS_PROBLEMS) },
+        response: { 201: CreatedToken, ...problemResponses(400, 413, 415, ...STORING_PROBLEMS) },
       },
     },
     async (req, reply) => {
@@ -49,7 +49,7 @@ export const tokenRoutes: RoutePlugin = (app, ctx) => {
         tags: ['tokens'],
         summary: 'Revoke a token',
         params: z.object({ tokenId: z.string().max(64).describe('tokenId from POST or GET /v1/tokens') }),
-        response: { 204: z.null().describe('Revoked'), ...problemResponses(400, 404, ...ACCESS_PROBLEMS) },
+        response: { 204: z.null().describe('Revoked'), ...problemResponses(400, 404, ...STORING_PROBLEMS) },
       },
     },
     async (req, reply) => {

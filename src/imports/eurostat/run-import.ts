@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EurostatImportSummary } from '../../../contracts/index.js';
 import { AppError, isAppError } from '../../errors/catalogue.js';
 import { domainErrors } from '../../errors/domain-codes.js';
+import { storageFull } from '../../errors/storage-full.js';
 import type { FactIndex } from './existing-facts.js';
 import { resolveImport, type ImportOptions } from './options.js';
 import { ImportPlanner, type ImportPlan, type PlannedChange } from './planner.js';
@@ -122,12 +123,13 @@ async function applyPlan(plan: ImportPlan, record: RecordChange): Promise<string
         `${e instanceof Error ? e.message : String(e)}.`;
       // Every fact was decided before the first was written: a refusal now means the country's
       // history changed meanwhile, and importing again checks the file against it before writing.
-      const refused = isAppError(e) && Object.hasOwn(domainErrors, e.code);
+      const known = isAppError(e) ? e : storageFull(e);
+      const refused = known !== undefined && Object.hasOwn(domainErrors, known.code);
       const detail = refused
         ? `${stopped} The ${ids.length} facts before it are recorded, the rest are not: the country's history changed after the file was checked. ` +
           'Importing the same file again counts the recorded facts as unchanged and records the rest only if the country rules now accept all of them; otherwise it records nothing and lists the refusals.'
         : `${stopped} Importing the same file again records the rest.`;
-      throw isAppError(e) ? new AppError(e.code, detail, e.errors) : new AppError('INTERNAL', detail);
+      throw known ? new AppError(known.code, detail, known.errors) : new AppError('INTERNAL', detail);
     }
   }
   return ids;

@@ -235,8 +235,10 @@ export class SqliteEventStore implements EventStore {
           outcomes.push({ ok: true, result: this.appendInTransaction(item, recordedAt) });
           this.stmts.release.run();
         } catch (error) {
-          // If SQLite already rolled back the whole transaction (I/O error, disk full), this
-          // throws and the outer catch fails the whole batch.
+          // SQLite already rolled back the whole transaction (disk full, I/O error): the outer catch
+          // fails the whole batch with this error (rolling back to the savepoint would throw "no
+          // such savepoint" and hide it).
+          if (!this.db.inTransaction) throw error;
           this.stmts.rollbackToSavepoint.run();
           this.stmts.release.run();
           outcomes.push({ ok: false, error });

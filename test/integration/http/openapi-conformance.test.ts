@@ -33,6 +33,7 @@ const API_HEADERS = ['etag', 'location', 'idempotent-replayed', 'retry-after', '
 /** Documented statuses no request here produces, with the reason. */
 const NOT_DRIVEN: Record<string, string> = {
   '503': 'OVERLOADED needs a stalled event loop, NOT_CAUGHT_UP a stalled projection runner, STORAGE_FAILED a failing disk (covered by their own tests)',
+  '507': 'STORAGE_FULL needs a full disk (test/integration/http/disk-full.test.ts, test/reliability/disk-full.test.ts)',
   'post /v1/scoring-models 409': 'REVISION_CONFLICT: only when two publishes race',
 };
 

@@ -123,7 +123,8 @@ t.test('a file the store cannot take part-way says how far it got, and a re-impo
   const flaky = recordWithCommands(
     {
       record: async (input) => {
-        if (++calls === 5) throw new Error('disk full');
+        // What better-sqlite3 throws when the disk is full.
+        if (++calls === 5) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
         return commands.record(input);
       },
     },
@@ -141,7 +142,7 @@ t.test('a file the store cannot take part-way says how far it got, and a re-impo
     });
     t.fail('expected the import to fail');
   } catch (e) {
-    t.match((e as Error).message, /^Recording stopped after 4 of 13 facts, at .*disk full\. Importing the same file again records the rest\./);
+    t.match(e, { code: 'STORAGE_FULL', status: 507, message: /^Recording stopped after 4 of 13 facts, at .*: database or disk is full\. Importing the same file again records the rest\./ });
   }
   const rest = await importFile(eiordTsv(), { dataset: 'migr_eiord' });
   t.match(rest, { recorded: 9, unchanged: 4 });

@@ -18,8 +18,8 @@ import { openSqliteEventStore } from '../../../src/store/sqlite/index.js';
  * record the new fingerprints without bumping anything.
  */
 const FINGERPRINTS: Record<string, string> = {
-  'country-state@6': '1b929696987002e76c79b26147d578ac149d0e125ab8ac1224d0c8fdc7e72123',
-  'governance@1': '3656a4e1d486aab18be6f635f484e5ba26df7d1033aff4fe4d29ee076fd16791',
+  'country-state@7': '09f3f2a6831243f496afb8dc415557d30a5fd0464baa2c32d7a2c32478dc5fd7',
+  'governance@1': '3199e0757333290fd08d32f2933ec7b773c3381cc6bb8f80f62e75f33c278a00',
 };
 
 t.test('each projection version folds the generated history to the rows it names', async (t) => {

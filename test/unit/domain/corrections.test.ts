@@ -144,5 +144,18 @@ t.test('a correction follows the date rule of every fact: neither it nor a corre
   refuses(cmd('EntryRetracted', '2024-06-03', { retractedEventId: ANSWER, reason: 'Recorded in error.' }), /^EntryRetracted is dated 2024-06-03/);
   refuses(cmd('EntryCorrected', '2024-06-03', { correctedEventId: ANSWER, reason: 'Typo.', data: { requestId: 'RA1', outcome: 'accepted' } }), /^EntryCorrected is dated 2024-06-03/);
   refuses(correct(ANSWER, { requestId: 'RA1', outcome: 'accepted' }, '2099-01-01'), new RegExp(`^The corrected ReadmissionRequestAnswered ${ANSWER} is dated 2099-01-01, after today`));
-  t.equal(decideCorrection('ET', history, correct(ANSWER, { requestId: 'RA1', outcome: 'accepted' }, '2024-06-02'), today).data['occurredOn'], '2024-06-02', 'the next day is allowed');
+  const nextDay = cmd('EntryCorrected', '2024-06-02', { correctedEventId: ANSWER, reason: 'Typo.', data: { requestId: 'RA1', outcome: 'accepted' }, occurredOn: '2024-06-02' });
+  t.equal(decideCorrection('ET', history, nextDay, today).data['occurredOn'], '2024-06-02', 'the next day is allowed');
+});
+
+t.test('a correction is made on or after the date of the fact it corrects, as that date stands after it', async (t) => {
+  const on = (date: string, over: Record<string, unknown> = {}) =>
+    cmd('EntryCorrected', date, { correctedEventId: ANSWER, reason: 'Typo.', data: { requestId: 'RA1', outcome: 'rejected' }, ...over });
+  spec(t).given([submitted, accepted]).when(on('2024-01-31')).thenThrows('FACT_PREDATES_ENTITY', new RegExp(`^ReadmissionRequestAnswered ${ANSWER} is dated 2024-02-01; EntryCorrected cannot be dated 2024-01-31`));
+  spec(t).given([submitted, accepted]).when(on('2024-02-01')).thenAccepts();
+  // A corrected date replaces the original one: it is the date the correction must not precede.
+  spec(t).given([submitted, accepted]).when(on('2024-03-01', { occurredOn: '2024-03-02' })).thenThrows('FACT_PREDATES_ENTITY', /is dated 2024-03-02; a correction made on 2024-03-01 cannot know of it/);
+  spec(t).given([submitted, accepted]).when(on('2024-01-20', { occurredOn: '2024-01-15' })).thenAccepts();
+  // A retraction says the entry was wrong, its date included: nothing to compare.
+  spec(t).given([submitted, accepted]).when(cmd('EntryRetracted', '2024-01-31', { retractedEventId: ANSWER, reason: 'Recorded in error.' })).thenAccepts();
 });

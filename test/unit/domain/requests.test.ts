@@ -47,6 +47,31 @@ t.test('deadline lapse: only while unanswered; deadline and lapse dates consiste
   spec(t).given([raSubmitted]).when(cmd('RequestDeadlineLapsed', '2024-02-09', { requestId: 'RA1', deadline: '2024-02-10' })).thenThrows('REQUEST_DEADLINE_INVALID', /^The deadline of readmission request RA1 is/);
 });
 
+t.test("deadline lapse: consistent with the terms of the request's instrument as they stood at submission", async (t) => {
+  // 2024-01-10 is a Wednesday: 30 calendar days end on 2024-02-09, 5 working days on 2024-01-17.
+  const terms = (over: Record<string, unknown> = {}) => f('InstrumentTermsRecorded', '2015-01-02', { acceleratedReplyDeadline: { days: 5, dayKind: 'working' }, ...over });
+  const withInstrument = (procedure: string) => f('ReadmissionRequestSubmitted', '2024-01-10', { requestId: 'RA1', instrumentId: 'I1', procedure });
+  const lapse = (deadline: string, deemedAccepted = false) => cmd('RequestDeadlineLapsed', '2024-03-01', { requestId: 'RA1', deadline, deemedAccepted });
+
+  spec(t).given([instrument, terms(), withInstrument('normal')]).when(lapse('2024-02-09')).thenAccepts();
+  // Later than the terms' deadline is possible (public holidays are not modelled); earlier is not.
+  spec(t).given([instrument, terms(), withInstrument('normal')]).when(lapse('2024-02-12')).thenAccepts();
+  spec(t).given([instrument, terms(), withInstrument('normal')]).when(lapse('2024-02-08'))
+    .thenThrows('REQUEST_DEADLINE_INVALID', /^Instrument I1 gives 30 calendar days to reply: the deadline of readmission request RA1, submitted on 2024-01-10, is 2024-02-09 at the earliest, not 2024-02-08$/);
+  spec(t).given([instrument, terms(), withInstrument('accelerated')]).when(lapse('2024-01-17')).thenAccepts();
+  spec(t).given([instrument, terms(), withInstrument('accelerated')]).when(lapse('2024-01-16'))
+    .thenThrows('REQUEST_DEADLINE_INVALID', /5 working days to reply in the accelerated procedure: .* is 2024-01-17 at the earliest/);
+  // Without terms, or with terms recorded after the submission, nothing is known to check against.
+  spec(t).given([instrument, withInstrument('normal')]).when(lapse('2024-01-11', true)).thenAccepts();
+  spec(t).given([instrument, withInstrument('normal'), f('InstrumentTermsRecorded', '2024-01-11')]).when(lapse('2024-01-11', true)).thenAccepts();
+  spec(t).given([raSubmitted]).when(lapse('2024-01-11', true)).thenAccepts();
+
+  // Silence counts as consent only where the terms say so.
+  spec(t).given([instrument, terms(), withInstrument('normal')]).when(lapse('2024-02-09', true))
+    .thenThrows('REQUEST_CONSENT_NOT_IN_TERMS', /^The terms of instrument I1 \(recorded on 2015-01-02\) do not treat silence as consent; record the lapse of readmission request RA1 with deemedAccepted: false$/);
+  spec(t).given([instrument, terms({ silenceMeansConsent: true }), withInstrument('normal')]).when(lapse('2024-02-09', true)).thenAccepts();
+});
+
 t.test('an overdue request may still be answered, flagged late; a deemed-accepted one may not', async (t) => {
   spec(t).given([raSubmitted, raOverdue]).when(cmd('ReadmissionRequestAnswered', '2024-03-01', { requestId: 'RA1' })).thenAccepts();
   spec(t).given([raSubmitted, raDeemed]).when(cmd('ReadmissionRequestAnswered', '2024-03-01', { requestId: 'RA1' })).thenThrows('REQUEST_ALREADY_ANSWERED', /deemed accepted/);

@@ -306,7 +306,12 @@ const arbReport = fc.constantFrom(...(Object.keys(arbReportData) as AggregateTyp
     data: arbReportData[type],
   }),
 );
-const counterNames: string[] = [...Object.values(C).flatMap((v) => (typeof v === 'string' ? [v] : [])), ...[0, 1, 15, 30, 45, 366].map((d) => C.reqAnsweredAfter(d))];
+const counterNames: string[] = [
+  ...Object.values(C).flatMap((v) => (typeof v === 'string' ? [v] : [])),
+  ...[0, 1, 15, 30, 45, 366].map((d) => C.reqAnsweredAfter(d)),
+  ...(['cal', 'wd'] as const).flatMap((k) => [0, 3, 10, 400].flatMap((d) => [C.reqAnsweredIn(k, 'normal', d, 'i0'), C.reqAnsweredIn(k, 'accelerated', d, 'i.1')])),
+];
+const arbDeadline = fc.option(fc.record({ days: fc.integer({ min: 0, max: 3650 }), dayKind: fc.constantFrom('calendar', 'working') as fc.Arbitrary<'calendar' | 'working'> }), { nil: null });
 const day = fc.integer({ min: Date.UTC(YEAR - 1, 0, 1), max: Date.UTC(YEAR + 1, 11, 31) }).map((ms) => new Date(ms).toISOString().slice(0, 10));
 const arbInputs: fc.Arbitrary<ScorecardInputs> = fc
   .record({
@@ -315,8 +320,9 @@ const arbInputs: fc.Arbitrary<ScorecardInputs> = fc
     reports: fc.array(arbReport, { maxLength: 12 }),
     moratoria: fc.array(fc.tuple(day, fc.option(day)), { maxLength: 3 }),
     flags: fc.array(fc.constantFrom('yes', 'case-by-case', 'no', 'unknown') as fc.Arbitrary<'yes' | 'case-by-case' | 'no' | 'unknown'>, { maxLength: 3 }),
+    deadlines: fc.array(fc.tuple(arbDeadline, arbDeadline), { maxLength: 2 }),
   })
-  .map(({ quarter, counters, reports, moratoria, flags }) => ({
+  .map(({ quarter, counters, reports, moratoria, flags, deadlines }) => ({
     country: 'TN',
     year: YEAR,
     quarter,
@@ -328,6 +334,7 @@ const arbInputs: fc.Arbitrary<ScorecardInputs> = fc
       return { moratoriumId: `m${i}`, scope: 'all', from, to, eventIds: [`m${i}`] };
     }),
     euTravelDocumentFlags: flags.map((value, i) => ({ instrumentId: `i${i}`, value, eventId: `f${i}` })),
+    replyDeadlines: deadlines.map(([normal, accelerated], i) => ({ instrumentId: ['i0', 'i.1'][i]!, normal, accelerated, eventId: `t${i}` })),
     officialFinding: null,
   }));
 
