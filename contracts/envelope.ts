@@ -3,7 +3,11 @@ import { CountryCode, IsoDate, IsoDateTime, Provenance, Sha256Hex } from './comm
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** A stored event as every adapter returns it (data upcast to the current schema version). */
+/**
+ * A stored event as the adapters return it: readStream and readAll upcast `data` (and schemaVersion)
+ * to the current schema version of its type, readAllRaw keeps the stored form. The OpenAPI document
+ * types `data` by `type` (contracts/event-docs.ts).
+ */
 export const StoredEvent = z
   .object({
     eventId: z.uuid(),

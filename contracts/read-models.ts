@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CountryCode, IsoDate, IsoDateTime, Period, wholeNumberParam, wholeNumberParamOr } from './common.js';
+import { documentAs } from './documented.js';
+import { timelineEntries } from './event-docs.js';
 import { COUNTRY_FAMILIES, type CountryFamily } from './events/define.js';
 import { closePeriodExamples, scoringModelExamples } from './examples/admin.js';
 import { countryListExample, profileExample, scorecardExample, scoringModelListExample } from './examples/read-answers.js';
@@ -177,12 +179,14 @@ export const TimelineEntry = z.object({
   effective: z.object({ occurredOn: IsoDate, data: Json }).nullable().optional(),
   target: z.object({ eventId: z.string(), type: z.string(), occurredOn: IsoDate }).nullable().optional(),
 });
-export const TimelinePage = z.object({
-  country: CountryCode,
-  entries: z.array(TimelineEntry),
-  nextCursor: z.string().nullable(),
-  position: z.number().int(),
-}).meta({ description: 'One page of the timeline; nextCursor for the next', examples: [timelineExample] });
+const timelinePage = <E extends z.ZodType>(entry: E) =>
+  z.object({
+    country: CountryCode,
+    entries: z.array(entry),
+    nextCursor: z.string().nullable(),
+    position: z.number().int(),
+  }).meta({ description: 'One page of the timeline; nextCursor for the next', examples: [timelineExample] });
+export const TimelinePage = documentAs(timelinePage(TimelineEntry), timelinePage(timelineEntries(TimelineEntry)));
 
 /** Read-your-writes: answer once the read models have reached this global position (see README). */
 const MinPosition = wholeNumberParam('minPosition', 0, Number.MAX_SAFE_INTEGER);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { FIRST_YEAR, isCalendarDate, isReportingYear, IsoDateTime, LAST_YEAR, Sha256Hex, wholeNumberParam, wholeNumberParamOr } from './common.js';
+import { documentAs } from './documented.js';
 import { StoredEvent } from './envelope.js';
+import { StoredEventDoc } from './event-docs.js';
 import { EvidenceMode, TimelineQuery } from './read-models.js';
 
 /** Responses of the auditor endpoints and the annual report. */
@@ -12,13 +14,15 @@ export const AuditEventsQuery = z
   })
   .strict();
 
-export const AuditEventPage = z
-  .object({
-    events: z.array(StoredEvent).describe('Stored form (not upcast), exactly as hashed'),
-    nextPosition: z.number().int().nullable().describe('fromPosition for the next page, null at the end'),
-    headPosition: z.number().int(),
-  })
-  .describe('The global event feed, raw');
+const auditEventPage = <E extends z.ZodType>(event: E) =>
+  z
+    .object({
+      events: z.array(event).describe('Stored form (not upcast), exactly as hashed'),
+      nextPosition: z.number().int().nullable().describe('fromPosition for the next page, null at the end'),
+      headPosition: z.number().int(),
+    })
+    .describe('The global event feed, raw');
+export const AuditEventPage = documentAs(auditEventPage(StoredEvent), auditEventPage(StoredEventDoc));
 
 export const BrokenLink = z.object({
   streamId: z.string(),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CountryCode, IsoDateTime, Sha256Hex } from './common.js';
+import { documentAs } from './documented.js';
 import { StoredEvent } from './envelope.js';
+import { UpcastEventDoc } from './event-docs.js';
 import { tokenExamples } from './examples/admin.js';
 
 export const AppendResponse = z
@@ -16,10 +18,12 @@ export const AppendResponse = z
   .describe('The recorded fact');
 export type AppendResponse = z.infer<typeof AppendResponse>;
 
-export const EventPage = z.object({
-  events: z.array(StoredEvent),
-  nextRevision: z.number().int().nullable().describe('fromRevision for the next page, null at the end'),
-}).describe("A page of the country's stream");
+const eventPage = <E extends z.ZodType>(event: E) =>
+  z.object({
+    events: z.array(event).describe("Upcast: data lifted to its type's current schema version (the hash covers the stored form, GET /v1/audit/events)"),
+    nextRevision: z.number().int().nullable().describe('fromRevision for the next page, null at the end'),
+  }).describe("A page of the country's stream");
+export const EventPage = documentAs(eventPage(StoredEvent), eventPage(UpcastEventDoc));
 
 export const CountryListEntry = z.object({ code: CountryCode, streamId: z.string() });
 

@@ -24,6 +24,7 @@ import { ReadSide } from '../../src/projection-runtime/read-side.js';
 import { ProjectionRunner } from '../../src/projection-runtime/runner.js';
 import { openSqliteEventStore } from '../../src/store/sqlite/index.js';
 import { DEMO_TODAY, startDemoApp } from '../../test/helpers/demo-answers.js';
+import { injectMedians } from '../lib/inject-medians.js';
 
 async function demo(countries: string[]) {
   const h = await startDemoApp(countries);
@@ -77,19 +78,7 @@ app.get('/open-maps', { schema: { response: { 200: OpenMaps } } }, answer);
 app.get('/typed', { schema: { response: { 200: CountryProfile } } }, answer);
 await app.ready();
 
-const variants = ['/open-maps', '/typed'] as const;
-const times: Record<string, number[]> = { '/open-maps': [], '/typed': [] };
-for (const url of variants) for (let i = 0; i < 200; i++) await app.inject({ url }); // warm-up
-for (let done = 0; done < total; done += 100) {
-  for (const url of done % 200 === 0 ? variants : [...variants].reverse()) {
-    for (let i = 0; i < 100; i++) {
-      const t0 = process.hrtime.bigint();
-      const res = await app.inject({ url });
-      times[url]!.push(Number(process.hrtime.bigint() - t0) / 1e3);
-      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
-    }
-  }
-}
+const medians = await injectMedians(app, ['/open-maps', '/typed'], total);
 // The answer alone, without HTTP: what part of a request building the profile is.
 const build: number[] = [];
 for (let i = 0; i < total; i++) {
@@ -98,7 +87,7 @@ for (let i = 0; i < total; i++) {
   build.push(Number(process.hrtime.bigint() - t0) / 1e3);
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const [before, after] = [median(times['/open-maps']!), median(times['/typed']!)];
+const [before, after] = [medians['/open-maps']!.median, medians['/typed']!.median];
 console.log(`profile of ${country} (${sizes[0]![1]} chars of JSON; profiles: ${sizes.map(([c, n]) => `${c} ${n}`).join(', ')}), ${total} requests each`);
 console.log(`median app.inject: open maps ${before.toFixed(1)} us, typed items ${after.toFixed(1)} us (${(((after - before) / before) * 100).toFixed(1)} %); ReadSide.profile alone ${median(build).toFixed(1)} us`);
 await app.close();

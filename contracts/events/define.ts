@@ -30,6 +30,9 @@ export interface EventDefinition<T extends string = string, S extends z.ZodType 
   description: string;
 }
 
+/** Name of the OpenAPI component of an event type's (current) data: `<type>Data`. */
+export const eventDataId = (type: string) => `${type}Data`;
+
 export function defineEvent<T extends string, S extends z.ZodType>(
   type: T,
   family: EventFamily,
@@ -37,5 +40,8 @@ export function defineEvent<T extends string, S extends z.ZodType>(
   description: string,
   versioning: { schemaVersion: number; upcasters: Record<number, Upcaster> } = { schemaVersion: 1, upcasters: {} },
 ): EventDefinition<T, S> {
-  return { type, family, data, description, ...versioning };
+  // Registered under an id, the data is one named component of the OpenAPI document that the
+  // command bodies and the typed event envelopes refer to, instead of a copy at each use.
+  // meta() returns a copy that parses exactly as `data` does.
+  return { type, family, data: data.meta({ id: eventDataId(type) }), description, ...versioning };
 }

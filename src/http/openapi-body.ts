@@ -1,6 +1,8 @@
 import type { SwaggerTransform, SwaggerTransformObject } from '@fastify/swagger';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { documentedSchema } from '../../contracts/documented.js';
+import { compactSchemas } from './openapi-components.js';
 import { applyHeaderDocs } from './openapi-headers.js';
 
 const OPTIONAL_BODY = 'x-rcm-optional-body';
@@ -10,7 +12,16 @@ const OPTIONAL_BODY = 'x-rcm-optional-body';
  * out declares `Body.nullish()`. @fastify/swagger marks every body `required`: here such a body is
  * documented as its object schema, and `requestBody.required: false` (set in transformObject below).
  */
-export const transform: SwaggerTransform = (arg) => {
+/** Response schemas as documented (contracts/documented.ts): the event envelopes typed by `type`. */
+function documentedResponses(schema: Record<string, unknown>): Record<string, unknown> {
+  const response = schema['response'] as Record<string, unknown> | undefined;
+  if (!response) return schema;
+  const documented = Object.entries(response).map(([status, s]) => [status, s instanceof z.ZodType ? documentedSchema(s) : s]);
+  return { ...schema, response: Object.fromEntries(documented) };
+}
+
+export const transform: SwaggerTransform = (original) => {
+  const arg = original.schema ? { ...original, schema: documentedResponses(original.schema as Record<string, unknown>) } : original;
   const body = arg.schema?.body;
   if (!(body instanceof z.ZodType) || !body.safeParse(null).success) return jsonSchemaTransform(arg);
   let inner: z.ZodType = body;
@@ -53,7 +64,7 @@ function dropExamplesOfOtherStatuses(op: Operation): void {
 }
 
 export const transformObject: SwaggerTransformObject = (doc) => {
-  const out = jsonSchemaTransformObject(doc) as { paths?: Record<string, Record<string, Operation>> };
+  const out = compactSchemas(jsonSchemaTransformObject(doc) as { paths?: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, unknown> } });
   for (const operations of Object.values(out.paths ?? {})) {
     for (const op of Object.values(operations)) {
       if (typeof op !== 'object' || op === null) continue;

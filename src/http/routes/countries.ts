@@ -12,7 +12,7 @@ export const countryRoutes: RoutePlugin = (app, ctx) => {
       schema: {
         operationId: 'listCountryEvents',
         tags: ['countries'],
-        summary: "Raw stored events of a country's stream, paged by revision",
+        summary: "Stored events of a country's stream, data upcast to the current schema version, paged by revision",
         params: z.object({ country: CountryParam }),
         querystring: z.object({
           fromRevision: wholeNumberParamOr('fromRevision', 0, Number.MAX_SAFE_INTEGER, 0),
