@@ -19,7 +19,10 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   // The projection runner in this thread unless a test asks for the worker: tap counts coverage in
   // this thread only. The worker thread has its own tests (runner-thread.test.ts), and the
   // end-to-end tests run the real server with its default (the worker).
-  const config: Config = loadConfig({ RCM_DATA_DIR: dir, RCM_PROJECTION_THREAD: 'main', ...env });
+  // No load shedding unless a test asks for it (limits.test.ts): on a busy host, building an app or
+  // the OpenAPI document (~0.3 s on the first /docs/json) stalls the event loop past the limit, and
+  // the requests after it were shed with 503 OVERLOADED.
+  const config: Config = loadConfig({ RCM_DATA_DIR: dir, RCM_PROJECTION_THREAD: 'main', RCM_MAX_EVENT_LOOP_DELAY_MS: '0', ...env });
   const ctx = await openContext(config, options);
   const app = await buildApp(ctx);
   const make = (principal: string, role: 'desk' | 'analyst' | 'auditor' | 'admin', countries?: string[]) =>
