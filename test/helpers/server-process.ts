@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 let compiledEntry: string | undefined;
 
 /** What `npm start` runs: the sources transpiled by scripts/build.mjs (once per test process, in its own directory). */
-function compiledServer(): string {
+export function compiledServer(): string {
   if (compiledEntry) return compiledEntry;
   const outdir = join('.build', `test-${process.pid}`);
   execFileSync(process.execPath, ['scripts/build.mjs', '--outdir', outdir], { cwd: root, env: childEnv(), stdio: 'pipe' });
