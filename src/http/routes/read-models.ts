@@ -40,6 +40,8 @@ const readers = ['desk', 'analyst', 'auditor', 'admin'] as const;
 const countryProblems = problemResponses(400, 404, ...STORING_PROBLEMS);
 /** Reads every role may make: no 403. */
 const openProblems = problemResponses(400, 401, 429, 503);
+/** The country list: a closed latest year is read from an as-known-at view, built on disk. */
+const listProblems = problemResponses(400, 401, 429, 503, 507);
 /** How long a read waits for `minPosition` before NOT_CAUGHT_UP. */
 const WAIT_MS = 5000;
 
@@ -71,7 +73,7 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     '/v1/countries',
     {
       config: { access: { roles: [...readers] } },
-      schema: { operationId: 'listCountries', tags: ['read models'], summary: 'Configured countries with latest score, band and last activity (a desk: its own)', querystring: CountryListQuery, response: { 200: CountryList, ...openProblems } },
+      schema: { operationId: 'listCountries', tags: ['read models'], summary: 'Configured countries with latest score, band and last activity (a desk: its own)', querystring: CountryListQuery, response: { 200: CountryList, ...listProblems } },
     },
     async (req, reply) => {
       await rs.ready(req.query.minPosition, WAIT_MS);
@@ -162,7 +164,7 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
       schema: {
         operationId: 'getScorecard',
         tags: ['read models'],
-        summary: 'Explained cooperation scorecard of a year or quarter (?quarter=1..4), with any published model (?model=); at most 20 evidence ids per indicator unless ?evidence=full',
+        summary: 'Explained cooperation scorecard of a year or quarter (?quarter=1..4), with any published model (?model=); at most 20 evidence ids per indicator unless ?evidence=full; a closed period as known at its freeze point unless ?frozen=false',
         params: z.object({ country: CountryParam, year: ReportingYear }),
         querystring: ScorecardQuery.extend({ asOf: AsOfParam.optional() }),
         response: { 200: ScorecardResponse, ...countryProblems },
