@@ -65,6 +65,28 @@ export const OfficialFinding = z.object({
 
 export const Band = z.enum(['adequate', 'needs-improvement', 'insufficient']);
 
+/**
+ * A closed period's freeze: answers about it show what was known at `frozenAt`, so facts and
+ * corrections recorded later do not change what was submitted (`?frozen=false`: the live figures).
+ */
+export const FrozenPeriod = z
+  .object({
+    period: Period.describe('The closed period that freezes the answer: the year, or the quarter itself'),
+    eventId: z.string().describe('The PeriodClosed event'),
+    closedOn: IsoDate,
+    dataCutoff: IsoDate.nullable(),
+    closedAt: IsoDateTime.describe("The closure's recordedAt: an `asOf` before it answers the period as still open"),
+    frozenAt: IsoDateTime.describe('The freeze point: the earlier of closedAt and the end of the dataCutoff day (UTC); only facts recorded at or before it are shown'),
+  })
+  .describe('The period is closed and the answer frozen at its closure');
+export type FrozenPeriod = z.infer<typeof FrozenPeriod>;
+
+/** `?frozen=false`: a closed period's live figures instead of those frozen at its closure. */
+export const FrozenParam = z
+  .enum(['true', 'false'])
+  .default('true')
+  .describe('true (default): a closed period is answered as known at its freeze point (see `frozen` in the answer); false: with every fact recorded since (live figures)');
+
 export const Scorecard = z
   .object({
     country: CountryCode,
@@ -86,6 +108,7 @@ export const Scorecard = z
     containsEstimates: z.boolean(),
     officialFinding: OfficialFinding.nullable().describe("The Commission's own finding on this year's data (null when none is recorded for it): shown beside our score, never merged into it"),
     disclaimer: z.string(),
+    frozen: FrozenPeriod.optional().describe('Present when the period is closed and the answer frozen at its closure (facts recorded after `frozenAt` are not shown)'),
   })
   .describe('Explained cooperation scorecard (an internal aid, not the Commission rating)');
 export type Scorecard = z.infer<typeof Scorecard>;
@@ -119,9 +142,10 @@ export const CountrySummary = z.object({
       provisional: z.boolean(),
       containsEstimates: z.boolean().describe('Some figures or case records behind the score are marked as estimates'),
       modelVersion: z.number().int(),
+      frozen: FrozenPeriod.optional().describe('The year is closed: the score as known at its freeze point'),
     })
     .nullable()
-    .describe('Scorecard of the latest year with data, with the latest published model'),
+    .describe('Scorecard of the latest year with data, with the latest published model (a closed year: as known at its freeze point, with the model of then)'),
 });
 export const CountryList = z.object({ countries: z.array(CountrySummary), position: z.number().int() }).meta({ description: 'Configured countries (a desk: its own), with the read-model position', examples: [countryListExample] });
 
@@ -209,6 +233,8 @@ export const TimelineQuery = z
 
 export const ReadQuery = z.object({ minPosition: MinPosition.optional() }).strict();
 
+export const CountryListQuery = ReadQuery.extend({ frozen: FrozenParam }).strict();
+
 export const ProfileQuery = z
   .object({
     requestsLimit: wholeNumberParamOr('requestsLimit', 1, 500, 20),
@@ -227,6 +253,7 @@ export const ScorecardQuery = z
     evidence: EvidenceMode.default('bounded').describe('bounded: at most 20 event ids per indicator (with counts); full: every id'),
     model: wholeNumberParam('model', 1, Number.MAX_SAFE_INTEGER).optional(),
     minPosition: MinPosition.optional(),
+    frozen: FrozenParam,
   })
   .strict();
 

@@ -3,7 +3,7 @@ import { FIRST_YEAR, isCalendarDate, isReportingYear, IsoDateTime, LAST_YEAR, Sh
 import { documentAs } from './documented.js';
 import { StoredEvent } from './envelope.js';
 import { StoredEventDoc } from './event-docs.js';
-import { EvidenceMode, TimelineQuery } from './read-models.js';
+import { EvidenceMode, FrozenParam, FrozenPeriod, TimelineQuery } from './read-models.js';
 
 /** Responses of the auditor endpoints and the annual report. */
 
@@ -90,6 +90,7 @@ export const AnnualReportQuery = z
     evidence: EvidenceMode.default('bounded').describe(
       'bounded: each indicator cites at most 20 evidence events (with the full count) and the evidence section lists those; full: every evidence event (at 1,000,000 events, megabytes per country)',
     ),
+    frozen: FrozenParam,
   })
   .strict();
 
@@ -98,8 +99,9 @@ export const ReportManifest = z
     kind: z.literal('annual-report'),
     year: z.number().int(),
     countries: z.array(z.string()),
-    asOf: IsoDateTime.describe('The recorded-time cutoff the report reflects'),
+    asOf: IsoDateTime.describe('The recorded-time cutoff the report reflects (a closed year asked for without asOf: the closure\'s recordedAt, the earliest instant with this answer)'),
     position: z.number().int().describe('Global position of the last event the report could see'),
+    frozen: FrozenPeriod.optional().describe('The year was closed by the cutoff: the report shows what was known at its freeze point (position is that of frozenAt)'),
     modelVersion: z.number().int(),
     evidence: EvidenceMode.describe('Whether indicators cite every evidence event (full) or the first ones with counts (bounded)'),
     projectionVersions: z.record(z.string(), z.number().int()),

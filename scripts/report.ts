@@ -1,9 +1,10 @@
 /**
  * Exports the annual per-country report straight from the data directory (no server needed).
  *
- *   npm run report -- --year 2023 [--format json|csv|md|html] [--as-of 2024-03-01] [--model 1] [--evidence bounded|full] [--out FILE] [--data-dir ./data]
+ *   npm run report -- --year 2023 [--format json|csv|md|html] [--as-of 2024-03-01] [--model 1] [--evidence bounded|full] [--live] [--out FILE] [--data-dir ./data]
  *
  * `--as-of` is a date (end of that day, UTC) or a date-time; without it, everything recorded so far.
+ * A closed year is frozen at its closure, as over HTTP; `--live`: with every fact recorded since.
  * Without `--out` the report goes to stdout. The manifest (as-of, position, content hash) is
  * printed to stderr; running again with the same `--as-of` gives the same bytes.
  */
@@ -24,6 +25,7 @@ async function main(): Promise<number> {
       'as-of': { type: 'string' },
       model: { type: 'string' },
       evidence: { type: 'string', default: 'bounded' },
+      live: { type: 'boolean', default: false },
       out: { type: 'string' },
       'data-dir': { type: 'string' },
     },
@@ -40,13 +42,13 @@ async function main(): Promise<number> {
   const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl, existing: true });
   asOfCacheFor(store, { maxBytes: config.asOfCacheBytes, snapshotEvery: config.asOfSnapshotEvery });
   try {
-    const report = await buildAnnualReport(store, { year, countries: config.countries, asOf: values['as-of'], model, evidence: evidence.data });
+    const report = await buildAnnualReport(store, { year, countries: config.countries, asOf: values['as-of'], model, evidence: evidence.data, frozen: !values.live });
     const bytes = renderReport(report, format.data);
     if (values.out) writeFileSync(values.out, bytes);
     else process.stdout.write(bytes);
     const m = report.manifest;
     process.stderr.write(
-      `annual report ${m.year} (${format.data}) as of ${m.asOf}: position ${m.position}, model v${m.modelVersion}, content hash ${m.contentHash}${values.out ? `, written to ${values.out}` : ''}\n`,
+      `annual report ${m.year} (${format.data}) as of ${m.asOf}${m.frozen ? ` (frozen at ${m.frozen.frozenAt})` : ''}: position ${m.position}, model v${m.modelVersion}, content hash ${m.contentHash}${values.out ? `, written to ${values.out}` : ''}\n`,
     );
     return 0;
   } finally {

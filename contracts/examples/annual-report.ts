@@ -9,7 +9,7 @@
 export const annualReportExample = {
   manifest: {
     asOf: "2025-01-14T09:09:01.351Z",
-    contentHash: "a91717585db7b0933172dfc4f02b8fcbe9cd9d381f05edad49cca0453dcf7059",
+    contentHash: "7168b547e591c135d6bdc3e36e8b3c398a9bb5b24fdcf91b7ed80a0fb068edce",
     countries: [
       "ET"
     ],
@@ -21,7 +21,7 @@ export const annualReportExample = {
       "country-state": 7,
       governance: 1
     },
-    reportFormatVersion: 3,
+    reportFormatVersion: 4,
     year: 2023
   },
   report: {

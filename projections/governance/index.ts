@@ -37,28 +37,37 @@ export const governanceProjection: Projection = {
   ],
   apply(event: StoredEvent, tx: ReadModelTx): void {
     if (event.type === 'ScoringModelVersionPublished') {
-      const model = event.data['model'] as Record<string, unknown>;
-      const row: ModelRow = {
-        modelVersion: model['modelVersion'] as number,
-        model,
-        eventId: event.eventId,
-        approvedBy: event.data['approvedBy'] as string,
-        publishedAt: event.recordedAt,
-        position: event.position,
-      };
+      const row = modelRowOf(event);
       tx.put(MODELS, modelKey(row.modelVersion), row);
     } else if (event.type === 'PeriodClosed') {
-      const period = event.data['period'] as string;
-      if (tx.get(PERIODS, period)) return; // closing twice is refused by the command; keep the first
-      const row: PeriodRow = {
-        period,
-        eventId: event.eventId,
-        closedOn: event.occurredOn,
-        dataCutoff: (event.data['dataCutoff'] as string | undefined) ?? null,
-        recordedAt: event.recordedAt,
-        position: event.position,
-      };
-      tx.put(PERIODS, period, row);
+      const row = periodRowOf(event);
+      if (tx.get(PERIODS, row.period)) return; // closing twice is refused by the command; keep the first
+      tx.put(PERIODS, row.period, row);
     }
   },
 };
+
+/** The row a ScoringModelVersionPublished event keeps (also read straight from the stream: src/as-of/governance-at.ts). */
+export function modelRowOf(event: StoredEvent): ModelRow {
+  const model = event.data['model'] as Record<string, unknown>;
+  return {
+    modelVersion: model['modelVersion'] as number,
+    model,
+    eventId: event.eventId,
+    approvedBy: event.data['approvedBy'] as string,
+    publishedAt: event.recordedAt,
+    position: event.position,
+  };
+}
+
+/** The row a PeriodClosed event keeps (also read straight from the stream: src/as-of/governance-at.ts). */
+export function periodRowOf(event: StoredEvent): PeriodRow {
+  return {
+    period: event.data['period'] as string,
+    eventId: event.eventId,
+    closedOn: event.occurredOn,
+    dataCutoff: (event.data['dataCutoff'] as string | undefined) ?? null,
+    recordedAt: event.recordedAt,
+    position: event.position,
+  };
+}

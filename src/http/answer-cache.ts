@@ -20,10 +20,17 @@ export class AnswerCache {
 
   /** Sends the answer to `key` at read-model state `at` (built on a miss). */
   send<R extends FastifyReply>(reply: R, at: string, key: string, build: () => unknown): R {
+    return this.sendBuilt(reply, at, key, build)!;
+  }
+
+  /** As send(), but `build` may answer undefined (it cannot build the answer yet): nothing is sent or kept, and undefined is returned. */
+  sendBuilt<R extends FastifyReply>(reply: R, at: string, key: string, build: () => unknown): R | undefined {
     if (at !== this.at) this.reset(at);
     let body = this.answers.get(key);
     if (body === undefined) {
-      body = reply.serialize(build()) as string;
+      const answer = build();
+      if (answer === undefined) return undefined;
+      body = reply.serialize(answer) as string;
       if (this.chars + body.length > this.maxChars) this.reset(at);
       this.answers.set(key, body);
       this.chars += body.length;

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { countryStreamId, isCalendarDate, ScoringModel } from '../../contracts/index.js';
+import { countryStreamId, isCalendarDate, type ScoringModel } from '../../contracts/index.js';
 import type { CountryProfile, CountrySummary, EvidenceMode, Scorecard, TimelinePage } from '../../contracts/read-models.js';
 import { ACTIVITY, BUCKETS, ENTITIES, evidenceCounter, TIMELINE, timelineEntry, type EntityRow, type TimelineRow } from '../../projections/country-state/index.js';
 import type { ProfileEntityStates } from '../../projections/country-state/entities.js';
@@ -10,21 +10,15 @@ import { MODELS, PERIODS, type ModelRow, type PeriodRow } from '../../projection
 import { assembleInputs, officialFindingFor } from '../../projections/scoring/assemble.js';
 import { computeScorecard } from '../../projections/scoring/compute-scorecard.js';
 import type { EvidenceRole } from '../../projections/scoring/inputs.js';
-import { scoringModelV1 } from '../../projections/scoring/model-v1.js';
 import { AppError } from '../errors/catalogue.js';
+import { chooseModel, publishedModels, type PublishedModelInfo } from './published-models.js';
 import { physicalTable, type ReadModelDatabase } from './read-model-db.js';
 import type { ReadModelFeed } from './read-model-feed.js';
 
 const COUNTRY = 'country-state';
 const GOVERNANCE = 'governance';
 
-export interface PublishedModelInfo {
-  modelVersion: number;
-  model: ScoringModel;
-  eventId: string | null;
-  approvedBy: string | null;
-  publishedAt: string | null;
-}
+export type { PublishedModelInfo } from './published-models.js';
 
 export interface TimelineOptions {
   from?: string | undefined;
@@ -49,6 +43,19 @@ const ROLES: readonly EvidenceRole[] = ['C', 'D1', 'D2', 'D3', 'D4'];
 export interface ScorecardOptions {
   /** bounded (default): at most EVIDENCE_LIMIT ids per indicator, read from O(1) rows; full: every id (the annual report). */
   evidence?: EvidenceMode;
+  /**
+   * The model to score with, instead of looking `modelVersion` up in these read models: a closed
+   * period's frozen view scored with a model published after its freeze point.
+   */
+  model?: ScoringModel;
+}
+
+type LatestScore = NonNullable<CountrySummary['latestScore']>;
+
+/** The overview's summary of a year's scorecard. */
+export function latestScoreOf(year: number, card: Scorecard): LatestScore {
+  const { score, band, reason, reasonDetail, provisional, containsEstimates, modelVersion, frozen } = card;
+  return { year, score, band, reason, reasonDetail, provisional, containsEstimates, modelVersion, ...(frozen ? { frozen } : {}) };
 }
 
 export interface ProfileOptions {
@@ -180,26 +187,11 @@ export class ReadSide {
   // ------------------------------------------------------------------ governance
 
   models(): PublishedModelInfo[] {
-    return this.read(() => {
-      const published = this.docs<ModelRow>(`SELECT doc FROM ${this.table(GOVERNANCE, MODELS)} ORDER BY k`);
-      const out: PublishedModelInfo[] = [{ modelVersion: 1, model: scoringModelV1, eventId: null, approvedBy: null, publishedAt: null }];
-      for (const m of published) {
-        const info = { modelVersion: m.modelVersion, model: ScoringModel.parse(m.model), eventId: m.eventId, approvedBy: m.approvedBy, publishedAt: m.publishedAt };
-        if (m.modelVersion === 1) out[0] = info;
-        else out.push(info);
-      }
-      return out.sort((a, b) => a.modelVersion - b.modelVersion);
-    });
+    return this.read(() => publishedModels(this.docs<ModelRow>(`SELECT doc FROM ${this.table(GOVERNANCE, MODELS)} ORDER BY k`)));
   }
 
   model(version?: number): ScoringModel {
-    return this.read(() => {
-      const all = this.models();
-      if (version === undefined) return all[all.length - 1]!.model;
-      const found = all.find((m) => m.modelVersion === version);
-      if (!found) throw new AppError('NOT_FOUND', `No scoring model version ${version}; published: ${all.map((m) => m.modelVersion).join(', ')}`);
-      return found.model;
-    });
+    return this.read(() => chooseModel(this.models(), version));
   }
 
   closedPeriods(): PeriodRow[] {
@@ -229,26 +221,17 @@ export class ReadSide {
     return { eventId: a['lastEventId'], type: a['lastType'], position: a['lastPosition'], recordedAt: a['lastRecordedAt'], occurredOn: a['lastOccurredOn'], events: a['events'] };
   }
 
-  countries(): CountrySummary[] {
+  /**
+   * The configured countries with the score of their latest year with data. `latestOf` may answer
+   * that score instead (a closed year, frozen at its closure); undefined: computed here, live.
+   */
+  countries(latestOf?: (country: string, year: number) => LatestScore | undefined): CountrySummary[] {
     return this.read(() => {
       const model = this.model();
       const buckets = this.table(COUNTRY, BUCKETS);
       return this.options.countries.map((code) => {
         const latest = this.doc<BucketRow>(`SELECT doc FROM ${buckets} WHERE country = ? AND quarter = 0 ORDER BY year DESC LIMIT 1`, code);
-        let latestScore: CountrySummary['latestScore'] = null;
-        if (latest) {
-          const card = this.scorecardFromBucket(code, latest.year, null, latest, model, 'none');
-          latestScore = {
-            year: latest.year,
-            score: card.score,
-            band: card.band,
-            reason: card.reason,
-            reasonDetail: card.reasonDetail,
-            provisional: card.provisional,
-            containsEstimates: card.containsEstimates,
-            modelVersion: card.modelVersion,
-          };
-        }
+        const latestScore = latest ? (latestOf?.(code, latest.year) ?? latestScoreOf(latest.year, this.scorecardFromBucket(code, latest.year, null, latest, model, 'none'))) : null;
         return { code, streamId: countryStreamId(code), lastActivity: this.activity(code), latestScore };
       });
     });
@@ -290,8 +273,9 @@ export class ReadSide {
   scorecard(country: string, year: number, quarter: number | null, modelVersion?: number, options: ScorecardOptions = {}): Scorecard {
     return this.read(() => {
       const evidence = options.evidence ?? 'bounded';
-      return this.cachedScorecard(`${country}|${year}|${quarter ?? 0}|${modelVersion ?? 'latest'}|${evidence}`, () => {
-        const model = this.model(modelVersion);
+      const given = options.model;
+      return this.cachedScorecard(`${country}|${year}|${quarter ?? 0}|${given ? `given ${given.modelVersion}` : (modelVersion ?? 'latest')}|${evidence}`, () => {
+        const model = given ?? this.model(modelVersion);
         const bucket = this.doc<BucketRow>(`SELECT doc FROM ${this.table(COUNTRY, BUCKETS)} WHERE k = ?`, `${country}|${year}|${quarter ?? 0}`);
         return this.scorecardFromBucket(country, year, quarter, bucket, model, evidence);
       });

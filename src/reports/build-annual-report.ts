@@ -1,7 +1,10 @@
 import { allProjections } from '../../projections/index.js';
 import type { Projection } from '../../projections/types.js';
 import { FIRST_YEAR, isReportingYear, LAST_YEAR } from '../../contracts/common.js';
-import type { EvidenceMode } from '../../contracts/read-models.js';
+import type { EvidenceMode, FrozenPeriod } from '../../contracts/read-models.js';
+import type { ScoringModel } from '../../contracts/scoring-model.js';
+import { freezeOf, frozenScorecard } from '../../projections/governance/freeze.js';
+import { closuresAt, modelAt } from '../as-of/governance-at.js';
 import { openAsOfView, openScratchAsOfView, type AsOfView } from '../as-of/as-of-read-side.js';
 import { dateOf, nowCutoff, parseAsOf, settledCutoff } from '../as-of/parse-as-of.js';
 import { AppError } from '../errors/catalogue.js';
@@ -42,6 +45,8 @@ export interface AnnualReportOptions {
   cache?: ReportCache;
   /** Build anew even when `cache` holds the body (the new build replaces it). */
   fresh?: boolean;
+  /** false: a closed year with every fact recorded by the cutoff (live figures), not frozen at its closure. Default true. */
+  frozen?: boolean;
 }
 
 export interface LiveReadModels {
@@ -106,13 +111,24 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
   const evidence = options.evidence ?? 'bounded';
   const countryList = [...options.countries].sort();
   const cache = options.scratch || options.projections ? undefined : options.cache;
-  const position = await store.positionAt(asked);
-  const asOf = options.asOf === undefined ? await settledCutoff(asked, position, { positionAt: (at) => store.positionAt(at), recordedAtOf: (p) => recordedAtOf(store, p) }) : asked;
-  const build = () => buildBody(store, options, asOf, position, countryList);
+  // A year closed by the cutoff is reported as known at its freeze point, with the model of then
+  // unless another is asked for (published by the cutoff).
+  const freeze = options.frozen === false ? null : freezeOf(await closuresAt(store, asked), year, null, asked);
+  const given = freeze && options.model !== undefined ? await modelAt(store, options.model, asked) : undefined;
+  const position = await store.positionAt(freeze?.frozenAt ?? asked);
+  // Asked for "now", a frozen report names its closure's recordedAt: the earliest instant with this
+  // answer, which later facts do not move (asking with it gives the same manifest and bytes).
+  const asOf = freeze
+    ? (options.asOf === undefined ? freeze.closedAt : asked)
+    : options.asOf === undefined
+      ? await settledCutoff(asked, position, { positionAt: (at) => store.positionAt(at), recordedAtOf: (p) => recordedAtOf(store, p) })
+      : asked;
+  const build = () => buildBody(store, options, freeze ? { at: freeze.frozenAt, freeze, given } : { at: asOf }, position, countryList);
   let built: BuiltReport;
   let outcome: ReportCacheOutcome | undefined;
   if (cache) {
-    const key = JSON.stringify([year, position, dateOf(asOf), options.model ?? null, evidence, countryList]);
+    // A frozen body differs from a live one at the same position (it is marked frozen): keyed apart.
+    const key = JSON.stringify([year, position, dateOf(freeze?.frozenAt ?? asOf), options.model ?? null, evidence, countryList, freeze?.eventId ?? null]);
     ({ built, outcome } = await cache.get(key, build, { fresh: options.fresh === true }));
     // Recorded time never goes back, so the build saw exactly `position`; if not, it is not kept.
     if (built.position !== position) cache.delete(key);
@@ -125,6 +141,7 @@ export async function buildAnnualReport(store: EventStore, options: AnnualReport
     position: built.position,
     modelVersion: built.modelVersion,
     evidence,
+    ...(freeze ? { frozen: freeze } : {}),
     projectionVersions: Object.fromEntries([...projections].sort((a, b) => (a.name < b.name ? -1 : 1)).map((p) => [p.name, p.version])),
     reportFormatVersion: REPORT_FORMAT_VERSION,
   };
@@ -137,18 +154,26 @@ async function recordedAtOf(store: EventStore, position: number): Promise<string
   return event.recordedAt;
 }
 
+/** Where a report body is read: at `at`; a frozen one is marked so, scored with `given` if a model was asked for. */
+interface BodyCutoff {
+  at: string;
+  freeze?: FrozenPeriod;
+  given?: ScoringModel | undefined;
+}
+
 /**
- * The report's body as known at `asOf` (`cutoff`: its position), read from the live read models,
+ * The report's body as known at `cut.at` (`cutoff`: its position), read from the live read models,
  * one scratch view, or per-country as-of views.
  */
-async function buildBody(store: EventStore, options: AnnualReportOptions, asOf: string, cutoff: number, countryList: string[]): Promise<BuiltReport> {
+async function buildBody(store: EventStore, options: AnnualReportOptions, cut: BodyCutoff, cutoff: number, countryList: string[]): Promise<BuiltReport> {
   const { year } = options;
+  const asOf = cut.at;
   const projections = options.projections ?? allProjections;
   const evidence = options.evidence ?? 'bounded';
   // One cached view per country (what the scorecard routes use too, so they share builds); countries
   // do not influence each other's read models, so this answers what one view of all of them would.
   const scratch = options.scratch ? await openScratchAsOfView(store, { asOf, countries: countryList, projections }) : null;
-  const useLive = options.live && !scratch && options.asOf === undefined && options.projections === undefined;
+  const useLive = options.live && !scratch && !cut.freeze && options.asOf === undefined && options.projections === undefined;
   const live = useLive ? await liveViewAt(options.live!, asOf, cutoff, countryList) : null;
   const shared = scratch ?? live?.view ?? null;
   // A snapshot of the live models lets other requests in between countries (~150 ms of reads at 1,000,000 events in all).
@@ -167,7 +192,8 @@ async function buildBody(store: EventStore, options: AnnualReportOptions, asOf: 
       try {
         position = view.position;
         // Bounded by default: at 1,000,000 events a country-year has thousands of evidence events.
-        const scorecard = view.readSide.scorecard(country, year, null, options.model, { evidence });
+        const asIs = view.readSide.scorecard(country, year, null, options.model, { evidence, ...(cut.given ? { model: cut.given } : {}) });
+        const scorecard = cut.freeze ? frozenScorecard(asIs, cut.freeze) : asIs;
         modelVersion = scorecard.modelVersion;
         const sections = new CountrySections(view, country, year, referenceDate);
         const instruments = sections.instruments();
@@ -196,7 +222,7 @@ async function buildBody(store: EventStore, options: AnnualReportOptions, asOf: 
       const view = await viewOf([]);
       try {
         position = view.position;
-        if (modelVersion === 0) modelVersion = view.readSide.model(options.model).modelVersion;
+        if (modelVersion === 0) modelVersion = (cut.given ?? view.readSide.model(options.model)).modelVersion;
       } finally {
         if (!shared) await view.close();
       }

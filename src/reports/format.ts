@@ -1,3 +1,5 @@
+import type { FrozenPeriod } from '../../contracts/read-models.js';
+
 /** Canonical number text for the tabular formats: at most 4 decimals, no trailing zeros, no exponent, no -0. */
 export function fmtNum(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '';
@@ -21,3 +23,9 @@ export function evidenceCell(i: { evidence: readonly string[]; evidenceCount: nu
 }
 
 export const BOUNDED_EVIDENCE_NOTE = 'Each indicator cites its first evidence events only (see the counts above); the report with evidence=full cites every one.';
+
+/** What a frozen report says of its closure, beside the manifest. */
+export function frozenNote(f: FrozenPeriod): string {
+  const cutoff = f.dataCutoff === null ? '' : `, data cutoff ${f.dataCutoff}`;
+  return `${f.period} closed on ${f.closedOn}${cutoff} (recorded ${f.closedAt}): as known at ${f.frozenAt}; facts recorded later are not shown (frozen=false: live figures)`;
+}

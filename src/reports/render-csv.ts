@@ -26,6 +26,7 @@ export const CSV_COLUMNS = [
   'official_finding',
   'model_version',
   'as_of',
+  'frozen_at',
   'position',
   'content_hash',
 ] as const;
@@ -72,6 +73,7 @@ export function renderCsv(r: AnnualReport): string {
         finding,
         String(s.modelVersion),
         m.asOf,
+        m.frozen?.frozenAt ?? '',
         String(m.position),
         m.contentHash,
       ];

@@ -1,4 +1,4 @@
-import { BOUNDED_EVIDENCE_NOTE, evidenceCell, fmtNum, fmtPct } from './format.js';
+import { BOUNDED_EVIDENCE_NOTE, evidenceCell, fmtNum, fmtPct, frozenNote } from './format.js';
 import type { AnnualReport, CountryReport } from './types.js';
 
 /** Escapes text for element content and double-quoted attributes. */
@@ -97,6 +97,7 @@ export function renderHtml(r: AnnualReport): string {
   const m = r.manifest;
   const manifestRows: [string, string][] = [
     ['As known at (recorded time)', esc(m.asOf)],
+    ...(m.frozen ? [['Frozen', esc(frozenNote(m.frozen))] as [string, string]] : []),
     ['Global position', esc(m.position)],
     ['Scoring model version', esc(m.modelVersion)],
     ['Evidence', esc(m.evidence === 'full' ? 'full (every evidence event cited)' : 'bounded (each indicator cites its first evidence events)')],

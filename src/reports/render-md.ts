@@ -1,4 +1,4 @@
-import { BOUNDED_EVIDENCE_NOTE, evidenceCell, fmtNum, fmtPct } from './format.js';
+import { BOUNDED_EVIDENCE_NOTE, evidenceCell, fmtNum, fmtPct, frozenNote } from './format.js';
 import type { AnnualReport, CountryReport } from './types.js';
 
 /** Table cell text: pipes escaped, line breaks flattened. */
@@ -59,6 +59,7 @@ export function renderMarkdown(r: AnnualReport): string {
       ['Field', 'Value'],
       [
         ['As known at (recorded time)', m.asOf],
+        ...(m.frozen ? [['Frozen', text(frozenNote(m.frozen))]] : []),
         ['Global position', m.position],
         ['Scoring model version', m.modelVersion],
         ['Evidence', m.evidence === 'full' ? 'full (every evidence event cited)' : 'bounded (each indicator cites its first evidence events)'],

@@ -70,3 +70,7 @@ export function summariseData(data) {
     .map(([k, v]) => `${k}: ${typeof v === 'object' && v !== null ? JSON.stringify(v) : v}`)
     .join('; ');
 }
+
+/** What a frozen answer (a closed period) says of itself: why facts recorded later do not show. */
+export const frozenText = (f) =>
+  `period ${f.period} closed on ${f.closedOn}${f.dataCutoff ? ` (data cutoff ${f.dataCutoff})` : ''}: as known at ${fmtDateTime(f.frozenAt)}, later facts not shown`;

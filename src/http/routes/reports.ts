@@ -60,7 +60,11 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
           '`asOf` is a date (end of that day, UTC) or a date-time. The same manifest always gives the same bytes; ' +
           'the `X-Content-Hash` header repeats the manifest content hash. Bodies are kept between requests while ' +
           'nothing is recorded before the cutoff (`X-Report-Cache`: hit, shared or built); `Cache-Control: no-cache` ' +
-          'builds anew. The (weak) `ETag` names the bytes: `If-None-Match` with it answers 304.',
+          'builds anew. The (weak) `ETag` names the bytes: `If-None-Match` with it answers 304. ' +
+          'A closed year is frozen: without `asOf`, or with one at or after the closure was recorded, the report shows what was ' +
+          'known at the freeze point (the earlier of the closure and the end of its dataCutoff day), says so in the manifest and in ' +
+          "each scorecard (`frozen`), and names the closure's recordedAt as its `asOf` when asked for now; `frozen=false` reports the " +
+          'live figures instead. An `asOf` before the closure was recorded answers the year as it then stood, open.',
         params: z.object({ year: ReportingYear }),
         querystring: AnnualReportQuery,
         response: { 200: reportBodies, 304: z.undefined().describe('The bytes named by If-None-Match'), ...problemResponses(400, 404, ...STORING_PROBLEMS) },
@@ -68,9 +72,10 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
     },
     async (req, reply) => {
       const { format, asOf, model, evidence } = req.query;
+      const frozen = req.query.frozen === 'true';
       const live = ctx.readModels ? { db: ctx.readModels, runner: ctx.readSide.runner, waitMs: ctx.config.readWaitMs, ...(readers ? { readers } : {}) } : undefined;
       const fresh = /(^|,)\s*no-cache\s*(,|$)/i.test(req.headers['cache-control'] ?? '');
-      const report = await buildAnnualReport(ctx.store, { year: req.params.year, countries: ctx.config.countries, asOf, model, evidence, ...(live ? { live } : {}), ...(cache ? { cache, fresh } : {}) });
+      const report = await buildAnnualReport(ctx.store, { year: req.params.year, countries: ctx.config.countries, asOf, model, evidence, frozen, ...(live ? { live } : {}), ...(cache ? { cache, fresh } : {}) });
       // The manifest fixes the bytes of each format; clients may keep them and revalidate. Weak: the
       // same bytes may travel compressed in more than one way.
       const etag = `W/"${report.manifest.contentHash}.${format}"`;

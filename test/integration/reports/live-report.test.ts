@@ -11,6 +11,8 @@ import { SnapshotReaders } from '../../../src/reports/snapshot-readers.js';
 import { newEvent } from '../projections/helpers.js';
 import { generatedStore, generatedWithLiveReadModels } from '../../unit/as-of/history.js';
 
+// The generated histories close each year in the spring of the next: these reports ask for the live
+// figures (frozen: false), which is what the live read models hold; frozen reports: frozen-periods.test.ts.
 t.test('a report without asOf is read from the live read models when they stand at the cutoff, and equals the report built from the events', async (t) => {
   const countries = ['ET', 'SO', 'TN'];
   const h = await generatedWithLiveReadModels({ events: 3000, countries, years: 4, seed: 11 });
@@ -22,18 +24,18 @@ t.test('a report without asOf is read from the live read models when they stand 
   const after = new Date(Date.parse(last) + 60_000);
   const before = cache();
   for (const year of [2022, 2023]) {
-    const fromLive = await buildAnnualReport(h.store, { year, countries, live, now: () => after });
+    const fromLive = await buildAnnualReport(h.store, { frozen: false, year, countries, live, now: () => after });
     t.equal(fromLive.manifest.position, h.recordedAt.length, 'the cutoff is the head');
-    const fromEvents = await buildAnnualReport(h.store, { year, countries, asOf: fromLive.manifest.asOf, scratch: true });
+    const fromEvents = await buildAnnualReport(h.store, { frozen: false, year, countries, asOf: fromLive.manifest.asOf, scratch: true });
     t.equal(JSON.stringify(fromLive), JSON.stringify(fromEvents), `${year}: same manifest, same body`);
   }
   t.same(cache(), before, 'no as-of view was built or used');
 
   // A cutoff the live models have moved past: the cached views answer, with the same result as before.
   const earlier = new Date(Date.parse(h.recordedAt[Math.floor(h.recordedAt.length / 2)]!));
-  const past = await buildAnnualReport(h.store, { year: 2023, countries, live, now: () => earlier });
+  const past = await buildAnnualReport(h.store, { frozen: false, year: 2023, countries, live, now: () => earlier });
   t.ok(past.manifest.position < h.recordedAt.length);
-  const pastFromEvents = await buildAnnualReport(h.store, { year: 2023, countries, asOf: past.manifest.asOf, scratch: true });
+  const pastFromEvents = await buildAnnualReport(h.store, { frozen: false, year: 2023, countries, asOf: past.manifest.asOf, scratch: true });
   t.equal(JSON.stringify(past), JSON.stringify(pastFromEvents));
   t.ok(cache().entries > before.entries, 'that one came from as-of views');
 });
@@ -63,12 +65,12 @@ t.test('from a read-model file, the report reads one snapshot and lets the runne
     commitsDuringReport.push(runner.servedPosition());
   };
   const after = new Date(Date.parse(h.recordedAt[h.recordedAt.length - 1]!) + 60_000);
-  const fromLive = await buildAnnualReport(h.store, { year: 2023, countries, live: { db, runner, readers, pause }, now: () => after });
+  const fromLive = await buildAnnualReport(h.store, { frozen: false, year: 2023, countries, live: { db, runner, readers, pause }, now: () => after });
   t.equal(fromLive.manifest.position, h.recordedAt.length, 'the cutoff is the head when the report began');
   t.same(commitsDuringReport, [h.recordedAt.length + 1, h.recordedAt.length + 2], 'the runner committed between countries (before SO, before TN)');
-  const fromEvents = await buildAnnualReport(h.store, { year: 2023, countries, asOf: fromLive.manifest.asOf, scratch: true });
+  const fromEvents = await buildAnnualReport(h.store, { frozen: false, year: 2023, countries, asOf: fromLive.manifest.asOf, scratch: true });
   t.equal(JSON.stringify(fromLive), JSON.stringify(fromEvents), 'the report is the one of its cutoff, not of the models that moved meanwhile');
-  const now = await buildAnnualReport(h.store, { year: 2023, countries, live: { db, runner, readers } });
+  const now = await buildAnnualReport(h.store, { frozen: false, year: 2023, countries, live: { db, runner, readers } });
   t.equal(now.manifest.position, h.recordedAt.length + 2);
   t.equal(now.report.countries[2]!.dialogueSessions.length, fromLive.report.countries[2]!.dialogueSessions.length + 2, 'read now, the two sessions recorded meanwhile are in');
 });

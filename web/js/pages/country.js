@@ -4,7 +4,7 @@ import { getJson } from '../api.js';
 import { chartCanvas, indicatorChart } from '../charts.js';
 import { definitionList, errorBox, h, loading, replace, table } from '../dom.js';
 import { loadCountries, YEARS_SHOWN } from '../data.js';
-import { bandBadge, countryName, findingBadge, fmtDateTime, fmtNumber, fmtPercent, summariseData } from '../format.js';
+import { bandBadge, countryName, findingBadge, fmtDateTime, fmtNumber, fmtPercent, frozenText, summariseData } from '../format.js';
 import { navigate } from '../router.js';
 
 export const FAMILIES = ['dialogues', 'instruments', 'visa-measures', 'requests', 'return-operations', 'statistics', 'corrections'];
@@ -30,7 +30,7 @@ function scorecardSection(card) {
       [
         ['Score', card.score === null ? `No score: ${card.reasonDetail ?? card.reason ?? ''}` : h('strong', { class: 'score', id: 'country-score' }, fmtNumber(card.score))],
         ['Band', bandBadge(card.band)],
-        ['Status', card.provisional ? 'Provisional (period not closed)' : 'Final (period closed)'],
+        ['Status', card.provisional ? 'Provisional (period not closed)' : card.frozen ? `Final: ${frozenText(card.frozen)}` : 'Final (period closed)'],
         ['Scoring model', `${card.modelVersion}: ${card.modelLabel}`],
         ['Weight available', `${fmtNumber(card.availableWeight)} of ${fmtNumber(card.totalWeight)}`],
         [`Commission finding on ${card.year} data (official, not merged)`, findingBadge(card.officialFinding)],

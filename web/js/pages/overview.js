@@ -4,12 +4,18 @@ import { getJson } from '../api.js';
 import { chartCanvas, lineChart } from '../charts.js';
 import { h, replace, table } from '../dom.js';
 import { loadCountries, loadModels, loadScoreHistory, returnRateOf } from '../data.js';
-import { bandBadge, countryName, findingBadge, fmtDateTime, fmtNumber, fmtPercent } from '../format.js';
+import { bandBadge, countryName, findingBadge, fmtDateTime, fmtNumber, fmtPercent, frozenText } from '../format.js';
 
 function scoreCell(s) {
   if (!s) return 'No data yet';
   if (s.score === null) return h('span', {}, `No score for ${s.year}`, h('br'), h('small', {}, s.reasonDetail ?? s.reason ?? ''));
-  return h('span', {}, h('strong', { class: 'score' }, fmtNumber(s.score)), ` (${s.year}${s.provisional ? ', provisional' : ''}${s.containsEstimates ? ', contains estimates' : ''}, model ${s.modelVersion})`);
+  return h(
+    'span',
+    {},
+    h('strong', { class: 'score' }, fmtNumber(s.score)),
+    ` (${s.year}${s.provisional ? ', provisional' : ''}${s.containsEstimates ? ', contains estimates' : ''}, model ${s.modelVersion})`,
+    s.frozen ? [h('br'), h('small', {}, frozenText(s.frozen))] : null,
+  );
 }
 
 function activityCell(a) {

@@ -3,7 +3,7 @@
 import { fetchWithToken, getJson, withQuery } from '../api.js';
 import { definitionList, errorBox, h, replace, table } from '../dom.js';
 import { loadCountries, latestYear, loadModels } from '../data.js';
-import { bandBadge, countryName, findingBadge, fmtNumber } from '../format.js';
+import { bandBadge, countryName, findingBadge, fmtNumber, frozenText } from '../format.js';
 import { navigate } from '../router.js';
 
 export const FORMATS = [
@@ -47,6 +47,7 @@ function manifestList(m) {
       ['Year', String(m.year)],
       ['Countries', (m.countries ?? []).join(', ')],
       ['As of (recorded-time cutoff)', m.asOf],
+      ...(m.frozen ? [['Frozen', frozenText(m.frozen)]] : []),
       ['Global position', String(m.position)],
       ['Scoring model', String(m.modelVersion)],
       ['Projection versions', Object.entries(m.projectionVersions ?? {}).map(([k, v]) => `${k} v${v}`).join(', ')],
