@@ -99,10 +99,13 @@ function isWeekday(n: number): boolean {
  * (for N >= 1): the weekdays after `from` up to `to`, plus one when `to` falls on a weekend (an answer
  * on the Saturday after a Friday deadline is late). Kept per answer, so a deadline known only later applies.
  */
+/** Another ISO form of a date (`2024-01-10T00:00Z`) as `YYYY-MM-DD`; '' when it is none (luxon: invalid). */
+const plainDate = (d: string) => iso(d).toISODate() ?? '';
+
 export function workingDaysTo(from: string, to: string): number {
-  const a = dayNumber(from);
-  const b = dayNumber(to);
-  if (a === null || b === null) return workingDaysTo(iso(from).toISODate()!, iso(to).toISODate()!);
+  const a = dayNumber(from) ?? dayNumber(plainDate(from));
+  const b = dayNumber(to) ?? dayNumber(plainDate(to));
+  if (a === null || b === null) throw new Error(`Not an ISO date: ${a === null ? from : to}`);
   let count = 0;
   // Whole weeks hold 5 weekdays each; the rest is walked (at most 6 days).
   const days = b - a;

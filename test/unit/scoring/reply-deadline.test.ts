@@ -4,6 +4,7 @@ import { countryStateProjection } from '../../../projections/country-state/index
 import { buildInMemory } from '../../../projections/memory-tx.js';
 import { computeScorecard } from '../../../projections/scoring/compute-scorecard.js';
 import { scoringModelV1 } from '../../../projections/scoring/model-v1.js';
+import { workingDaysTo } from '../../../src/domain/deadlines.js';
 import { EventLog, inputsFromMemory } from '../projections/fixtures.js';
 
 /**
@@ -85,4 +86,9 @@ t.test('D1 cites the terms that set the deadline', async (t) => {
   const d1 = card.indicators.find((i) => i.code === 'D1')!;
   t.ok(d1.evidence.includes(recorded.eventId), 'the terms event is among the evidence');
   t.ok(d1.notes.some((note) => note === `Reply deadline of ${SOP}: 30 calendar days`), JSON.stringify(d1.notes));
+});
+
+t.test('workingDaysTo reads other ISO forms and refuses what is no date (it used to recurse without end)', async (t) => {
+  t.equal(workingDaysTo('2024-01-12T00:00:00Z', '2024-01-15'), 1, 'Friday to Monday: one working day');
+  t.throws(() => workingDaysTo('no date', '2024-01-15'), /Not an ISO date: no date/);
 });
