@@ -43,6 +43,13 @@ export function freezeOf(closures: readonly Closure[], year: number, quarter: nu
   return found;
 }
 
+/** The latest year closed as a whole (a closed quarter does not count), or null when none is. */
+export function latestClosedYear(closures: readonly Closure[]): number | null {
+  let latest: number | null = null;
+  for (const c of closures) if (/^\d{4}$/.test(c.period) && (latest === null || Number(c.period) > latest)) latest = Number(c.period);
+  return latest;
+}
+
 /**
  * A scorecard computed as known at the freeze point, marked frozen. It is not provisional even when
  * the freeze point comes before the closure was recorded (a data cutoff earlier than the closing).

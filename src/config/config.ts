@@ -44,6 +44,7 @@ const EnvSchema = z.object({
   RCM_AS_OF_CACHE_MB: EnvInt(1, 1_048_576).default(2048),
   RCM_AS_OF_SNAPSHOT_EVERY: EnvInt(100, 10_000_000).default(10_000),
   RCM_REPORT_CACHE_MB: EnvInt(0, 65_536).default(64),
+  RCM_PREPARE_CLOSED_YEAR: z.enum(['true', 'false'], 'must be true or false').default('true'),
   // At most 8: the merge attaches every worker's file to one connection (SQLite allows 10).
   RCM_BUILD_WORKERS: EnvInt(0, 8).optional(),
   RCM_BUILD_WORKERS_MIN_EVENTS: EnvInt(1, Number.MAX_SAFE_INTEGER).default(50_000),
@@ -77,6 +78,8 @@ export type Config = {
   asOfSnapshotEvery: number;
   /** Estimated memory for annual-report bodies kept between requests (0: none kept). */
   reportCacheBytes: number;
+  /** The latest closed year's annual report (and the views behind its frozen answers) is built in the background, at start and once a year is closed. */
+  prepareClosedYear: boolean;
   /** Worker threads that build a projection version from scratch (0: in the main thread, in global order). */
   buildWorkers: number;
   /** Fewer events than this are folded in the main thread (starting workers and merging costs more). */
@@ -117,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     asOfCacheBytes: e.RCM_AS_OF_CACHE_MB * 1024 * 1024,
     asOfSnapshotEvery: e.RCM_AS_OF_SNAPSHOT_EVERY,
     reportCacheBytes: e.RCM_REPORT_CACHE_MB * 1024 * 1024,
+    prepareClosedYear: e.RCM_PREPARE_CLOSED_YEAR === 'true',
     buildWorkers: e.RCM_BUILD_WORKERS ?? defaultBuildWorkers(),
     buildWorkersMinEvents: e.RCM_BUILD_WORKERS_MIN_EVENTS,
     projectionThread: e.RCM_PROJECTION_THREAD,

@@ -47,6 +47,8 @@ export interface AnnualReportOptions {
   fresh?: boolean;
   /** false: a closed year with every fact recorded by the cutoff (live figures), not frozen at its closure. Default true. */
   frozen?: boolean;
+  /** Stops a build between countries (a background preparation when the service stops). */
+  signal?: AbortSignal;
 }
 
 export interface LiveReadModels {
@@ -187,6 +189,7 @@ async function buildBody(store: EventStore, options: AnnualReportOptions, cut: B
     let modelVersion = 0;
     let position = shared?.position ?? null;
     for (const [i, country] of countryList.entries()) {
+      options.signal?.throwIfAborted();
       if (pause && i > 0) await pause();
       const view = await viewOf([country]);
       try {

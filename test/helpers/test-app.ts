@@ -22,7 +22,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: { 
   // No load shedding unless a test asks for it (limits.test.ts): on a busy host, building an app or
   // the OpenAPI document (~0.3 s on the first /docs/json) stalls the event loop past the limit, and
   // the requests after it were shed with 503 OVERLOADED.
-  const config: Config = loadConfig({ RCM_DATA_DIR: dir, RCM_PROJECTION_THREAD: 'main', RCM_MAX_EVENT_LOOP_DELAY_MS: '0', ...env });
+  // No background preparation of the latest closed year either: it would build as-of views while a
+  // test counts them. The end-to-end tests run the real server with it (closed-year-prepared.test.ts).
+  const config: Config = loadConfig({ RCM_DATA_DIR: dir, RCM_PROJECTION_THREAD: 'main', RCM_MAX_EVENT_LOOP_DELAY_MS: '0', RCM_PREPARE_CLOSED_YEAR: 'false', ...env });
   const ctx = await openContext(config, options);
   const app = await buildApp(ctx);
   const make = (principal: string, role: 'desk' | 'analyst' | 'auditor' | 'admin', countries?: string[]) =>

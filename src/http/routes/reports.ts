@@ -3,6 +3,7 @@ import { AnnualReport } from '../../../contracts/annual-report.js';
 import { ReportingYear } from '../../../contracts/index.js';
 import { AnnualReportQuery } from '../../../contracts/reports.js';
 import { buildAnnualReport, renderReport, reportFileName, REPORT_CONTENT_TYPES } from '../../reports/index.js';
+import { ClosedYearPreparer } from '../../reports/closed-year-preparer.js';
 import { ReportCache } from '../../reports/report-cache.js';
 import { SnapshotReaders } from '../../reports/snapshot-readers.js';
 import type { RoutePlugin } from '../app.js';
@@ -44,6 +45,18 @@ export const reportRoutes: RoutePlugin = (app, ctx) => {
   if (readers) app.addHook('onClose', async () => readers.close());
   const cache = ctx.config.reportCacheBytes > 0 ? new ReportCache(ctx.config.reportCacheBytes) : undefined;
   if (cache) app.addHook('onClose', async () => cache.clear());
+  if (ctx.config.prepareClosedYear) {
+    // The report a request without options would get (the same cache key), built before anyone asks.
+    const preparer = new ClosedYearPreparer({
+      store: ctx.store,
+      log: app.log,
+      prepare: async (year, signal) => {
+        await buildAnnualReport(ctx.store, { year, countries: ctx.config.countries, signal, ...(cache ? { cache } : {}) });
+      },
+    });
+    app.addHook('onReady', async () => preparer.start());
+    app.addHook('onClose', async () => preparer.stop());
+  }
   app.get(
     '/v1/reports/annual/:year',
     {
