@@ -16,5 +16,5 @@ export const Problem = z
       .describe('Offending fields, for validation errors'),
   })
   .describe('application/problem+json')
-  .meta({ examples: [problemExample] });
+  .meta({ id: 'Problem', examples: [problemExample] });
 export type Problem = z.infer<typeof Problem>;

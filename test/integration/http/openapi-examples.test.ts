@@ -54,7 +54,7 @@ function schemaOf(f: Found): z.ZodType | undefined {
     if (family && (COUNTRY_FAMILIES as string[]).includes(family)) return familyCommandBody(family as CountryFamily);
     return ({ '/v1/imports/eurostat': z.string(), '/v1/tokens': CreateTokenBody, '/v1/scoring-models': PublishScoringModelBody, '/v1/periods/{year}/close': ClosePeriodBody } as Record<string, z.ZodType>)[f.path];
   }
-  if (Number(f.part) >= 400) return Problem;
+  if (Number(f.part) >= 400 || f.part === 'component:Problem') return Problem;
   return READ_ANSWERS[`${f.method} ${f.path} ${f.part}`];
 }
 
@@ -71,7 +71,9 @@ function collectExamples(doc: unknown): Found[] {
       }
       // paths / {path} / {method} / requestBody / content / {type}, or .../ responses / {status} / content / {type}
       const [root, path = '', method = '', section = '', status = ''] = trail;
-      const part = root === 'paths' && section === 'requestBody' ? 'body' : root === 'paths' && section === 'responses' ? status : '?';
+      // An example on a named component (components / schemas / {name}) is that schema's.
+      const component = root === 'components' && path === 'schemas' && trail.length === 3 ? `component:${method}` : null;
+      const part = root === 'paths' && section === 'requestBody' ? 'body' : root === 'paths' && section === 'responses' ? status : (component ?? '?');
       const at = (key: string | null, value: unknown) =>
         found.push({ where: `${[...trail, k].join(' > ')}${key === null ? '' : ` > ${key}`}`, method, path, part, key, value });
       const onMedia = part !== '?' && trail.length === (part === 'body' ? 6 : 7) && trail[trail.length - 2] === 'content';
@@ -80,7 +82,7 @@ function collectExamples(doc: unknown): Found[] {
       else if (onMedia && k === 'examples' && v !== null && typeof v === 'object') {
         for (const [key, entry] of Object.entries(v)) at(key, (entry as { value?: unknown }).value);
       } else at('?', v); // an examples keyword in an unexpected shape or place: reported as unknown below
-      if (!onMedia) found[found.length - 1]!.part = '?';
+      if (!onMedia && !component) found[found.length - 1]!.part = '?';
     }
   };
   visit(doc, []);
@@ -120,7 +122,8 @@ t.test('every example in /docs/json parses with the schema it documents', async 
     const types = new Set(found.filter((f) => f.part === 'body' && f.path === `/v1/countries/{country}/${family}`).map((f) => (f.value as { type: string }).type));
     for (const def of eventsOfFamily(family)) t.ok(types.has(def.type), `${family}: an example of ${def.type}`);
   }
-  t.ok(found.some((f) => f.part === '400'), 'a problem+json example');
+  // The problem+json schema is one component, with its example, that every error answer refers to.
+  t.ok(found.some((f) => f.part === 'component:Problem'), 'a problem+json example');
   for (const answer of Object.keys(READ_ANSWERS)) t.ok(found.some((f) => `${f.method} ${f.path} ${f.part}` === answer), `${answer} has an example`);
   t.notOk(found.some((f) => Number(f.part) >= 400 && (f.value as { status?: number }).status !== Number(f.part)), 'problem examples stand under their own status');
 });
