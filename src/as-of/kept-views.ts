@@ -47,13 +47,16 @@ export function readKeptViews(dir: string, onWarning: (message: string) => void)
   return [];
 }
 
+/** A view's file name: `asof-<pid>-<n>.sqlite`, or `asof-<pid>-<n>-<m>.sqlite` for a copy made by a worker's build. */
+export const VIEW_FILE = /^asof-\d+-\d+(?:-\d+)?\.sqlite$/;
+
 function isKeptView(v: unknown): boolean {
   const k = v as Partial<KeptView> | null;
   return (
     typeof k === 'object' &&
     k !== null &&
     typeof k.file === 'string' &&
-    /^asof-\d+-\d+\.sqlite$/.test(k.file) &&
+    VIEW_FILE.test(k.file) &&
     typeof k.family === 'string' &&
     Number.isSafeInteger(k.position) &&
     Number.isSafeInteger(k.lastUsed) &&

@@ -31,7 +31,7 @@ export class StreamsReader {
   private readonly cursors: Cursor[];
 
   constructor(
-    private readonly store: EventStore,
+    private readonly store: Pick<EventStore, 'readStream'>,
     streams: readonly string[],
     /** Per stream, the first revision not yet folded (absent: 0). */
     from: Readonly<Record<string, number>>,

@@ -1,22 +1,24 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import Database from 'better-sqlite3';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { countryStreamId, REPORTING_PERIODS_STREAM, SCORING_MODELS_STREAM } from '../../contracts/index.js';
 import { allProjections } from '../../projections/index.js';
 import type { Projection } from '../../projections/types.js';
-import { AppError } from '../errors/catalogue.js';
-import { BUILT_ONCE_PAGE_SIZE, openReadModelDb, type ReadModelDatabase } from '../projection-runtime/read-model-db.js';
+import { AppError, errorCatalogue, type ErrorCode } from '../errors/catalogue.js';
+import type { ReadModelDatabase } from '../projection-runtime/read-model-db.js';
 import { ReadSide } from '../projection-runtime/read-side.js';
 import type { ReadModelFeed } from '../projection-runtime/read-model-feed.js';
 import { ProjectionRunner } from '../projection-runtime/runner.js';
 import type { EventStore } from '../store/port.js';
 import { lockDir, type DirLock } from './dir-lock.js';
+import { foldView, openViewFile, type FoldedView } from './fold-view.js';
 import { FrozenLog } from './frozen-log.js';
-import { KEPT_VIEWS_FILE, logStillHolds, readKeptViews, syncViewFile, writeKeptViews, type KeptView } from './kept-views.js';
+import { KEPT_VIEWS_FILE, logStillHolds, VIEW_FILE, readKeptViews, syncViewFile, writeKeptViews, type KeptView } from './kept-views.js';
 import { dateOf, parseAsOf } from './parse-as-of.js';
 import { StreamsReader } from './streams-reader.js';
+import { ViewBuildThread } from './view-build-thread.js';
 
 /** Read models as they stood at a recorded-time cutoff, for a few countries. */
 export interface AsOfView {
@@ -66,6 +68,12 @@ export interface AsOfCacheOptions {
    * one just built (four cold cutoffs of one country at 1,000,000 events: 3.0 s in all, not 7.9 s).
    */
   maxConcurrentBuilds?: number;
+  /**
+   * The SQLite event log's file: views of the service's own projections are then folded in a worker
+   * thread that reads it, so a build never holds up requests (at 1,000,000 events a country's view
+   * folds for seconds, and in this thread requests waited between its 20 ms batches and file copies).
+   */
+  eventsPath?: string;
 }
 
 export interface AsOfCacheStats {
@@ -132,7 +140,6 @@ const DEFAULT_MAX_OPEN = 16;
 /** Page cache of an open view (KiB, negative): pages come from the OS file cache; this only keeps the hot ones parsed. */
 const VIEW_PAGE_CACHE = -4096;
 const READ_SIDES_PER_VIEW = 8;
-const FILE_PATTERN = /^asof-\d+-\d+\.sqlite(-journal)?$/;
 const serviceProjections = new Set<Projection>(allProjections);
 /**
  * New view files are flushed to disk (and listed, kept across restarts) once no build has run for
@@ -153,19 +160,6 @@ function projectionId(p: Projection): number {
 /** The streams an as-of view is built from: the countries' own and the two global ones. */
 export function asOfStreams(countries: readonly string[]): string[] {
   return [...[...countries].sort().map(countryStreamId), SCORING_MODELS_STREAM, REPORTING_PERIODS_STREAM];
-}
-
-/**
- * A view file: the journal stays in memory and nothing is synced while it is built. A file being
- * built is never recovered after a crash (it is not listed in views.json yet), and after each
- * commit the file is complete, so a plain file copy of it is a consistent snapshot. A finished view
- * or copy is flushed to disk before it is listed.
- */
-function openViewFile(file: string, fresh: boolean): ReadModelDatabase {
-  const db = fresh ? openReadModelDb(file, { pageSize: BUILT_ONCE_PAGE_SIZE }) : new Database(file);
-  db.pragma('journal_mode = MEMORY');
-  db.pragma('synchronous = OFF');
-  return db;
 }
 
 const tempDirs = new Set<string>();
@@ -203,6 +197,9 @@ export class AsOfCache {
   private readonly entries = new Set<Entry>();
   private readonly inflight = new Map<string, Promise<Entry>>();
   private readonly buildSlots: LimitFunction;
+  private readonly eventsPath: string | null;
+  /** Where views are folded when `eventsPath` is given. */
+  private readonly thread = new ViewBuildThread();
   private readonly onWarning: (message: string) => void;
   /** Settles once the views kept by an earlier start have been checked against the log. */
   private readonly restored: Promise<void>;
@@ -226,6 +223,7 @@ export class AsOfCache {
     this.batchSize = options.batchSize ?? 2000;
     this.maxBatchMs = options.maxBatchMs ?? 20;
     this.buildSlots = pLimit(options.maxConcurrentBuilds ?? 1);
+    this.eventsPath = options.eventsPath ?? null;
     this.onWarning = options.onWarning ?? ((m) => process.emitWarning(m));
     if (options.dir) {
       mkdirSync(options.dir, { recursive: true });
@@ -240,7 +238,7 @@ export class AsOfCache {
       kept = readKeptViews(this.dir, this.onWarning).filter((v) => statSync(join(this.dir, v.file), { throwIfNoEntry: false })?.size === v.bytes);
       const listed = new Set(kept.map((v) => v.file));
       // Files of views that were never listed (a build or copy cut short by a crash) go.
-      for (const name of readdirSync(this.dir)) if (FILE_PATTERN.test(name) && !listed.has(name)) rmSync(join(this.dir, name), { force: true });
+      for (const name of readdirSync(this.dir)) if (VIEW_FILE.test(name.replace(/-journal$/, '')) && !listed.has(name)) rmSync(join(this.dir, name), { force: true });
     } else {
       this.dir = mkdtempSync(join(tmpdir(), 'rcm-as-of-'));
       tempDirs.add(this.dir);
@@ -351,6 +349,7 @@ export class AsOfCache {
   async close(): Promise<void> {
     this.closed = true;
     await this.restored;
+    await this.thread.close();
     await Promise.allSettled([...this.inflight.values()]);
     // What idle time has not flushed yet is flushed now, so a clean stop keeps every view.
     if (this.syncTimer) clearTimeout(this.syncTimer);
@@ -440,10 +439,13 @@ export class AsOfCache {
     let file: string | null = null;
     let db: ReadModelDatabase | null = null;
     try {
-      const reader = new StreamsReader(this.store, family.streams, base?.revisions ?? {}, position);
+      const from = { ...base?.revisions };
       const lastFolded: Record<string, string> = { ...base?.lastFolded };
-      let chunk = await reader.next(this.snapshotEvery);
-      if (base && chunk.length === 0) {
+      const reader = new StreamsReader(this.store, family.streams, from, position);
+      // A worker reads the events itself: here only whether there is anything after the base.
+      const inWorker = this.eventsPath !== null && family.durableKey !== null;
+      const first = await reader.next(inWorker ? 1 : this.snapshotEvery);
+      if (base && first.length === 0) {
         // Nothing of these streams happened in between: the earlier view is this one.
         base.keys.add(key);
         this.byKey.set(key, base);
@@ -455,36 +457,34 @@ export class AsOfCache {
       file = this.newFile();
       const fresh = base === null;
       if (base) {
-        copyFileSync(base.file, file);
+        // Off the event loop when the fold is too (a view at 1,000,000 events is ~80 MB).
+        if (inWorker) await copyFile(base.file, file);
+        else copyFileSync(base.file, file);
         base.refs--;
         base = null;
         this.counters.fromSnapshot++;
       } else this.counters.fromScratch++;
+      if (inWorker) return await this.buildInWorker(family, position, key, { file, fresh, from, lastFolded });
       db = openViewFile(file, fresh);
-      for (;;) {
-        if (this.closed) throw new Error('The as-of cache was closed during a build');
-        const revisions = reader.revisions();
-        for (const e of chunk) lastFolded[e.streamId] = e.eventId;
-        const runner = new ProjectionRunner({ store: new FrozenLog(chunk), db, projections: family.projections, batchSize: this.batchSize, maxBatchMs: this.maxBatchMs });
-        await runner.start();
-        await runner.stop();
-        await checkBuilt(runner, chunk.length > 0 ? chunk[chunk.length - 1]!.position : 0);
-        this.counters.eventsFolded += chunk.length;
-        const more = chunk.length === this.snapshotEvery ? await reader.next(this.snapshotEvery) : [];
-        if (more.length === 0) {
-          db.pragma(`cache_size = ${VIEW_PAGE_CACHE}`);
-          const entry = this.register(family, file, position, revisions, { ...lastFolded }, key, { db, runner, readSides: new Map() });
-          this.keep(entry);
-          return entry;
-        }
-        // The file now holds the view at the chunk's last event: keep a copy as a base for cutoffs in between.
-        const snap = this.newFile();
-        copyFileSync(file, snap);
-        this.counters.snapshotsTaken++;
-        const at = chunk[chunk.length - 1]!.position;
-        this.keep(this.register(family, snap, at, revisions, { ...lastFolded }, `${family.key}#${at}`, null));
-        chunk = more;
-      }
+      const { folded, runner } = await foldView({
+        db,
+        file,
+        reader,
+        first,
+        lastFolded,
+        projections: family.projections,
+        snapshotEvery: this.snapshotEvery,
+        batchSize: this.batchSize,
+        maxBatchMs: this.maxBatchMs,
+        newFile: () => this.newFile(),
+        onSnapshot: (copy) => this.copyTaken(family, copy),
+        onFolded: (events) => (this.counters.eventsFolded += events),
+        cancelled: () => this.closed,
+      });
+      db.pragma(`cache_size = ${VIEW_PAGE_CACHE}`);
+      const entry = this.register(family, file, position, folded.revisions, folded.lastFolded, key, { db, runner, readSides: new Map() });
+      this.keep(entry);
+      return entry;
     } catch (e) {
       db?.close();
       if (file) rmSync(file, { force: true });
@@ -492,6 +492,47 @@ export class AsOfCache {
     } finally {
       if (base) base.refs--;
     }
+  }
+
+  /** An intermediate copy made while building: a base for later cutoffs in between. */
+  private copyTaken(family: Family, copy: FoldedView, bytes?: number): void {
+    this.counters.snapshotsTaken++;
+    this.keep(this.register(family, copy.file, copy.position, copy.revisions, copy.lastFolded, `${family.key}#${copy.position}`, null, bytes));
+  }
+
+  /**
+   * Folds the view in the worker thread and takes its copies as they come; the view is opened when
+   * a request takes it. A failed build deletes its file; copies already taken stay (each is a
+   * complete view).
+   */
+  private async buildInWorker(family: Family, position: number, key: string, start: { file: string; fresh: boolean; from: Record<string, number>; lastFolded: Record<string, string> }): Promise<Entry> {
+    let done;
+    try {
+      done = await this.thread.run(
+        {
+          eventsPath: this.eventsPath!,
+          ...start,
+          streams: family.streams,
+          position,
+          projections: family.projections.map((p) => `${p.name}@${p.version}`),
+          snapshotEvery: this.snapshotEvery,
+          copyStem: start.file.replace(/\.sqlite$/, ''),
+        },
+        (copy) => {
+          if (this.closed) rmSync(copy.file, { force: true });
+          else this.copyTaken(family, copy, copy.bytes);
+        },
+      );
+    } catch (e) {
+      if (this.closed) throw new Error('The as-of cache was closed during a build');
+      const code = (e as { code?: string }).code;
+      throw code !== undefined && code in errorCatalogue ? new AppError(code as ErrorCode, (e as Error).message) : e;
+    }
+    if (this.closed) throw new Error('The as-of cache was closed during a build');
+    this.counters.eventsFolded += done.events;
+    const entry = this.register(family, start.file, position, done.revisions, done.lastFolded, key, null);
+    this.keep(entry);
+    return entry;
   }
 
   private register(
@@ -661,15 +702,6 @@ export class AsOfCache {
     this.totalBytes -= e.bytes;
     if (counted) this.counters.evictions++;
     if (e.durable && !this.closed) this.saveKeptViews();
-  }
-}
-
-/** Every projection must have folded every event: a failed one would leave a view that answers from too few. */
-async function checkBuilt(runner: ProjectionRunner, lastPosition: number): Promise<void> {
-  for (const s of await runner.status()) {
-    if (s.state !== 'live' || s.position < lastPosition) {
-      throw new AppError('NOT_CAUGHT_UP', `The as-of read models could not be built: projection ${s.name} ${s.error ? `failed (${s.error})` : `stopped at position ${s.position}`}`);
-    }
   }
 }
 

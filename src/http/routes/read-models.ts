@@ -27,6 +27,7 @@ import { AppError } from '../../errors/catalogue.js';
 import { AnswerCache } from '../answer-cache.js';
 import { latestScoreOf, type ReadSide } from '../../projection-runtime/read-side.js';
 import { requireRecorded } from '../../projection-runtime/position-waiters.js';
+import { SqliteEventStore } from '../../store/sqlite/sqlite-event-store.js';
 import type { ZodApp } from '../app.js';
 import { CountryParam, requireConfiguredCountry } from '../country-param.js';
 import { ACCESS_PROBLEMS, problemResponses, STORING_PROBLEMS } from '../problem-responses.js';
@@ -65,6 +66,8 @@ export function readModelRoutes(app: ZodApp, ctx: ReadRoutesContext, options: { 
     maxBytes: ctx.config.asOfCacheBytes,
     snapshotEvery: ctx.config.asOfSnapshotEvery,
     onWarning: (message) => app.log.warn(message),
+    // The embedded log can be opened again from a worker thread, which then folds the views.
+    ...(ctx.store instanceof SqliteEventStore ? { eventsPath: ctx.store.path } : {}),
   });
   app.addHook('onClose', async () => closeAsOfCache(ctx.store));
 

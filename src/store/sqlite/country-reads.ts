@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { StoredEvent } from '../../../contracts/envelope.js';
+import type { EventStore } from '../port.js';
 import { prepareEventRead, rowPosition, rowToEvent } from './rows.js';
 
 /**
@@ -41,4 +42,15 @@ export function* iterateCountries(db: Database.Database, countries: readonly str
     if (rows.length < pageSize) return;
     after = rowPosition(rows[rows.length - 1]!);
   }
+}
+
+/** A stream's events by revision (as the store's readStream without types), on a connection of its own: an as-of view built in a worker thread. */
+export function streamReads(db: Database.Database): Pick<EventStore, 'readStream'> {
+  const page = prepareEventRead<[string, number, number]>(db, 'FROM events WHERE stream_id = ? AND stream_revision >= ? ORDER BY stream_revision LIMIT ?');
+  return {
+    async readStream(streamId, options = {}) {
+      if (options.types) throw new Error('streamReads: types are not supported');
+      return page.all(streamId, options.fromRevision ?? 0, options.limit ?? Number.MAX_SAFE_INTEGER).map(rowToEvent);
+    },
+  };
 }
