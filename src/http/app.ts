@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { constants as zlib } from 'node:zlib';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import compress from '@fastify/compress';
@@ -99,6 +101,14 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
     done(new AppError('UNSUPPORTED_CONTENT_ENCODING', `Content-Encoding ${JSON.stringify(coding.slice(0, 100))} is not accepted; send the body uncompressed`));
   });
 
+  // connectionTimeout closes a connection on which nothing moves for that long: a client that stops
+  // reading its answer. But nothing moves either while an answer is still being worked on (a cold
+  // annual report at 1,000,000 events: minutes), and Node destroyed such sockets without a word.
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.raw.on('timeout', closeIfStalled);
+    done();
+  });
+
   // On close, answers still in flight end their keep-alive connections; otherwise those sockets sit
   // idle until keepAliveTimeout (72 s) and hold the shutdown (server.close waits for them).
   let closing = false;
@@ -143,4 +153,13 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
     await app.register(async (scoped) => plugin(scoped as ZodApp, ctx));
   }
   return app as ZodApp;
+}
+
+/**
+ * A response's socket timed out. Once the answer is being sent, the client has stopped reading it:
+ * the socket goes, as Node would do without this listener. Before, the answer is still being worked
+ * on: the socket stays (Node destroys a timed-out socket only when nobody listens for the timeout).
+ */
+function closeIfStalled(this: ServerResponse, socket: Socket): void {
+  if (this.headersSent) socket.destroy();
 }
