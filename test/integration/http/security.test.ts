@@ -31,3 +31,30 @@ t.test('a body nested deeper than the limit is refused before anything sees it (
   const events = await h.app.inject({ url: '/v1/countries/ET/events', headers: bearer(h.tokens.deskEtSo) });
   t.equal(events.json().events.length, 1, 'nothing was recorded');
 });
+
+t.test('a source URL that is not http(s) is refused, and reports never link one', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  // A readmission request of the report's year: evidence behind an indicator, listed with its source.
+  const submitted = ethiopiaStory.find((s) => s.body.type === 'ReadmissionRequestSubmitted')!.body;
+  const request = (requestId: string, source: Record<string, string>) => ({ ...submitted, data: { ...submitted.data, requestId }, provenance: { ...provenance, ...source } });
+  const post = (body: unknown) => h.app.inject({ method: 'POST', url: '/v1/countries/ET/requests', headers: bearer(h.tokens.deskEtSo), payload: body as object });
+  for (const url of ['javascript:alert(document.domain)', 'data:text/html,<script>alert(1)</script>', 'vbscript:msgbox(1)']) {
+    const res = await post(request('NL-RR-0009', { url }));
+    t.equal(res.statusCode, 400, url);
+    t.same(res.json().errors.map((e: { path: string }) => e.path), ['body.provenance.url']);
+  }
+
+  // A fact recorded before the rule (the command service takes what the route validated): its URL is text, not a link.
+  await h.ctx.commands.record({ country: 'ET', principalId: 'desk-horn', command: request('NL-RR-0001', { reference: '<img src=x onerror=alert(1)>', url: 'javascript:alert(document.domain)' }) });
+  t.equal((await post(request('NL-RR-0002', { reference: 'Visa Code', url: 'https://eur-lex.europa.eu/eli/reg/2019/1155/oj' }))).statusCode, 201, 'an https source is recorded');
+
+  const report = (format: string) => h.app.inject({ url: `/v1/reports/annual/2024?format=${format}&evidence=full&frozen=false`, headers: bearer(h.tokens.analyst) });
+  const html = (await report('html')).body;
+  t.match(html, '&lt;img src=x onerror=alert(1)&gt;', 'the reference is text');
+  t.notMatch(html, /javascript:/i, 'no javascript: link in the HTML report');
+  t.match(html, '<a href="https://eur-lex.europa.eu/eli/reg/2019/1155/oj">Visa Code</a>', 'an https source stays a link');
+  const md = (await report('md')).body;
+  t.match(md, '\\<img src=x onerror=alert(1)>', 'escaped, the reference reads as typed');
+  t.notMatch(md, /[^\\]<img/, 'no raw HTML from a desk in the Markdown report');
+});
