@@ -58,3 +58,24 @@ t.test('a source URL that is not http(s) is refused, and reports never link one'
   t.match(md, '\\<img src=x onerror=alert(1)>', 'escaped, the reference reads as typed');
   t.notMatch(md, /[^\\]<img/, 'no raw HTML from a desk in the Markdown report');
 });
+
+t.test('answers behind a token are kept by no cache; the report is revalidated', async (t) => {
+  const h = await startTestApp();
+  t.teardown(() => h.close());
+  const created = await h.app.inject({ method: 'POST', url: '/v1/tokens', headers: bearer(h.tokens.admin), payload: { principal: 'desk-new', role: 'desk', countries: ['ET'] } });
+  t.equal(created.statusCode, 201);
+  t.equal(created.headers['cache-control'], 'no-store', "a new token's secret");
+  for (const [url, token, status] of [
+    ['/v1/tokens', h.tokens.admin, 200],
+    ['/v1/countries/ET/profile', h.tokens.deskEtSo, 200],
+    ['/v1/countries', h.tokens.analyst, 200],
+    ['/v1/countries/TN/timeline', h.tokens.deskEtSo, 403],
+    ['/v1/audit/events', undefined, 401],
+  ] as const) {
+    const res = await h.app.inject({ url, headers: token ? bearer(token) : {} });
+    t.equal(res.statusCode, status, url);
+    t.equal(res.headers['cache-control'], 'no-store', `${url} (${status})`);
+  }
+  const report = await h.app.inject({ url: '/v1/reports/annual/2024', headers: bearer(h.tokens.analyst) });
+  t.equal(report.headers['cache-control'], 'private, no-cache', 'the report keeps its validators: a browser may keep it, no shared cache');
+});
