@@ -26,7 +26,10 @@ function bodyProblem(value: unknown): AppError | null {
     if (typeof v === 'string') {
       if (!isWellFormed(v)) return loneSurrogate();
     } else if (v !== null && typeof v === 'object') {
-      if (depth >= MAX_JSON_DEPTH) return new AppError('BAD_REQUEST', `The body nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; nothing was recorded`);
+      if (depth >= MAX_JSON_DEPTH) {
+        const message = `nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep`;
+        return new AppError('VALIDATION_FAILED', `body: ${message}; nothing was recorded`, [{ path: 'body', message }]);
+      }
       if (Array.isArray(v)) {
         for (const item of v) stack.push([item, depth + 1]);
       } else {
