@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -66,6 +67,13 @@ export interface AsOfCacheOptions {
    * one just built (four cold cutoffs of one country at 1,000,000 events: 3.0 s in all, not 7.9 s).
    */
   maxConcurrentBuilds?: number;
+  /**
+   * How a view file is copied (default: fs.promises.copyFile, in libuv's thread pool). Never a
+   * synchronous copy: each new cutoff copies its base view, and at 150,000 events of a country
+   * (a 143 MB view) copyFileSync held the event loop about a second per request, so a token asking
+   * for successive cutoffs stalled every other request into 503 OVERLOADED.
+   */
+  copyFile?: (from: string, to: string) => Promise<void>;
 }
 
 export interface AsOfCacheStats {
@@ -198,6 +206,7 @@ export class AsOfCache {
   private readonly maxOpenViews: number;
   private readonly batchSize: number;
   private readonly maxBatchMs: number;
+  private readonly copyFile: (from: string, to: string) => Promise<void>;
   private readonly families = new Map<string, Family>();
   private readonly byKey = new Map<string, Entry>();
   private readonly entries = new Set<Entry>();
@@ -225,6 +234,7 @@ export class AsOfCache {
     this.maxOpenViews = options.maxOpenViews ?? DEFAULT_MAX_OPEN;
     this.batchSize = options.batchSize ?? 2000;
     this.maxBatchMs = options.maxBatchMs ?? 20;
+    this.copyFile = options.copyFile ?? ((from, to) => copyFile(from, to));
     this.buildSlots = pLimit(options.maxConcurrentBuilds ?? 1);
     this.onWarning = options.onWarning ?? ((m) => process.emitWarning(m));
     if (options.dir) {
@@ -455,7 +465,7 @@ export class AsOfCache {
       file = this.newFile();
       const fresh = base === null;
       if (base) {
-        copyFileSync(base.file, file);
+        await this.copyFile(base.file, file);
         base.refs--;
         base = null;
         this.counters.fromSnapshot++;
@@ -479,7 +489,7 @@ export class AsOfCache {
         }
         // The file now holds the view at the chunk's last event: keep a copy as a base for cutoffs in between.
         const snap = this.newFile();
-        copyFileSync(file, snap);
+        await this.copyFile(file, snap);
         this.counters.snapshotsTaken++;
         const at = chunk[chunk.length - 1]!.position;
         this.keep(this.register(family, snap, at, revisions, { ...lastFolded }, `${family.key}#${at}`, null));
