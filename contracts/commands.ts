@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FactDate, Provenance } from './common.js';
+import { FactDate, NewProvenance, type Provenance } from './common.js';
 import { allEventDefinitions, COUNTRY_FAMILIES, eventsOfFamily, type CountryFamily, type EventDefinition } from './events/index.js';
 import { factExamplesMeta } from './examples/facts.js';
 
@@ -11,7 +11,7 @@ function commandFor(def: EventDefinition) {
       type: z.literal(def.type),
       occurredOn: FactDate,
       data: def.data,
-      provenance: Provenance,
+      provenance: NewProvenance,
       correlationId: Trace.optional(),
       causationId: Trace.optional(),
     })

@@ -145,4 +145,13 @@ export const Provenance = z
   .describe('Where a fact comes from and how well it is evidenced');
 export type Provenance = z.infer<typeof Provenance>;
 
+/**
+ * Provenance of a fact being recorded: its `url` is http or https. The reports render it as a link,
+ * and a `javascript:` URL ran when the link in a saved HTML report was clicked. Stored events keep
+ * `Provenance` (recorded before this rule; the HTML report links only http and https URLs).
+ */
+export const NewProvenance = Provenance.extend({
+  url: z.url({ protocol: /^https?$/, error: 'Expected an http or https URL' }).max(2000).optional(),
+}).describe('Where a fact comes from and how well it is evidenced');
+
 export const Sha256Hex = z.string().regex(/^[a-f0-9]{64}$/);

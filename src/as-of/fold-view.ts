@@ -1,4 +1,3 @@
-import { copyFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { StoredEvent } from '../../contracts/index.js';
 import type { Projection } from '../../projections/types.js';
@@ -45,6 +44,8 @@ export interface FoldOptions {
   maxBatchMs: number;
   /** A name for the next intermediate copy. */
   newFile(): string;
+  /** Copies a file (never synchronously in the server's thread: a view at 1,000,000 events is ~80 MB). */
+  copyFile(from: string, to: string): Promise<void>;
   /** After each chunk but the last, the file is copied: the copy, as a base for cutoffs in between. */
   onSnapshot(copy: FoldedView): void;
   onFolded(events: number): void;
@@ -73,7 +74,7 @@ export async function foldView(o: FoldOptions): Promise<{ folded: Omit<FoldedVie
     if (more.length === 0) return { folded: { revisions, lastFolded: { ...lastFolded } }, runner };
     // The file now holds the view at the chunk's last event: keep a copy as a base for cutoffs in between.
     const copy = o.newFile();
-    copyFileSync(o.file, copy);
+    await o.copyFile(o.file, copy);
     o.onSnapshot({ file: copy, position: chunk[chunk.length - 1]!.position, revisions, lastFolded: { ...lastFolded } });
     chunk = more;
   }

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { allProjections } from '../../projections/index.js';
@@ -57,6 +58,7 @@ async function build(task: ViewBuildTask, reply: (m: ViewBuildReply) => void): P
         batchSize: task.snapshotEvery,
         maxBatchMs: 60_000,
         newFile: () => `${task.copyStem}-${++copies}.sqlite`,
+        copyFile: (from, to) => copyFile(from, to),
         onSnapshot: (copy) => reply({ type: 'copy', ...copy, bytes: statSync(copy.file).size }),
         onFolded: (n) => (folded += n),
         cancelled: () => false,

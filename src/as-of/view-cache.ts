@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -74,6 +74,13 @@ export interface AsOfCacheOptions {
    * folds for seconds, and in this thread requests waited between its 20 ms batches and file copies).
    */
   eventsPath?: string;
+  /**
+   * How a view file is copied (default: fs.promises.copyFile, in libuv's thread pool). Never a
+   * synchronous copy: each new cutoff copies its base view, and at 150,000 events of a country
+   * (a 143 MB view) copyFileSync held the event loop about a second per request, so a token asking
+   * for successive cutoffs stalled every other request into 503 OVERLOADED.
+   */
+  copyFile?: (from: string, to: string) => Promise<void>;
 }
 
 export interface AsOfCacheStats {
@@ -198,6 +205,7 @@ export class AsOfCache {
   private readonly inflight = new Map<string, Promise<Entry>>();
   private readonly buildSlots: LimitFunction;
   private readonly eventsPath: string | null;
+  private readonly copyFile: (from: string, to: string) => Promise<void>;
   /** Where views are folded when `eventsPath` is given. */
   private readonly thread = new ViewBuildThread();
   private readonly onWarning: (message: string) => void;
@@ -224,6 +232,7 @@ export class AsOfCache {
     this.maxBatchMs = options.maxBatchMs ?? 20;
     this.buildSlots = pLimit(options.maxConcurrentBuilds ?? 1);
     this.eventsPath = options.eventsPath ?? null;
+    this.copyFile = options.copyFile ?? ((from, to) => copyFile(from, to));
     this.onWarning = options.onWarning ?? ((m) => process.emitWarning(m));
     if (options.dir) {
       mkdirSync(options.dir, { recursive: true });
@@ -457,9 +466,7 @@ export class AsOfCache {
       file = this.newFile();
       const fresh = base === null;
       if (base) {
-        // Off the event loop when the fold is too (a view at 1,000,000 events is ~80 MB).
-        if (inWorker) await copyFile(base.file, file);
-        else copyFileSync(base.file, file);
+        await this.copyFile(base.file, file);
         base.refs--;
         base = null;
         this.counters.fromSnapshot++;
@@ -477,6 +484,7 @@ export class AsOfCache {
         batchSize: this.batchSize,
         maxBatchMs: this.maxBatchMs,
         newFile: () => this.newFile(),
+        copyFile: this.copyFile,
         onSnapshot: (copy) => this.copyTaken(family, copy),
         onFolded: (events) => (this.counters.eventsFolded += events),
         cancelled: () => this.closed,

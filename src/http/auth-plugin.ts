@@ -37,6 +37,9 @@ async function authPlugin(app: FastifyInstance, opts: { tokens: TokenStore; coun
   app.addHook('onRequest', async (req: FastifyRequest, reply: FastifyReply) => {
     const access = req.routeOptions.config.access;
     if (!access) return;
+    // Answers behind a token (a new token's secret, a country's data, refusals) are kept by no cache;
+    // a route that can be revalidated (the report) says so itself.
+    reply.header('cache-control', 'no-store');
     const header = req.headers.authorization;
     if (!header) throw new AppError('UNAUTHENTICATED', 'Send Authorization: Bearer <token>');
     const auth = requestAuth(req, opts.tokens);

@@ -34,17 +34,22 @@ const BY_STATUS: Record<string, Headers> = {
   '507': { 'Retry-After': seconds('Seconds to wait before trying again; an operator has to free space first') },
 };
 
+/** Every answer of a route behind a token, unless the route documents its own (src/http/auth-plugin.ts). */
+const AUTHENTICATED: Headers = { 'Cache-Control': text('no-store: an answer behind a token is kept by no cache') };
+
 type Response = { headers?: Headers };
 type FileBody = { contentTypes: string[]; description: string; examples: Record<string, unknown> };
-type Operation = { [RESPONSE_HEADERS]?: Record<string, Headers>; [FILE_BODY]?: FileBody; requestBody?: unknown; responses?: Record<string, Response> };
+type Operation = { [RESPONSE_HEADERS]?: Record<string, Headers>; [FILE_BODY]?: FileBody; requestBody?: unknown; security?: unknown[]; responses?: Record<string, Response> };
 
 /** Moves the routes' header and file-body metadata into the operation objects (transformObject). */
 export function applyHeaderDocs(doc: object): void {
   const op = doc as Operation;
   const own = op[RESPONSE_HEADERS] ?? {};
   delete op[RESPONSE_HEADERS];
+  // Public operations say `security: []`; the others inherit the document's bearer scheme.
+  const authenticated = !(Array.isArray(op.security) && op.security.length === 0);
   for (const [status, response] of Object.entries(op.responses ?? {})) {
-    const headers = { ...BY_STATUS[status], ...own[status] };
+    const headers = { ...(authenticated ? AUTHENTICATED : {}), ...BY_STATUS[status], ...own[status] };
     if (Object.keys(headers).length > 0) response.headers = { ...response.headers, ...headers };
   }
   const file = op[FILE_BODY];

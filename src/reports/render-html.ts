@@ -7,6 +7,9 @@ export function esc(value: string | number | null | undefined): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
+/** Only these become links: a `javascript:` URL stored before facts were refused for it would run when clicked. */
+const WEB_URL = /^https?:\/\//i;
+
 const CSS = `
 :root { color-scheme: light; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1b1f24; margin: 2rem auto; max-width: 72rem; padding: 0 1rem; }
@@ -84,7 +87,7 @@ function country(c: CountryReport): string {
   parts.push(
     table(
       ['Occurred', 'Type', 'Source', 'Reference', 'Evidence', 'Status', 'Event id', 'Position'],
-      c.evidence.map((e) => [esc(e.occurredOn), esc(e.type), esc(e.sourceKind), e.url ? `<a href="${esc(e.url)}">${esc(e.reference)}</a>` : esc(e.reference), esc(e.evidenceStatus), esc(e.status), `<span class="mono">${esc(e.eventId)}</span>`, esc(e.position)]),
+      c.evidence.map((e) => [esc(e.occurredOn), esc(e.type), esc(e.sourceKind), e.url && WEB_URL.test(e.url) ? `<a href="${esc(e.url)}">${esc(e.reference)}</a>` : esc(e.reference), esc(e.evidenceStatus), esc(e.status), `<span class="mono">${esc(e.eventId)}</span>`, esc(e.position)]),
       [7],
     ),
   );

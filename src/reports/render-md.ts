@@ -1,8 +1,8 @@
 import { BOUNDED_EVIDENCE_NOTE, evidenceCell, fmtNum, fmtPct, frozenNote } from './format.js';
 import type { AnnualReport, CountryReport } from './types.js';
 
-/** Table cell text: pipes escaped, line breaks flattened. */
-const cell = (s: string | number | null | undefined) => (s === null || s === undefined ? '' : String(s)).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*[\r\n]+\s*/g, ' ');
+/** Table cell text: pipes escaped, line breaks flattened, `<` escaped (a desk's text is no HTML for a Markdown viewer). */
+const cell = (s: string | number | null | undefined) => (s === null || s === undefined ? '' : String(s)).replace(/\\/g, '\\\\').replace(/([|<])/g, '\\$1').replace(/\s*[\r\n]+\s*/g, ' ');
 /** Inline text outside tables: markdown control characters at line starts cannot start blocks. */
 const text = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([\\`*_<>\[\]])/g, '\\$1');
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -299,6 +300,39 @@ export async function viewCacheSuite(t: Test, inWorker: boolean): Promise<void> 
     t.equal(await cached(fifth, 'ET', at(n >> 2)), await scratch('ET', at(n >> 2)));
     await fifth.close();
     t.same(warnings, []);
+  });
+
+  await t.test('view files are copied off the event loop: other cutoffs are answered while a copy runs', async (t) => {
+    // Copies pass through, except the one held: the base of a later cutoff, copied while the test looks on.
+    let hold = false;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const copying = new Promise<'copying'>((r) => (started = () => r('copying')));
+    const cache = newCache({
+      maxBytes: 64 * 1024 * 1024,
+      copyFile: async (from, to) => {
+        if (hold) {
+          started();
+          await released;
+        }
+        await copyFile(from, to);
+      },
+    });
+    t.teardown(() => cache.close());
+    const early = at(n >> 2);
+    t.equal(await cached(cache, 'ET', early), await scratch('ET', early));
+
+    hold = true;
+    const later = cached(cache, 'ET', at(n - 1));
+    const first = await Promise.race([copying, later.then(() => 'answered')]);
+    t.equal(first, 'copying', 'the later cutoff copies its base view through the asynchronous copy');
+    hold = false;
+    // While that copy is held, a cutoff with a view answers: nothing waits for the copy but its own request.
+    t.equal(await cached(cache, 'ET', early), await scratch('ET', early), 'answered during the copy');
+    release();
+    t.equal(await later, await scratch('ET', at(n - 1)), 'the later cutoff answers once its copy is done');
+    t.equal(cache.stats().fromSnapshot, 1);
   });
 
   await t.test('the directory deleted while the cache runs (derived data): later cutoffs and closed views are built again, never an error', async (t) => {
