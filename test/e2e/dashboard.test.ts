@@ -176,7 +176,7 @@ t.test('dashboard in headless Chromium with the API numbers', { skip: skipWithou
   t.equal(await page.textContent('#country-score'), String(Math.round(chosen.latestScore.score * 10) / 10), 'with its latest score');
   const year = String(chosen.latestScore.year - 1);
   await page.selectOption('#country-year', year);
-  await page.click('#country-year ~ button');
+  await page.click('form:has(#country-year) button[type=submit]');
   await page.waitForFunction((y) => location.hash.includes(`year=${y}`) && document.querySelector('#view')?.getAttribute('data-state') === 'ready', year);
   const card = await get(`/v1/countries/${code}/scorecards/${year}`);
   const indicators = await chartData(page, 'indicator-chart');
@@ -208,7 +208,7 @@ t.test('dashboard in headless Chromium with the API numbers', { skip: skipWithou
   await page.evaluate(() => (location.hash = '#/country/ET'));
   await page.waitForFunction(() => location.hash === '#/country/ET' && document.querySelector('#view')?.getAttribute('data-state') === 'ready');
   await page.selectOption('#timeline-family', 'visa-measures');
-  await page.click('#timeline-family ~ button');
+  await page.click('form:has(#timeline-family) button[type=submit]');
   await page.waitForFunction(() => location.hash.includes('family=visa-measures') && document.querySelector('#view')?.getAttribute('data-state') === 'ready');
   await page.waitForSelector('#timeline-table');
   const families = await page.$$eval('#timeline-table tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent));

@@ -62,14 +62,28 @@ function tableOnly(caption, headers, rows, attrs) {
   );
 }
 
+/**
+ * A form field: its label and its control in one box, so that when a row of filters wraps, a label
+ * never ends a line while its field starts the next.
+ */
+export function field(label, control) {
+  return h('span', { class: 'field' }, label, control);
+}
+
 /** A <dl> of label/value pairs. */
 export function definitionList(pairs, attrs = {}) {
   return h('dl', attrs, pairs.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v ?? '—')]));
 }
 
+/** What the reader can do about a refusal; the server's message says what was refused. */
+const NEXT_STEP = {
+  403: "Your token's role may not read this: ask an administrator for a token with a role that may (analyst or auditor for reports and the audit page).",
+};
+
 export function errorBox(err) {
   const status = err?.status ? ` (HTTP ${err.status}${err.problem?.code ? `, ${err.problem.code}` : ''})` : '';
-  return h('p', { class: 'error', role: 'alert' }, `${err?.message ?? String(err)}${status}`);
+  const next = NEXT_STEP[err?.status];
+  return h('p', { class: 'error', role: 'alert' }, `${err?.message ?? String(err)}${status}`, next ? [h('br'), next] : null);
 }
 
 export function loading(what) {

@@ -32,6 +32,13 @@ export const BANDS = {
   insufficient: { label: 'Insufficient', icon: '▲', cls: 'band-insufficient', pattern: 'cross-hatch' },
 };
 
+/** Each band's score range under a model's thresholds (scores have decimals: 59.5 is below 60). */
+export const bandRanges = (t) => ({
+  adequate: `${t.adequate} or more`,
+  'needs-improvement': `${t.needsImprovement} to under ${t.adequate}`,
+  insufficient: `under ${t.needsImprovement}`,
+});
+
 export function bandBadge(band, extra) {
   if (!band) return h('span', { class: 'band band-none' }, h('span', { class: 'band-icon', 'aria-hidden': 'true' }, '○'), ' No band');
   const b = BANDS[band] ?? { label: band, icon: '?', cls: 'band-none' };

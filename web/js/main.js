@@ -21,8 +21,17 @@ const tokenInput = document.getElementById('token-input');
 const tokenError = document.getElementById('token-error');
 const forget = document.getElementById('forget-token');
 
+const SITE = 'Return Cooperation Monitor';
+
+/** The tab's title says where one is: the page's own heading first (a country's name, the report's year). */
+function titleFrom(heading) {
+  const text = heading?.textContent?.trim();
+  document.title = text ? `${text} · ${SITE}` : SITE;
+}
+
 function askForToken(reason) {
   tokenStore.clear();
+  titleFrom(document.getElementById('token-heading'));
   forget.hidden = true;
   view.hidden = true;
   tokenPanel.hidden = false;
@@ -30,7 +39,10 @@ function askForToken(reason) {
   tokenInput.focus();
 }
 
-whenUnauthenticated((detail) => askForToken(detail ? `The server refused the token: ${detail}` : undefined));
+/** A refused token: what the server said, and what to do next. */
+const refused = (detail) => `The server refused the token: ${String(detail).replace(/\.$/, "")}. Check that the whole token was pasted, or ask an administrator for a new one.`;
+
+whenUnauthenticated((detail) => askForToken(detail ? refused(detail) : undefined));
 
 tokenForm.addEventListener('submit', async (e) => {
   e.preventDefault();
@@ -41,7 +53,7 @@ tokenForm.addEventListener('submit', async (e) => {
   }
   const result = await checkToken(token);
   if (!result.ok) {
-    tokenError.textContent = result.unreachable ? result.detail : `The server refused the token: ${result.detail}`;
+    tokenError.textContent = result.unreachable ? result.detail : refused(result.detail);
     return;
   }
   tokenStore.set(token);
@@ -70,27 +82,29 @@ async function show(route) {
   }
   view.dataset.page = route.page;
   view.dataset.state = 'loading';
-  if (!page) {
-    replace(view, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/overview' }, 'Go to the overview')));
-    view.dataset.state = 'ready';
-    return;
-  }
-  document.title = `${page.title}${route.arg ? ` ${route.arg}` : ''} · Return Cooperation Monitor`;
   // Each render gets its own container, so a slow, superseded render writes into a detached node.
-  const container = h('div', { class: 'page' }, loading(page.title.toLowerCase()));
+  const container = h('div', { class: 'page' });
   replace(view, container);
-  try {
-    await page.module.render(container, route.params, route.arg);
-    if (seq !== renderSeq) return;
+  if (!page) {
+    replace(container, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/overview' }, 'Go to the overview')));
     view.dataset.state = 'ready';
-  } catch (err) {
-    if (seq !== renderSeq) return;
-    if (err?.status === 401) return; // askForToken already took over
-    replace(container, h('h1', {}, page.title), errorBox(err));
-    view.dataset.state = 'error';
+  } else {
+    document.title = `${page.title}${route.arg ? ` ${route.arg}` : ''} · ${SITE}`;
+    replace(container, loading(page.title.toLowerCase()));
+    try {
+      await page.module.render(container, route.params, route.arg);
+      if (seq !== renderSeq) return;
+      view.dataset.state = 'ready';
+    } catch (err) {
+      if (seq !== renderSeq) return;
+      if (err?.status === 401) return; // askForToken already took over
+      replace(container, h('h1', {}, page.title), errorBox(err));
+      view.dataset.state = 'error';
+    }
   }
   // Move focus to the new page's heading so keyboard and screen-reader users land on it.
   const heading = container.querySelector('h1');
+  titleFrom(heading);
   if (heading && document.activeElement !== tokenInput && route.focus !== false) {
     heading.setAttribute('tabindex', '-1');
     heading.focus({ preventScroll: true });
