@@ -56,6 +56,11 @@ t.test('dashboard accessibility and error states', { skip: skipWithoutChromium }
   await page.press('#token-input', 'Enter');
   await page.waitForSelector('#token-error:not(:empty)');
   t.match(await page.textContent('#token-error'), /refused.*ask an administrator for a new one/, 'a refused token says what to do');
+  t.same(
+    await page.$eval('#token-input', (i) => [i.getAttribute('aria-invalid'), i.getAttribute('aria-describedby')]),
+    ['true', 'token-error'],
+    'the field is marked invalid and described by the message',
+  );
 
   // ---- an empty service says how data gets in
   await page.fill('#token-input', auditor);
@@ -94,11 +99,19 @@ t.test('dashboard accessibility and error states', { skip: skipWithoutChromium }
     t.same(await skippedHeadings(page), [], `${route}: no heading level is skipped`);
     t.same(await lowContrastText(page), [], `${route}: text contrast at least 4.5:1 (3:1 large)`);
     t.same(await labelsApartFromFields(page), [], `${route}: every label is beside or above its field`);
+    const boxes = await page.$$eval('.table-scroll', (els) => els.filter((e) => e.checkVisibility()).map((e) => ({ scrolls: e.scrollWidth > e.clientWidth, tabStop: e.getAttribute('tabindex') === '0', name: e.querySelector('caption')?.textContent })));
+    t.same(boxes.filter((b) => b.scrolls !== b.tabStop), [], `${route}: a table's box is a tab stop exactly when it scrolls (${boxes.length} tables)`);
   }
 
   // ---- the band zones drawn behind the score chart are also text, with ranges that fit decimals
   await ready(page, '#/overview', 'overview');
   t.match(await text(page, '#band-ranges'), /Adequate \(60 or more\).*Needs improvement \(40 to under 60\).*Insufficient \(under 40\)/, 'the band ranges are written out');
+
+  // ---- the skip link moves the focus to the content and keeps the route
+  await ready(page, '#/country/ET', 'country');
+  await page.focus('.skip-link');
+  await page.keyboard.press('Enter');
+  t.same(await page.evaluate(() => [location.hash, document.activeElement?.id]), ['#/country/ET', 'main'], 'the skip link focuses the content and leaves the route alone');
 
   // ---- an unknown route: its title, and the focus on its heading
   await ready(page, '#/nowhere', 'nowhere');

@@ -73,6 +73,13 @@ t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { sk
     const o = await overflow(page);
     t.ok(o.scrollWidth <= o.width, `${route}: the page does not scroll sideways (document ${o.scrollWidth} px, screen ${o.width} px) ${o.out.join(', ')}`);
     t.same(o.out, [], `${route}: nothing sticks out of the screen outside a table's scroll box`);
+    // A box that scrolls takes the focus, so the keyboard can scroll it; one that fits is no tab stop.
+    // The charts' tables are in closed <details>: opened, they are measured again.
+    await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const boxes = await page.$$eval('.table-scroll', (els) => els.map((e) => ({ scrolls: e.scrollWidth > e.clientWidth, tabStop: e.getAttribute('tabindex') === '0', named: !!e.getAttribute('aria-label') })));
+    t.ok(boxes.some((b) => b.scrolls), `${route}: some table is wider than the screen`);
+    t.same(boxes.filter((b) => b.scrolls !== b.tabStop || b.scrolls !== b.named), [], `${route}: exactly the boxes that scroll are named tab stops`);
   }
 
   await page.goto(`${url}/#/country/${scored!.code}`);

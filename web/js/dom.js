@@ -37,13 +37,24 @@ export function replace(el, ...children) {
  * a row header (`th scope="row"`) so screen readers announce rows by their key.
  */
 export function table(caption, headers, rows, attrs = {}) {
-  // In a box of its own that scrolls sideways when the table is wider than the screen (keyboard:
-  // the box takes the focus and the arrow keys scroll it), so the page itself never does.
-  return h(
-    'div',
-    { class: 'table-scroll', role: 'region', 'aria-label': typeof caption === 'string' ? caption : 'Table', tabindex: '0' },
-    tableOnly(caption, headers, rows, attrs),
-  );
+  const label = typeof caption === 'string' ? caption : 'Table';
+  const inner = tableOnly(caption, headers, rows, attrs);
+  const box = h('div', { class: 'table-scroll' }, inner);
+  // In a box of its own that scrolls sideways when the table is wider than the screen, so the page
+  // itself never does. Only a box that scrolls takes the focus (keyboard: the arrow keys scroll it)
+  // and is a named region; one that fits would be a tab stop that does nothing.
+  const observer = new ResizeObserver(() => {
+    if (box.scrollWidth > box.clientWidth) {
+      box.setAttribute('tabindex', '0');
+      box.setAttribute('role', 'region');
+      box.setAttribute('aria-label', label);
+    } else {
+      for (const a of ['tabindex', 'role', 'aria-label']) box.removeAttribute(a);
+    }
+  });
+  observer.observe(box);
+  observer.observe(inner);
+  return box;
 }
 
 function tableOnly(caption, headers, rows, attrs) {

@@ -36,6 +36,7 @@ function askForToken(reason) {
   view.hidden = true;
   tokenPanel.hidden = false;
   tokenError.textContent = reason ?? '';
+  tokenInput.removeAttribute('aria-invalid');
   tokenInput.focus();
 }
 
@@ -49,20 +50,30 @@ tokenForm.addEventListener('submit', async (e) => {
   const token = tokenInput.value.trim();
   if (!token) {
     tokenError.textContent = 'Enter a token.';
+    tokenInput.setAttribute('aria-invalid', 'true');
     return;
   }
   const result = await checkToken(token);
   if (!result.ok) {
     tokenError.textContent = result.unreachable ? result.detail : refused(result.detail);
+    if (!result.unreachable) tokenInput.setAttribute('aria-invalid', 'true');
     return;
   }
   tokenStore.set(token);
   tokenInput.value = '';
   tokenError.textContent = '';
+  tokenInput.removeAttribute('aria-invalid');
   tokenPanel.hidden = true;
   view.hidden = false;
   forget.hidden = false;
   refresh();
+});
+
+// The skip link moves the focus without touching the hash, which holds the route: "#main" there
+// would lose the page on reload and make Back re-render the page one is on.
+document.querySelector('.skip-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  document.getElementById('main').focus();
 });
 
 forget.addEventListener('click', () => askForToken('Token forgotten. Enter a token to continue.'));
@@ -98,7 +109,9 @@ async function show(route) {
     } catch (err) {
       if (seq !== renderSeq) return;
       if (err?.status === 401) return; // askForToken already took over
-      replace(container, h('h1', {}, page.title), errorBox(err));
+      // The service did not answer or failed: one press tries again, without reloading the page.
+      const retry = err?.status === 0 || err?.status >= 500 ? h('button', { type: 'button', id: 'retry', onclick: () => refresh() }, 'Try again') : null;
+      replace(container, h('h1', {}, page.title), errorBox(err), retry);
       view.dataset.state = 'error';
     }
   }

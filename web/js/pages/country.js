@@ -150,7 +150,9 @@ function timelineSection(country, params) {
     try {
       const added = await load(cursor);
       status.textContent = `${added} more entries loaded; ${rows.length} shown.`;
-      (list.querySelector('#timeline-more') ?? list.querySelector('.table-scroll'))?.focus();
+      const next = list.querySelector('#timeline-more') ?? list.querySelector('table');
+      if (next?.tagName === 'TABLE') next.setAttribute('tabindex', '-1');
+      next?.focus();
     } catch (err) {
       button.removeAttribute('aria-disabled');
       status.textContent = '';
