@@ -5,7 +5,7 @@ import t from 'tap';
 import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../helpers/server-process.js';
 import { dashboardReady, launchChromium, randomAdminToken, skipWithoutChromium } from '../helpers/browser.js';
-import { labelsApartFromFields, lowContrastText, skippedHeadings, unnamedElements } from '../helpers/a11y.js';
+import { labelsApartFromFields, lowContrastText, overflow, skippedHeadings, unnamedElements } from '../helpers/a11y.js';
 import { dashboardFacts, postFacts } from './dashboard-data.js';
 
 /**
@@ -174,10 +174,24 @@ t.test('dashboard accessibility and error states', { skip: skipWithoutChromium }
   await deskPage.waitForSelector('#report-preview .error');
   t.match(await deskPage.textContent('#report-preview .error'), /ask an administrator for a token with a role that may/, 'a refused report says what to do');
 
+  // ---- 320 px wide (a 1280 px window zoomed to 400 %, WCAG 1.4.10): nothing runs off the screen
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const [route, name] of [
+    ['#/overview', 'overview'],
+    ['#/country/ET', 'country'],
+    ['#/report?year=2023', 'report'],
+    ['#/audit', 'audit'],
+  ] as const) {
+    await ready(page, route, name);
+    const o = await overflow(page);
+    t.same(o.out, [], `${route} at 320 px: nothing sticks out of the screen outside a table's scroll box`);
+  }
+
   // ---- forgetting the token: the title follows
   await page.click('#forget-token');
   await page.waitForSelector('#token-panel:not([hidden])');
   t.equal(await page.title(), `Enter your access token · ${SITE}`, 'the token panel has its own title again');
+  t.same((await overflow(page)).out, [], 'the token panel fits 320 px');
 
   t.same(problems, [], 'no page errors');
 });

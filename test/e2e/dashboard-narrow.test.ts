@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServer } from '../helpers/server-process.js';
 import { dashboardReady, launchChromium, randomAdminToken, skipWithoutChromium } from '../helpers/browser.js';
 import { dashboardFacts, postFacts } from './dashboard-data.js';
+import { overflow } from '../helpers/a11y.js';
 
 /**
  * The dashboard on a phone-sized screen (375 px): the page itself never scrolls sideways (wide tables
@@ -18,19 +19,6 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = join(ROOT, 'tmp', 'screenshots');
 const WIDTH = 375;
 
-
-/** How far the document reaches past the viewport, and the elements that stick out of it (not inside a scroll box). */
-const overflow = (page: Page) =>
-  page.evaluate(() => {
-    const width = window.innerWidth;
-    const out: string[] = [];
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      if (el.closest('.table-scroll')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.right > width + 1) out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className}` : ''} (right ${Math.round(r.right)})`);
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 5) };
-  });
 
 t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { skip: skipWithoutChromium }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rcm-dashboard-narrow-'));

@@ -108,3 +108,16 @@ export const labelsApartFromFields = (page: Page): Promise<string[]> =>
     }
     return out;
   });
+
+/** How far the document reaches past the viewport, and the elements that stick out of it (not inside a table's scroll box). */
+export const overflow = (page: Page) =>
+  page.evaluate(() => {
+    const width = window.innerWidth;
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      if (el.closest('.table-scroll')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 1) out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className}` : ''} (right ${Math.round(r.right)})`);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 5) };
+  });
