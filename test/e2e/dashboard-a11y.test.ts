@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startServer } from '../helpers/server-process.js';
 import { dashboardReady, launchChromium, randomAdminToken, skipWithoutChromium } from '../helpers/browser.js';
 import { labelsApartFromFields, lowContrastText, overflow, skippedHeadings, unnamedElements } from '../helpers/a11y.js';
-import { dashboardFacts, postFacts } from './dashboard-data.js';
+import { createToken, dashboardFacts, postFacts } from './dashboard-data.js';
 
 /**
  * The dashboard for keyboard and screen-reader users (WCAG 2.2 AA essentials) and what it says when
@@ -34,10 +34,7 @@ t.test('dashboard accessibility and error states', { skip: skipWithoutChromium }
   const server = await startServer({ RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: admin });
   t.teardown(() => server.stop());
   const { url } = server;
-  const token = async (principal: string, role: string, countries?: string[]) => {
-    const res = await fetch(`${url}/v1/tokens`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ principal, role, countries }) });
-    return ((await res.json()) as { token: string }).token;
-  };
+  const token = (principal: string, role: string, countries?: string[]) => createToken(url, admin, principal, role, countries);
   const desk = await token('desk-a11y', 'desk', ['ET', 'SO', 'TN', 'DZ', 'TR']);
   const deskEt = await token('desk-a11y-et', 'desk', ['ET']);
   const auditor = await token('auditor-a11y', 'auditor');

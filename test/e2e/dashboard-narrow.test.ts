@@ -6,7 +6,7 @@ import t from 'tap';
 import type { Browser } from 'playwright-core';
 import { startServer } from '../helpers/server-process.js';
 import { dashboardReady, launchChromium, randomAdminToken, skipWithoutChromium } from '../helpers/browser.js';
-import { dashboardFacts, postFacts } from './dashboard-data.js';
+import { createToken, dashboardFacts, postFacts } from './dashboard-data.js';
 import { overflow } from '../helpers/a11y.js';
 
 /**
@@ -28,10 +28,7 @@ t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { sk
   const server = await startServer({ RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: admin });
   t.teardown(() => server.stop());
   const { url } = server;
-  const token = async (principal: string, role: string, countries?: string[]) => {
-    const res = await fetch(`${url}/v1/tokens`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ principal, role, countries }) });
-    return ((await res.json()) as { token: string }).token;
-  };
+  const token = (principal: string, role: string, countries?: string[]) => createToken(url, admin, principal, role, countries);
   const desk = await token('desk-narrow', 'desk', ['ET', 'SO', 'TN', 'DZ', 'TR']);
   const analyst = await token('analyst-narrow', 'analyst');
   const position = await postFacts(url, desk, dashboardFacts());
