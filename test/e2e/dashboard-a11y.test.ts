@@ -16,6 +16,7 @@ import { createToken, dashboardFacts, postFacts } from './dashboard-data.js';
  */
 
 const SITE = 'Return Cooperation Monitor';
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 const EXTRA_REQUESTS = 70; // puts Ethiopia's timeline past two pages of 50
 
 /** An element's text, or null when it is not there (so a missing element fails its assertion, not the whole test). */
@@ -103,6 +104,31 @@ t.test('dashboard accessibility and error states', { skip: skipWithoutChromium }
   // ---- the band zones drawn behind the score chart are also text, with ranges that fit decimals
   await ready(page, '#/overview', 'overview');
   t.match(await text(page, '#band-ranges'), /Adequate \(60 or more\).*Needs improvement \(40 to under 60\).*Insufficient \(under 40\)/, 'the band ranges are written out');
+
+  // ---- numbers: scores always with one decimal, counts with thousands separators (answers altered in flight)
+  const alter = async (path: string, change: (body: Json) => void) =>
+    page.route(
+      (u) => u.pathname === path,
+      async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        change(body);
+        await route.fulfill({ response, json: body });
+      },
+    );
+  await alter('/v1/countries', (body) => {
+    const c = body.countries.find((x: { code: string }) => x.code === 'TR');
+    c.latestScore = { ...c.latestScore, score: 64 };
+    c.lastActivity = { ...c.lastActivity, events: 12345 };
+  });
+  await alter('/v1/audit/verify', (body) => (body.eventsChecked = 1234567));
+  await ready(page, '#/overview?numbers', 'overview');
+  const tr = await page.$eval('#overview-table a[href="#/country/TR"]', (a) => (a.closest('tr') as HTMLElement).innerText);
+  t.match(tr, /\b64\.0\b/, 'a whole score keeps its decimal (64.0), like the others in the column');
+  t.match(tr, /12,345 events in total/, 'an event count has thousands separators');
+  await ready(page, '#/audit', 'audit');
+  t.match(await text(page, '#chain-summary'), /1,234,567 events checked/, 'so has the count of events checked');
+  await page.unrouteAll();
 
   // ---- the skip link moves the focus to the content and keeps the route
   await ready(page, '#/country/ET', 'country');

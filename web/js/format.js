@@ -17,6 +17,13 @@ export function countryName(code) {
 export const fmtNumber = (n, digits = 1) =>
   n === null || n === undefined ? '—' : Number(n).toLocaleString('en-GB', { maximumFractionDigits: digits });
 
+/** Scores always with one decimal, so a column of them lines up and 64 reads as exactly as 63.5. */
+export const fmtScore = (n) =>
+  n === null || n === undefined ? '—' : Number(n).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Counts (events, lag) with thousands separators, like every other number on the dashboard. */
+export const fmtCount = (n) => fmtNumber(n, 0);
+
 export const fmtPercent = (rate, digits = 1) =>
   rate === null || rate === undefined ? '—' : `${(rate * 100).toLocaleString('en-GB', { maximumFractionDigits: digits })}%`;
 

@@ -4,7 +4,7 @@ import { getJson } from '../api.js';
 import { chartCanvas, indicatorChart } from '../charts.js';
 import { definitionList, errorBox, field, h, loading, replace, table } from '../dom.js';
 import { loadCountries, YEARS_SHOWN } from '../data.js';
-import { bandBadge, countryName, findingBadge, fmtDateTime, fmtNumber, fmtPercent, frozenText, summariseData } from '../format.js';
+import { bandBadge, countryName, findingBadge, fmtDateTime, fmtNumber, fmtPercent, fmtScore, frozenText, summariseData } from '../format.js';
 import { navigate } from '../router.js';
 
 export const FAMILIES = ['dialogues', 'instruments', 'visa-measures', 'requests', 'return-operations', 'statistics', 'corrections'];
@@ -28,7 +28,7 @@ function scorecardSection(card) {
     h('h2', { id: 'scorecard-heading' }, `Scorecard ${card.period}`),
     definitionList(
       [
-        ['Score', card.score === null ? `No score: ${card.reasonDetail ?? card.reason ?? ''}` : h('strong', { class: 'score', id: 'country-score' }, fmtNumber(card.score))],
+        ['Score', card.score === null ? `No score: ${card.reasonDetail ?? card.reason ?? ''}` : h('strong', { class: 'score', id: 'country-score' }, fmtScore(card.score))],
         ['Band', bandBadge(card.band)],
         ['Status', card.provisional ? 'Provisional (period not closed)' : card.frozen ? `Final: ${frozenText(card.frozen)}` : 'Final (period closed)'],
         ['Scoring model', `${card.modelVersion}: ${card.modelLabel}`],

@@ -4,7 +4,7 @@ import { getJson } from '../api.js';
 import { chartCanvas, lineChart } from '../charts.js';
 import { h, replace, table } from '../dom.js';
 import { loadCountries, loadModels, loadScoreHistory, returnRateOf } from '../data.js';
-import { bandBadge, bandRanges, countryName, findingBadge, fmtDateTime, fmtNumber, fmtPercent, frozenText } from '../format.js';
+import { bandBadge, bandRanges, countryName, findingBadge, fmtCount, fmtDateTime, fmtPercent, fmtScore, frozenText } from '../format.js';
 
 const BAND_ORDER = ['adequate', 'needs-improvement', 'insufficient'];
 
@@ -14,7 +14,7 @@ function scoreCell(s) {
   return h(
     'span',
     {},
-    h('strong', { class: 'score' }, fmtNumber(s.score)),
+    h('strong', { class: 'score' }, fmtScore(s.score)),
     ` (${s.year}${s.provisional ? ', provisional' : ''}${s.containsEstimates ? ', contains estimates' : ''}, model ${s.modelVersion})`,
     s.frozen ? [h('br'), h('small', {}, frozenText(s.frozen))] : null,
   );
@@ -22,7 +22,7 @@ function scoreCell(s) {
 
 function activityCell(a) {
   if (!a) return 'No events recorded';
-  return h('span', {}, `${a.occurredOn} · ${a.type}`, h('br'), h('small', {}, `recorded ${fmtDateTime(a.recordedAt)}; ${a.events} events in total`));
+  return h('span', {}, `${a.occurredOn} · ${a.type}`, h('br'), h('small', {}, `recorded ${fmtDateTime(a.recordedAt)}; ${fmtCount(a.events)} events in total`));
 }
 
 export async function render(view) {
@@ -78,7 +78,7 @@ export async function render(view) {
           // The band zones drawn behind the lines, as text.
           h('p', { id: 'band-ranges', class: 'meta' }, 'Bands: ', BAND_ORDER.map((b, i) => [i > 0 ? ' ' : '', bandBadge(b, `(${ranges[b]})`)])),
           chartCanvas('score-chart', 'Line chart of the cooperation score per country by year; the numbers are in the table below'),
-          h('details', {}, h('summary', {}, 'Score chart as a table'), yearTable('Cooperation score by year', scoreSeries, (v) => fmtNumber(v))),
+          h('details', {}, h('summary', {}, 'Score chart as a table'), yearTable('Cooperation score by year', scoreSeries, fmtScore)),
         ),
         h(
           'figure',

@@ -3,7 +3,7 @@
 import { fetchWithToken, getJson, withQuery } from '../api.js';
 import { definitionList, errorBox, field, h, loading, replace, table } from '../dom.js';
 import { loadCountries, latestYear, loadModels } from '../data.js';
-import { bandBadge, countryName, findingBadge, fmtNumber, frozenText } from '../format.js';
+import { bandBadge, countryName, findingBadge, fmtScore, frozenText } from '../format.js';
 import { navigate } from '../router.js';
 
 export const FORMATS = [
@@ -71,7 +71,7 @@ function countrySummary(body) {
       const code = c.country ?? c.code ?? card.country;
       return [
         countryName(code),
-        card.score === null || card.score === undefined ? h('span', {}, 'No score', h('br'), h('small', {}, card.reasonDetail ?? '')) : fmtNumber(card.score),
+        card.score === null || card.score === undefined ? h('span', {}, 'No score', h('br'), h('small', {}, card.reasonDetail ?? '')) : fmtScore(card.score),
         bandBadge(card.band ?? null),
         card.provisional ? 'Yes' : 'No',
         card.containsEstimates ? 'Yes' : 'No',
