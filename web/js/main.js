@@ -41,7 +41,7 @@ function askForToken(reason) {
 }
 
 /** A refused token: what the server said, and what to do next. */
-const refused = (detail) => `The server refused the token: ${String(detail).replace(/\.$/, "")}. Check that the whole token was pasted, or ask an administrator for a new one.`;
+const refused = (detail) => `The server refused the token: ${String(detail).replace(/\.$/, '')}. Check that the whole token was pasted, or ask an administrator for a new one.`;
 
 whenUnauthenticated((detail) => askForToken(detail ? refused(detail) : undefined));
 
