@@ -73,3 +73,10 @@ export async function postFacts(url: string, token: string, facts: Fact[]): Prom
   }
   return position;
 }
+
+/** A new token from the admin token (POST /v1/tokens). */
+export async function createToken(url: string, admin: string, principal: string, role: string, countries?: string[]): Promise<string> {
+  const res = await fetch(`${url}/v1/tokens`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ principal, role, countries }) });
+  if (res.status !== 201) throw new Error(`POST /v1/tokens: HTTP ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}

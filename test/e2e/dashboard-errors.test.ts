@@ -42,6 +42,14 @@ t.test('dashboard with the server stopped says the service did not answer', { sk
   const text = await page.$eval('#view', (el) => (el as HTMLElement).innerText);
   t.match(text, /The service did not answer/, `the page says the service did not answer: ${JSON.stringify(text)}`);
   t.notMatch(text, /Failed to fetch/, "not the browser's bare message");
+  // One press tries again (here it fails again: the service is still down).
+  t.ok(await page.$('#retry'), 'a "Try again" button is offered');
+  if (await page.$('#retry')) {
+    await page.$eval('#view', (v) => v.setAttribute('data-state', 'stale'));
+    await page.click('#retry');
+    await page.waitForSelector('#view[data-page="country"][data-state="error"]', { timeout: 30_000 });
+    t.pass('pressing it renders the page again');
+  }
 
   // The token form, asked to check a token while the service is down, says the same (not "refused").
   await page.click('#forget-token');

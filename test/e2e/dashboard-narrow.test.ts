@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import t from 'tap';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startServer } from '../helpers/server-process.js';
 import { dashboardReady, launchChromium, randomAdminToken, skipWithoutChromium } from '../helpers/browser.js';
-import { dashboardFacts, postFacts } from './dashboard-data.js';
+import { createToken, dashboardFacts, postFacts } from './dashboard-data.js';
+import { overflow } from '../helpers/a11y.js';
 
 /**
  * The dashboard on a phone-sized screen (375 px): the page itself never scrolls sideways (wide tables
@@ -19,19 +20,6 @@ const SHOTS = join(ROOT, 'tmp', 'screenshots');
 const WIDTH = 375;
 
 
-/** How far the document reaches past the viewport, and the elements that stick out of it (not inside a scroll box). */
-const overflow = (page: Page) =>
-  page.evaluate(() => {
-    const width = window.innerWidth;
-    const out: string[] = [];
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      if (el.closest('.table-scroll')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.right > width + 1) out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className}` : ''} (right ${Math.round(r.right)})`);
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 5) };
-  });
-
 t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { skip: skipWithoutChromium }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'rcm-dashboard-narrow-'));
   t.teardown(() => rmSync(dir, { recursive: true, force: true }));
@@ -40,10 +28,7 @@ t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { sk
   const server = await startServer({ RCM_DATA_DIR: dir, RCM_ADMIN_TOKEN: admin });
   t.teardown(() => server.stop());
   const { url } = server;
-  const token = async (principal: string, role: string, countries?: string[]) => {
-    const res = await fetch(`${url}/v1/tokens`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ principal, role, countries }) });
-    return ((await res.json()) as { token: string }).token;
-  };
+  const token = (principal: string, role: string, countries?: string[]) => createToken(url, admin, principal, role, countries);
   const desk = await token('desk-narrow', 'desk', ['ET', 'SO', 'TN', 'DZ', 'TR']);
   const analyst = await token('analyst-narrow', 'analyst');
   const position = await postFacts(url, desk, dashboardFacts());
@@ -73,6 +58,13 @@ t.test('dashboard at 375 px: no sideways page scroll, the score on screen', { sk
     const o = await overflow(page);
     t.ok(o.scrollWidth <= o.width, `${route}: the page does not scroll sideways (document ${o.scrollWidth} px, screen ${o.width} px) ${o.out.join(', ')}`);
     t.same(o.out, [], `${route}: nothing sticks out of the screen outside a table's scroll box`);
+    // A box that scrolls takes the focus, so the keyboard can scroll it; one that fits is no tab stop.
+    // The charts' tables are in closed <details>: opened, they are measured again.
+    await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const boxes = await page.$$eval('.table-scroll', (els) => els.map((e) => ({ scrolls: e.scrollWidth > e.clientWidth, tabStop: e.getAttribute('tabindex') === '0', named: !!e.getAttribute('aria-label') })));
+    t.ok(boxes.some((b) => b.scrolls), `${route}: some table is wider than the screen`);
+    t.same(boxes.filter((b) => b.scrolls !== b.tabStop || b.scrolls !== b.named), [], `${route}: exactly the boxes that scroll are named tab stops`);
   }
 
   await page.goto(`${url}/#/country/${scored!.code}`);

@@ -131,7 +131,7 @@ t.test('dashboard in headless Chromium with the API numbers', { skip: skipWithou
     const label = band === 'adequate' ? 'Adequate' : band === 'needs-improvement' ? 'Needs improvement' : band === 'insufficient' ? 'Insufficient' : 'No band';
     t.match(row[2], label, `${c.code}: the band is written out as text (${label}), not only coloured`);
     if (typeof c.latestScore?.score === 'number') {
-      t.match(row[1], String(Math.round(c.latestScore.score * 10) / 10), `${c.code}: latest score shown`);
+      t.match(row[1], (Math.round(c.latestScore.score * 10) / 10).toFixed(1), `${c.code}: latest score shown`);
       t.equal(row[1]!.includes('contains estimates'), c.latestScore.containsEstimates, `${c.code}: says whether the score rests on estimates`);
     }
   }
@@ -173,10 +173,10 @@ t.test('dashboard in headless Chromium with the API numbers', { skip: skipWithou
   const offered = (await page.$$eval('#country-year option', (os) => os.map((o) => Number((o as HTMLOptionElement).value)))) as number[];
   const thisYear = new Date().getUTCFullYear();
   t.same(offered.slice(0, thisYear - chosen.latestScore.year + 1), Array.from({ length: thisYear - chosen.latestScore.year + 1 }, (_, i) => thisYear - i), 'years after the latest scored one, up to this year, can be chosen');
-  t.equal(await page.textContent('#country-score'), String(Math.round(chosen.latestScore.score * 10) / 10), 'with its latest score');
+  t.equal(await page.textContent('#country-score'), (Math.round(chosen.latestScore.score * 10) / 10).toFixed(1), 'with its latest score');
   const year = String(chosen.latestScore.year - 1);
   await page.selectOption('#country-year', year);
-  await page.click('#country-year ~ button');
+  await page.click('form:has(#country-year) button[type=submit]');
   await page.waitForFunction((y) => location.hash.includes(`year=${y}`) && document.querySelector('#view')?.getAttribute('data-state') === 'ready', year);
   const card = await get(`/v1/countries/${code}/scorecards/${year}`);
   const indicators = await chartData(page, 'indicator-chart');
@@ -208,7 +208,7 @@ t.test('dashboard in headless Chromium with the API numbers', { skip: skipWithou
   await page.evaluate(() => (location.hash = '#/country/ET'));
   await page.waitForFunction(() => location.hash === '#/country/ET' && document.querySelector('#view')?.getAttribute('data-state') === 'ready');
   await page.selectOption('#timeline-family', 'visa-measures');
-  await page.click('#timeline-family ~ button');
+  await page.click('form:has(#timeline-family) button[type=submit]');
   await page.waitForFunction(() => location.hash.includes('family=visa-measures') && document.querySelector('#view')?.getAttribute('data-state') === 'ready');
   await page.waitForSelector('#timeline-table');
   const families = await page.$$eval('#timeline-table tbody tr td:nth-child(3)', (tds) => tds.map((td) => td.textContent));

@@ -2,6 +2,7 @@
 // no animation, series told apart by point shape and dash as well as colour, and every chart
 // paired with a data table for screen readers.
 import { h } from './dom.js';
+import { bandRanges } from './format.js';
 
 const Chart = () => {
   if (!window.Chart) throw new Error('Chart.js did not load from /vendor/chart.umd.min.js');
@@ -48,10 +49,11 @@ function stripePattern(color, kind) {
 
 /** Background zones for the score bands (text label + pattern + colour), thresholds from the model. */
 function bandZonesPlugin(thresholds) {
+  const range = bandRanges(thresholds);
   const zones = [
-    { from: thresholds.adequate, to: 100, label: `Adequate (≥ ${thresholds.adequate})`, color: '#1b7837', kind: 'solid' },
-    { from: thresholds.needsImprovement, to: thresholds.adequate, label: `Needs improvement (${thresholds.needsImprovement}–${thresholds.adequate - 1})`, color: '#b35806', kind: 'stripes' },
-    { from: 0, to: thresholds.needsImprovement, label: `Insufficient (< ${thresholds.needsImprovement})`, color: '#b2182b', kind: 'cross-hatch' },
+    { from: thresholds.adequate, to: 100, label: `Adequate (${range.adequate})`, color: '#1b7837', kind: 'solid' },
+    { from: thresholds.needsImprovement, to: thresholds.adequate, label: `Needs improvement (${range['needs-improvement']})`, color: '#b35806', kind: 'stripes' },
+    { from: 0, to: thresholds.needsImprovement, label: `Insufficient (${range.insufficient})`, color: '#b2182b', kind: 'cross-hatch' },
   ];
   return {
     id: 'bandZones',

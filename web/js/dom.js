@@ -37,13 +37,24 @@ export function replace(el, ...children) {
  * a row header (`th scope="row"`) so screen readers announce rows by their key.
  */
 export function table(caption, headers, rows, attrs = {}) {
-  // In a box of its own that scrolls sideways when the table is wider than the screen (keyboard:
-  // the box takes the focus and the arrow keys scroll it), so the page itself never does.
-  return h(
-    'div',
-    { class: 'table-scroll', role: 'region', 'aria-label': typeof caption === 'string' ? caption : 'Table', tabindex: '0' },
-    tableOnly(caption, headers, rows, attrs),
-  );
+  const label = typeof caption === 'string' ? caption : 'Table';
+  const inner = tableOnly(caption, headers, rows, attrs);
+  const box = h('div', { class: 'table-scroll' }, inner);
+  // In a box of its own that scrolls sideways when the table is wider than the screen, so the page
+  // itself never does. Only a box that scrolls takes the focus (keyboard: the arrow keys scroll it)
+  // and is a named region; one that fits would be a tab stop that does nothing.
+  const observer = new ResizeObserver(() => {
+    if (box.scrollWidth > box.clientWidth) {
+      box.setAttribute('tabindex', '0');
+      box.setAttribute('role', 'region');
+      box.setAttribute('aria-label', label);
+    } else {
+      for (const a of ['tabindex', 'role', 'aria-label']) box.removeAttribute(a);
+    }
+  });
+  observer.observe(box);
+  observer.observe(inner);
+  return box;
 }
 
 function tableOnly(caption, headers, rows, attrs) {
@@ -62,14 +73,28 @@ function tableOnly(caption, headers, rows, attrs) {
   );
 }
 
+/**
+ * A form field: its label and its control in one box, so that when a row of filters wraps, a label
+ * never ends a line while its field starts the next.
+ */
+export function field(label, control) {
+  return h('span', { class: 'field' }, label, control);
+}
+
 /** A <dl> of label/value pairs. */
 export function definitionList(pairs, attrs = {}) {
   return h('dl', attrs, pairs.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v ?? '—')]));
 }
 
+/** What the reader can do about a refusal; the server's message says what was refused. */
+const NEXT_STEP = {
+  403: "Your token's role may not read this: ask an administrator for a token with a role that may (analyst or auditor for reports and the audit page).",
+};
+
 export function errorBox(err) {
   const status = err?.status ? ` (HTTP ${err.status}${err.problem?.code ? `, ${err.problem.code}` : ''})` : '';
-  return h('p', { class: 'error', role: 'alert' }, `${err?.message ?? String(err)}${status}`);
+  const next = NEXT_STEP[err?.status];
+  return h('p', { class: 'error', role: 'alert' }, `${err?.message ?? String(err)}${status}`, next ? [h('br'), next] : null);
 }
 
 export function loading(what) {

@@ -17,6 +17,13 @@ export function countryName(code) {
 export const fmtNumber = (n, digits = 1) =>
   n === null || n === undefined ? '—' : Number(n).toLocaleString('en-GB', { maximumFractionDigits: digits });
 
+/** Scores always with one decimal, so a column of them lines up and 64 reads as exactly as 63.5. */
+export const fmtScore = (n) =>
+  n === null || n === undefined ? '—' : Number(n).toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Counts (events, lag) with thousands separators, like every other number on the dashboard. */
+export const fmtCount = (n) => fmtNumber(n, 0);
+
 export const fmtPercent = (rate, digits = 1) =>
   rate === null || rate === undefined ? '—' : `${(rate * 100).toLocaleString('en-GB', { maximumFractionDigits: digits })}%`;
 
@@ -31,6 +38,13 @@ export const BANDS = {
   'needs-improvement': { label: 'Needs improvement', icon: '◆', cls: 'band-needs-improvement', pattern: 'stripes' },
   insufficient: { label: 'Insufficient', icon: '▲', cls: 'band-insufficient', pattern: 'cross-hatch' },
 };
+
+/** Each band's score range under a model's thresholds (scores have decimals: 59.5 is below 60). */
+export const bandRanges = (t) => ({
+  adequate: `${t.adequate} or more`,
+  'needs-improvement': `${t.needsImprovement} to under ${t.adequate}`,
+  insufficient: `under ${t.needsImprovement}`,
+});
 
 export function bandBadge(band, extra) {
   if (!band) return h('span', { class: 'band band-none' }, h('span', { class: 'band-icon', 'aria-hidden': 'true' }, '○'), ' No band');

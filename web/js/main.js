@@ -21,36 +21,59 @@ const tokenInput = document.getElementById('token-input');
 const tokenError = document.getElementById('token-error');
 const forget = document.getElementById('forget-token');
 
+const SITE = 'Return Cooperation Monitor';
+
+/** The tab's title says where one is: the page's own heading first (a country's name, the report's year). */
+function titleFrom(heading) {
+  const text = heading?.textContent?.trim();
+  document.title = text ? `${text} · ${SITE}` : SITE;
+}
+
 function askForToken(reason) {
   tokenStore.clear();
+  titleFrom(document.getElementById('token-heading'));
   forget.hidden = true;
   view.hidden = true;
   tokenPanel.hidden = false;
   tokenError.textContent = reason ?? '';
+  tokenInput.removeAttribute('aria-invalid');
   tokenInput.focus();
 }
 
-whenUnauthenticated((detail) => askForToken(detail ? `The server refused the token: ${detail}` : undefined));
+/** A refused token: what the server said, and what to do next. */
+const refused = (detail) => `The server refused the token: ${String(detail).replace(/\.$/, '')}. Check that the whole token was pasted, or ask an administrator for a new one.`;
+
+whenUnauthenticated((detail) => askForToken(detail ? refused(detail) : undefined));
 
 tokenForm.addEventListener('submit', async (e) => {
   e.preventDefault();
   const token = tokenInput.value.trim();
   if (!token) {
     tokenError.textContent = 'Enter a token.';
+    tokenInput.setAttribute('aria-invalid', 'true');
     return;
   }
   const result = await checkToken(token);
   if (!result.ok) {
-    tokenError.textContent = result.unreachable ? result.detail : `The server refused the token: ${result.detail}`;
+    tokenError.textContent = result.unreachable ? result.detail : refused(result.detail);
+    if (!result.unreachable) tokenInput.setAttribute('aria-invalid', 'true');
     return;
   }
   tokenStore.set(token);
   tokenInput.value = '';
   tokenError.textContent = '';
+  tokenInput.removeAttribute('aria-invalid');
   tokenPanel.hidden = true;
   view.hidden = false;
   forget.hidden = false;
   refresh();
+});
+
+// The skip link moves the focus without touching the hash, which holds the route: "#main" there
+// would lose the page on reload and make Back re-render the page one is on.
+document.querySelector('.skip-link').addEventListener('click', (e) => {
+  e.preventDefault();
+  document.getElementById('main').focus();
 });
 
 forget.addEventListener('click', () => askForToken('Token forgotten. Enter a token to continue.'));
@@ -70,27 +93,31 @@ async function show(route) {
   }
   view.dataset.page = route.page;
   view.dataset.state = 'loading';
-  if (!page) {
-    replace(view, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/overview' }, 'Go to the overview')));
-    view.dataset.state = 'ready';
-    return;
-  }
-  document.title = `${page.title}${route.arg ? ` ${route.arg}` : ''} · Return Cooperation Monitor`;
   // Each render gets its own container, so a slow, superseded render writes into a detached node.
-  const container = h('div', { class: 'page' }, loading(page.title.toLowerCase()));
+  const container = h('div', { class: 'page' });
   replace(view, container);
-  try {
-    await page.module.render(container, route.params, route.arg);
-    if (seq !== renderSeq) return;
+  if (!page) {
+    replace(container, h('h1', {}, 'Page not found'), h('p', {}, h('a', { href: '#/overview' }, 'Go to the overview')));
     view.dataset.state = 'ready';
-  } catch (err) {
-    if (seq !== renderSeq) return;
-    if (err?.status === 401) return; // askForToken already took over
-    replace(container, h('h1', {}, page.title), errorBox(err));
-    view.dataset.state = 'error';
+  } else {
+    document.title = `${page.title}${route.arg ? ` ${route.arg}` : ''} · ${SITE}`;
+    replace(container, loading(page.title.toLowerCase()));
+    try {
+      await page.module.render(container, route.params, route.arg);
+      if (seq !== renderSeq) return;
+      view.dataset.state = 'ready';
+    } catch (err) {
+      if (seq !== renderSeq) return;
+      if (err?.status === 401) return; // askForToken already took over
+      // The service did not answer or failed: one press tries again, without reloading the page.
+      const retry = err?.status === 0 || err?.status >= 500 ? h('button', { type: 'button', id: 'retry', onclick: () => refresh() }, 'Try again') : null;
+      replace(container, h('h1', {}, page.title), errorBox(err), retry);
+      view.dataset.state = 'error';
+    }
   }
   // Move focus to the new page's heading so keyboard and screen-reader users land on it.
   const heading = container.querySelector('h1');
+  titleFrom(heading);
   if (heading && document.activeElement !== tokenInput && route.focus !== false) {
     heading.setAttribute('tabindex', '-1');
     heading.focus({ preventScroll: true });

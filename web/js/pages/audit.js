@@ -1,7 +1,7 @@
 // Audit: hash-chain status per stream, projection lag, and the global event feed with paging.
 import { ApiError, getJson } from '../api.js';
 import { errorBox, h, replace, table } from '../dom.js';
-import { fmtDateTime, summariseData } from '../format.js';
+import { fmtCount, fmtDateTime, summariseData } from '../format.js';
 
 const PAGE_SIZE = 50;
 
@@ -22,14 +22,14 @@ async function section(id, title, build) {
 async function chains() {
   const r = await getJson('/v1/audit/verify');
   return [
-    h('p', { id: 'chain-summary' }, okBadge(r.ok, 'Every chain verifies', 'A chain is broken'), ` — ${r.eventsChecked} events checked through position ${r.throughPosition}.`),
+    h('p', { id: 'chain-summary' }, okBadge(r.ok, 'Every chain verifies', 'A chain is broken'), ` — ${fmtCount(r.eventsChecked)} events checked through position ${r.throughPosition}.`),
     table(
       'Hash chain per stream',
       ['Stream', 'Status', 'Events checked', 'Last revision', 'Head hash', 'First broken link'],
       r.streams.map((s) => [
         s.streamId,
         okBadge(s.ok, 'Intact', 'Broken'),
-        String(s.eventsChecked),
+        fmtCount(s.eventsChecked),
         String(s.lastRevision),
         h('code', { class: 'hash' }, s.headHash),
         s.broken ? `revision ${s.broken.streamRevision} (event ${s.broken.eventId}, position ${s.broken.position}): ${s.broken.reason}` : '—',
@@ -44,7 +44,7 @@ async function projections() {
   return table(
     `Projections (head position ${r.headPosition})`,
     ['Projection', 'Version', 'State', 'Position', 'Lag (events)', 'Rebuild', 'Error'],
-    r.projections.map((p) => [p.name, String(p.version), p.state, String(p.position), String(p.lag), p.rebuild ? `v${p.rebuild.version} at ${p.rebuild.position}` : '—', p.error ?? '—']),
+    r.projections.map((p) => [p.name, String(p.version), p.state, String(p.position), fmtCount(p.lag), p.rebuild ? `v${p.rebuild.version} at ${p.rebuild.position}` : '—', p.error ?? '—']),
     { class: 'data-table', id: 'projection-table' },
   );
 }
@@ -61,7 +61,7 @@ async function feed(params) {
       page.nextPosition ? h('a', { href: `#/audit?from=${page.nextPosition}`, rel: 'next' }, 'Next page →') : null,
     );
   return [
-    h('p', { id: 'feed-range' }, `Positions ${from}–${from + Math.max(0, page.events.length - 1)} of ${page.headPosition}.`),
+    h('p', { id: 'feed-range' }, `Positions ${from}–${from + Math.max(0, page.events.length - 1)} of ${fmtCount(page.headPosition)}.`),
     pager('top'),
     table(
       'Global event feed (stored form)',

@@ -2,9 +2,9 @@
 // instruments and visa measures with their state, open and overdue requests, and the timeline.
 import { getJson } from '../api.js';
 import { chartCanvas, indicatorChart } from '../charts.js';
-import { definitionList, errorBox, h, loading, replace, table } from '../dom.js';
+import { definitionList, errorBox, field, h, loading, replace, table } from '../dom.js';
 import { loadCountries, YEARS_SHOWN } from '../data.js';
-import { bandBadge, countryName, findingBadge, fmtDateTime, fmtNumber, fmtPercent, frozenText, summariseData } from '../format.js';
+import { bandBadge, countryName, findingBadge, fmtDateTime, fmtNumber, fmtPercent, fmtScore, frozenText, summariseData } from '../format.js';
 import { navigate } from '../router.js';
 
 export const FAMILIES = ['dialogues', 'instruments', 'visa-measures', 'requests', 'return-operations', 'statistics', 'corrections'];
@@ -28,7 +28,7 @@ function scorecardSection(card) {
     h('h2', { id: 'scorecard-heading' }, `Scorecard ${card.period}`),
     definitionList(
       [
-        ['Score', card.score === null ? `No score: ${card.reasonDetail ?? card.reason ?? ''}` : h('strong', { class: 'score', id: 'country-score' }, fmtNumber(card.score))],
+        ['Score', card.score === null ? `No score: ${card.reasonDetail ?? card.reason ?? ''}` : h('strong', { class: 'score', id: 'country-score' }, fmtScore(card.score))],
         ['Band', bandBadge(card.band)],
         ['Status', card.provisional ? 'Provisional (period not closed)' : card.frozen ? `Final: ${frozenText(card.frozen)}` : 'Final (period closed)'],
         ['Scoring model', `${card.modelVersion}: ${card.modelLabel}`],
@@ -39,7 +39,7 @@ function scorecardSection(card) {
     ),
     card.warnings.length > 0 ? [h('h3', {}, 'Warnings'), h('ul', {}, card.warnings.map((w) => h('li', {}, `${w.indicator ? `${w.indicator}: ` : ''}${w.message}`)))] : null,
     card.dataGaps.length > 0 ? [h('h3', {}, 'Data gaps'), h('ul', {}, card.dataGaps.map((g) => h('li', {}, g)))] : null,
-    h('figure', {}, h('figcaption', {}, 'Weighted indicators: normalised value and effective weight'), chartCanvas('indicator-chart', 'Bar chart of the weighted indicators; the raw numbers are in the table below')),
+    h('figure', { 'aria-labelledby': 'indicator-chart-title' }, h('figcaption', { id: 'indicator-chart-title' }, 'Weighted indicators: normalised value and effective weight'), chartCanvas('indicator-chart', 'Bar chart of the weighted indicators; the raw numbers are in the table below')),
     table('Indicators with their raw numbers', ['Indicator', 'Measure', 'Weight', 'Effective weight', 'Available', 'Source', 'Numerator', 'Denominator', 'Rate', 'Normalised'], indicatorRows, {
       class: 'data-table',
       id: 'indicator-table',
@@ -108,15 +108,17 @@ function timelineSection(country, params) {
         navigate(`#/country/${country}?${q}`);
       },
     },
-    h('label', { for: 'timeline-family' }, 'Family'),
-    h('select', { id: 'timeline-family', name: 'family' }, h('option', { value: '' }, 'All families'), FAMILIES.map((f) => h('option', { value: f, selected: f === family }, f))),
-    h('label', { for: 'timeline-from' }, 'From'),
-    h('input', { id: 'timeline-from', name: 'from', type: 'date', value: params.get('from') ?? '' }),
-    h('label', { for: 'timeline-to' }, 'To'),
-    h('input', { id: 'timeline-to', name: 'to', type: 'date', value: params.get('to') ?? '' }),
+    field(
+      h('label', { for: 'timeline-family' }, 'Family'),
+      h('select', { id: 'timeline-family', name: 'family' }, h('option', { value: '' }, 'All families'), FAMILIES.map((f) => h('option', { value: f, selected: f === family }, f))),
+    ),
+    field(h('label', { for: 'timeline-from' }, 'From'), h('input', { id: 'timeline-from', name: 'from', type: 'date', value: params.get('from') ?? '' })),
+    field(h('label', { for: 'timeline-to' }, 'To'), h('input', { id: 'timeline-to', name: 'to', type: 'date', value: params.get('to') ?? '' })),
     h('button', { type: 'submit' }, 'Filter timeline'),
   );
   const rows = [];
+  // Outside `list`, so it is in the document before its text changes and screen readers announce it.
+  const status = h('p', { id: 'timeline-status', role: 'status', class: 'meta' });
   const load = async (cursor) => {
     const page = await getJson(`/v1/countries/${country}/timeline`, { family, from: params.get('from'), to: params.get('to'), limit: 50, cursor });
     for (const e of page.entries) {
@@ -129,21 +131,49 @@ function timelineSection(country, params) {
         h('span', { class: 'data-summary' }, summariseData(e.effective?.data ?? e.data)),
       ]);
     }
+    const more = page.nextCursor ? h('button', { type: 'button', id: 'timeline-more', onclick: () => loadMore(more, page.nextCursor) }, 'Load more') : null;
     replace(
       list,
       table(`Timeline${family ? ` (${family})` : ''}: ${rows.length} entries shown`, ['Occurred on', 'Type', 'Family', 'Status', 'Recorded', 'Data'], rows, { class: 'data-table', id: 'timeline-table' }),
-      page.nextCursor ? h('button', { type: 'button', onclick: () => load(page.nextCursor).catch((err) => list.append(errorBox(err))) }, 'Load more') : null,
+      more,
     );
+    return page.entries.length;
+  };
+  // The button is replaced by the new page's: focus goes on to the new one (or to the table when
+  // none is left) instead of falling back to the top of the document, and a second press while
+  // loading does not fetch the same page twice.
+  const loadMore = async (button, cursor) => {
+    // aria-disabled, not disabled: a disabled button would drop the keyboard focus.
+    if (button.getAttribute('aria-disabled') === 'true') return;
+    button.setAttribute('aria-disabled', 'true');
+    status.textContent = 'Loading more entries…';
+    try {
+      const added = await load(cursor);
+      status.textContent = `${added} more entries loaded; ${rows.length} shown.`;
+      const next = list.querySelector('#timeline-more') ?? list.querySelector('table');
+      if (next?.tagName === 'TABLE') next.setAttribute('tabindex', '-1');
+      next?.focus();
+    } catch (err) {
+      button.removeAttribute('aria-disabled');
+      status.textContent = '';
+      list.append(errorBox(err));
+    }
   };
   load().catch((err) => replace(list, errorBox(err)));
-  return h('section', { 'aria-labelledby': 'timeline-heading' }, h('h2', { id: 'timeline-heading' }, 'Timeline'), form, list);
+  return h('section', { 'aria-labelledby': 'timeline-heading' }, h('h2', { id: 'timeline-heading' }, 'Timeline'), form, list, status);
 }
 
 export async function render(view, params, country) {
   const countries = await loadCountries();
   const summary = countries.find((c) => c.code === country);
   if (!summary) {
-    replace(view, h('h1', {}, 'Unknown country'), h('p', {}, `${country} is not a configured country. `, h('a', { href: '#/overview' }, 'Back to the overview')));
+    // The list holds only the countries this token may read (a desk's), so "unknown" may mean "not yours".
+    const yours = countries.map((c) => c.code).join(', ');
+    replace(
+      view,
+      h('h1', {}, 'Unknown country'),
+      h('p', {}, `${country} is not a configured country, or your token may not read it (it may read: ${yours || 'none'}). `, h('a', { href: '#/overview' }, 'Back to the overview')),
+    );
     return;
   }
   const latest = summary.latestScore?.year ?? new Date().getUTCFullYear() - 1;
@@ -165,8 +195,7 @@ export async function render(view, params, country) {
         navigate(`#/country/${country}?${q}`);
       },
     },
-    h('label', { for: 'country-year' }, 'Year'),
-    h('select', { id: 'country-year', name: 'year' }, years.map((y) => h('option', { value: y, selected: y === year }, String(y)))),
+    field(h('label', { for: 'country-year' }, 'Year'), h('select', { id: 'country-year', name: 'year' }, years.map((y) => h('option', { value: y, selected: y === year }, String(y))))),
     h('button', { type: 'submit' }, 'Show year'),
   );
 

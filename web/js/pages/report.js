@@ -1,9 +1,9 @@
 // Annual report: choose year, asOf and scoring model; preview it (the server's HTML rendering in a
 // sandboxed frame, and the manifest); download it as JSON, CSV, Markdown or HTML.
 import { fetchWithToken, getJson, withQuery } from '../api.js';
-import { definitionList, errorBox, h, replace, table } from '../dom.js';
+import { definitionList, errorBox, field, h, loading, replace, table } from '../dom.js';
 import { loadCountries, latestYear, loadModels } from '../data.js';
-import { bandBadge, countryName, findingBadge, fmtNumber, frozenText } from '../format.js';
+import { bandBadge, countryName, findingBadge, fmtScore, frozenText } from '../format.js';
 import { navigate } from '../router.js';
 
 export const FORMATS = [
@@ -71,7 +71,7 @@ function countrySummary(body) {
       const code = c.country ?? c.code ?? card.country;
       return [
         countryName(code),
-        card.score === null || card.score === undefined ? h('span', {}, 'No score', h('br'), h('small', {}, card.reasonDetail ?? '')) : fmtNumber(card.score),
+        card.score === null || card.score === undefined ? h('span', {}, 'No score', h('br'), h('small', {}, card.reasonDetail ?? '')) : fmtScore(card.score),
         bandBadge(card.band ?? null),
         card.provisional ? 'Yes' : 'No',
         card.containsEstimates ? 'Yes' : 'No',
@@ -103,16 +103,19 @@ export async function render(view, params) {
         navigate(`#/report?${q}`);
       },
     },
-    h('label', { for: 'report-year' }, 'Year'),
-    h('input', { id: 'report-year', name: 'year', type: 'number', min: 2000, max: 2100, required: true, value: year }),
-    h('label', { for: 'report-asof' }, 'As known at (end of day, UTC)'),
-    h('input', { id: 'report-asof', name: 'asOf', type: 'date', value: asOf, 'aria-describedby': 'asof-help' }),
-    h('label', { for: 'report-model' }, 'Scoring model'),
-    h(
-      'select',
-      { id: 'report-model', name: 'model' },
-      h('option', { value: '' }, 'Latest published'),
-      models.map((m) => h('option', { value: m.modelVersion, selected: String(m.modelVersion) === model }, `${m.modelVersion}: ${m.model?.label ?? ''}`)),
+    field(h('label', { for: 'report-year' }, 'Year'), h('input', { id: 'report-year', name: 'year', type: 'number', min: 2000, max: 2100, required: true, value: year })),
+    field(
+      h('label', { for: 'report-asof' }, 'As known at (end of day, UTC)'),
+      h('input', { id: 'report-asof', name: 'asOf', type: 'date', value: asOf, 'aria-describedby': 'asof-help' }),
+    ),
+    field(
+      h('label', { for: 'report-model' }, 'Scoring model'),
+      h(
+        'select',
+        { id: 'report-model', name: 'model' },
+        h('option', { value: '' }, 'Latest published'),
+        models.map((m) => h('option', { value: m.modelVersion, selected: String(m.modelVersion) === model }, `${m.modelVersion}: ${m.model?.label ?? ''}`)),
+      ),
     ),
     h('button', { type: 'submit' }, 'Preview report'),
     h('p', { id: 'asof-help', class: 'help' }, 'Leave "as known at" empty for everything recorded so far. An old date reproduces the report as it could have been made then.'),
@@ -125,7 +128,8 @@ export async function render(view, params) {
     FORMATS.map((f) => h('button', { type: 'button', 'data-format': f.format, onclick: () => download(query, f, status) }, `Download ${f.label}`)),
   );
 
-  const preview = h('div', { id: 'report-preview' });
+  // Building a report can take seconds (a closed year's first frozen answer): say so meanwhile.
+  const preview = h('div', { id: 'report-preview' }, loading(`the ${year} report preview`));
   replace(
     view,
     h('h1', { id: 'report-heading' }, `Annual report ${year}`),
