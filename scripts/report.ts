@@ -14,7 +14,7 @@ import { ReportFormat } from '../contracts/reports.js';
 import { loadConfig } from '../src/config/config.js';
 import { buildAnnualReport, renderReport } from '../src/reports/index.js';
 import { asOfCacheFor, closeAsOfCache } from '../src/as-of/view-cache.js';
-import { EventLogMissingError, openEventStore } from '../src/store/open-event-store.js';
+import { configuredEventStore, EventLogMissingError, openEventStore } from '../src/store/open-event-store.js';
 import { parseCommandLine } from './lib/command-line.js';
 
 const USAGE = `Usage:
@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   const evidence = EvidenceMode.safeParse(values.evidence);
   if (!evidence.success) throw new UsageError(`--evidence must be one of ${EvidenceMode.options.join(', ')}`);
   const config = loadConfig(values['data-dir'] ? { ...process.env, RCM_DATA_DIR: values['data-dir'] } : process.env);
-  const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl, existing: true });
+  const store = await openEventStore({ ...configuredEventStore(config), existing: true });
   asOfCacheFor(store, { maxBytes: config.asOfCacheBytes, snapshotEvery: config.asOfSnapshotEvery });
   try {
     const report = await buildAnnualReport(store, { year, countries: config.countries, asOf: values['as-of'], model, evidence: evidence.data, frozen: !values.live });

@@ -16,7 +16,7 @@ import { verifyLog } from '../src/audit/verify-log.js';
 import { checkLogTail, type TailFinding } from '../src/audit/log-tail.js';
 import { formatChainReport } from '../src/audit/format-chain-report.js';
 import { loadConfig } from '../src/config/config.js';
-import { openEventStore } from '../src/store/open-event-store.js';
+import { configuredEventStore, openEventStore } from '../src/store/open-event-store.js';
 import { parseCommandLine } from './lib/command-line.js';
 
 const USAGE = `Usage:
@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   let source: RawEventSource;
   let close: () => Promise<void> | void;
   if (config.eventStoreUrl) {
-    const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
+    const store = await openEventStore(configuredEventStore(config));
     source = portRawSource(store);
     close = () => store.close();
   } else {
