@@ -10,7 +10,6 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { EurostatImportSummary, type Problem } from '../contracts/index.js';
 import { CommandService } from '../src/commands/command-service.js';
