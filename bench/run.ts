@@ -9,7 +9,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { markdownTable, type ScenarioResult } from './lib/figures.js';
 import { history } from './lib/histories.js';
 import { machineInfo, type MachineInfo } from './lib/machine.js';
@@ -20,27 +19,37 @@ import { ingestScenario } from './scenarios/ingest.js';
 import { asOfScenario, queryScenario } from './scenarios/queries.js';
 import { rebuildScenario } from './scenarios/rebuild.js';
 import { startupScenario } from './scenarios/startup.js';
+import { parseCommandLine } from '../scripts/lib/command-line.js';
 
 const ALL = ['ingest', 'rebuild', 'query', 'asof', 'startup'] as const;
 type Scenario = (typeof ALL)[number];
 
-const { values } = parseArgs({
-  options: {
-    scenario: { type: 'string', default: ALL.join(',') },
-    quick: { type: 'boolean', default: false },
-    events: { type: 'string', default: '1000000' },
-    'small-events': { type: 'string', default: '10000' },
-    seconds: { type: 'string' },
-    connections: { type: 'string', default: '10,50' },
-    docs: { type: 'boolean', default: false },
-    'server-prof': { type: 'boolean', default: false },
-    rounds: { type: 'string' },
-    warmup: { type: 'string' },
-  },
+const USAGE = `Usage:
+  npm run bench -- [--scenario ${ALL.join(',')}] [--quick] [--events 1000000] [--small-events 10000] [--seconds N]
+                   [--connections 10,50] [--rounds N] [--warmup N] [--docs] [--server-prof]
+Runs the selected scenarios (default: all) against servers on 127.0.0.1; method and results: docs/benchmarks.md.
+`;
+const commandLine = parseCommandLine(USAGE, {
+  scenario: { type: 'string', default: ALL.join(',') },
+  quick: { type: 'boolean', default: false },
+  events: { type: 'string', default: '1000000' },
+  'small-events': { type: 'string', default: '10000' },
+  seconds: { type: 'string' },
+  connections: { type: 'string', default: '10,50' },
+  docs: { type: 'boolean', default: false },
+  'server-prof': { type: 'boolean', default: false },
+  rounds: { type: 'string' },
+  warmup: { type: 'string' },
 });
+if (commandLine.exitCode !== undefined) process.exit(commandLine.exitCode);
+const values = commandLine.values;
 
 const selected = values.scenario.split(',').map((s) => s.trim()).filter(Boolean) as Scenario[];
-for (const s of selected) if (!ALL.includes(s)) throw new Error(`unknown scenario ${s}; choose from ${ALL.join(', ')}`);
+const unknown = selected.filter((s) => !ALL.includes(s));
+if (unknown.length > 0) {
+  process.stderr.write(`Unknown scenario ${unknown.join(', ')}; choose from ${ALL.join(', ')}\n${USAGE}`);
+  process.exit(2);
+}
 const quick = values.quick;
 const bigEvents = Number(values.events);
 const smallEvents = Number(values['small-events']);

@@ -65,6 +65,11 @@ export type ReportFormat = z.infer<typeof ReportFormat>;
 export const AsOfParam = z
   .string()
   .max(40)
+  // A query string decodes an unescaped + to a space: say so, not that an offset is missing.
+  .refine((s) => !/^\d{4}-\d{2}-\d{2}T[\d:.]+ \d{2}:\d{2}$/.test(s), {
+    error: 'The offset arrived with a space for its +: in a URL write + as %2B (2024-03-01T10:00:00%2B01:00)',
+    abort: true,
+  })
   .regex(
     /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/,
     'Expected YYYY-MM-DD (end of that day, UTC) or an RFC 3339 date-time with a zone (Z or +hh:mm, at most 23:59)',

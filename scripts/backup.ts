@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
-import { BackupError, backupDataDir } from '../src/ops/backup.js';
+import { backupDataDir } from '../src/ops/backup.js';
+import { parseCommandLine } from './lib/command-line.js';
 
 /**
  * Online backup of the embedded databases (event log, tokens, read models) while the server runs:
@@ -7,12 +7,19 @@ import { BackupError, backupDataDir } from '../src/ops/backup.js';
  * `--out` names a new directory: one .sqlite file per database and manifest.json (sha-256 of each
  * file, log head position, chain verification). Exit code 0 on success, 1 on failure.
  */
+const USAGE = 'Usage:\n  npm run backup -- --out NEW_DIR [--data-dir DIR]  (default data dir: RCM_DATA_DIR or ./data)\n';
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { out: { type: 'string' }, 'data-dir': { type: 'string' } },
-    strict: true,
-  });
-  if (!values.out) throw new BackupError('Usage: npm run backup -- --out DIR [--data-dir DIR]  (default data dir: RCM_DATA_DIR or ./data)');
+  const { values, exitCode } = parseCommandLine(USAGE, { out: { type: 'string' }, 'data-dir': { type: 'string' } });
+  if (exitCode !== undefined) {
+    process.exitCode = exitCode;
+    return;
+  }
+  if (!values.out) {
+    process.stderr.write(`--out is required\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   const dataDir = values['data-dir'] ?? process.env['RCM_DATA_DIR'] ?? './data';
   const manifest = await backupDataDir(dataDir, values.out);
   process.stdout.write(

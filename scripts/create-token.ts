@@ -8,12 +8,12 @@
  *   npm run token -- --revoke <tokenId>
  */
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CreateTokenBody } from '../contracts/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { looksLikeToken, TokenStore } from '../src/auth/token-store.js';
 import { loadConfig } from '../src/config/config.js';
 import { openSqliteDatabase } from '../src/store/open-sqlite.js';
+import { parseCommandLine } from './lib/command-line.js';
 
 const USAGE = `Usage:
   npm run token -- --principal NAME --role desk|analyst|auditor|admin [--countries ET,SO] [--expires 2027-01-01T00:00:00Z] [--token-from-stdin]
@@ -22,31 +22,17 @@ const USAGE = `Usage:
 The auth database is <RCM_DATA_DIR>/auth.sqlite (default ./data).
 `;
 
-function parseCommandLine() {
-  try {
-    return parseArgs({
-      options: {
-        principal: { type: 'string' },
-        role: { type: 'string' },
-        countries: { type: 'string' },
-        expires: { type: 'string' },
-        list: { type: 'boolean' },
-        revoke: { type: 'string' },
-        'token-from-stdin': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-}
-
-const values = parseCommandLine();
-if (values.help) {
-  process.stdout.write(USAGE);
-  process.exit(0);
-}
+const commandLine = parseCommandLine(USAGE, {
+  principal: { type: 'string' },
+  role: { type: 'string' },
+  countries: { type: 'string' },
+  expires: { type: 'string' },
+  list: { type: 'boolean' },
+  revoke: { type: 'string' },
+  'token-from-stdin': { type: 'boolean' },
+});
+if (commandLine.exitCode !== undefined) process.exit(commandLine.exitCode);
+const values = commandLine.values;
 
 const config = loadConfig();
 const authPath = join(config.dataDir, 'auth.sqlite');

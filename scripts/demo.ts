@@ -7,8 +7,13 @@
  * and posts every fact with a stable Idempotency-Key, so running it twice records nothing new.
  * The facts and their sources: scripts/demo-data/facts.ts (domain-research.md 4.1-4.7).
  */
-import { parseArgs } from 'node:util';
 import { demoFacts, type DemoFact } from './demo-data/facts.js';
+import { parseCommandLine } from './lib/command-line.js';
+
+const USAGE = `Usage:
+  npm run demo -- [--url http://127.0.0.1:8080] --token ADMIN_TOKEN  (or RCM_ADMIN_TOKEN)
+Posts the demo history through the API of a running server; run it on a fresh data directory.
+`;
 
 const DESKS = [
   { principal: 'demo-desk-horn', countries: ['ET', 'SO'] },
@@ -28,6 +33,10 @@ async function api(url: string, token: string, method: string, path: string, bod
     method,
     headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  }).catch((e: unknown) => {
+    // fetch says only "fetch failed": name the server and the cause (refused, reset, no such host).
+    const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
+    throw new Error(`cannot reach ${url} (${method} ${path})${cause}; is the server running there?`);
   });
   const text = await res.text();
   let json: any = null;
@@ -52,8 +61,9 @@ async function postCountry(url: string, token: string, facts: readonly DemoFact[
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { url: { type: 'string', default: 'http://127.0.0.1:8080' }, token: { type: 'string' } } });
-  const url = values.url!.replace(/\/+$/, '');
+  const { values, exitCode } = parseCommandLine(USAGE, { url: { type: 'string', default: 'http://127.0.0.1:8080' }, token: { type: 'string' } });
+  if (exitCode !== undefined) return exitCode;
+  const url = values.url.replace(/\/+$/, '');
   const admin = values.token ?? process.env['RCM_ADMIN_TOKEN'];
   if (!admin) {
     process.stderr.write('demo: pass --token <admin token> (printed by the server on first start) or set RCM_ADMIN_TOKEN\n');

@@ -12,10 +12,15 @@
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { CountryStory, Random, governanceDrafts, dayOf, type Draft } from './history/story.js';
 import { verifyHistory } from './history/verify.js';
 import { HistoryWriter } from './history/write.js';
+import { parseCommandLine } from './lib/command-line.js';
+
+const USAGE = `Usage:
+  npm run generate -- [--events 1000000] [--out FILE] [--countries ET,SO,...] [--years 11] [--to-year YYYY] [--seed 7] [--verify 2] [--force]
+Writes a realistic history into a new SQLite event log (default tmp/bench/history-<events>.sqlite).
+`;
 
 export const DEFAULT_COUNTRIES = ['ET', 'SO', 'TN', 'DZ', 'TR', 'NG', 'GH', 'SN', 'IQ', 'PK', 'BD', 'MA'];
 
@@ -123,18 +128,20 @@ export async function generateHistory(options: GenerateOptions): Promise<Generat
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      events: { type: 'string', default: '1000000' },
-      out: { type: 'string' },
-      countries: { type: 'string' },
-      years: { type: 'string', default: '11' },
-      'to-year': { type: 'string' },
-      seed: { type: 'string', default: '7' },
-      verify: { type: 'string', default: '2' },
-      force: { type: 'boolean', default: false },
-    },
+  const { values, exitCode } = parseCommandLine(USAGE, {
+    events: { type: 'string', default: '1000000' },
+    out: { type: 'string' },
+    countries: { type: 'string' },
+    years: { type: 'string', default: '11' },
+    'to-year': { type: 'string' },
+    seed: { type: 'string', default: '7' },
+    verify: { type: 'string', default: '2' },
+    force: { type: 'boolean', default: false },
   });
+  if (exitCode !== undefined) {
+    process.exitCode = exitCode;
+    return;
+  }
   const events = Number(values.events);
   if (!Number.isInteger(events) || events < 1) throw new Error('--events must be a positive integer');
   const result = await generateHistory({

@@ -10,7 +10,6 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { EurostatImportSummary, type Problem } from '../contracts/index.js';
 import { CommandService } from '../src/commands/command-service.js';
@@ -19,7 +18,7 @@ import { isAppError } from '../src/errors/catalogue.js';
 import { importQuery, parseCliArgs, UsageError, USAGE, type CliArgs } from '../src/imports/eurostat/cli-args.js';
 import { checkWithCommands, loadCountryStatistics, recordWithCommands, runEurostatImport } from '../src/imports/eurostat/index.js';
 import { summaryText } from '../src/imports/eurostat/summary-text.js';
-import { openSqliteEventStore } from '../src/store/sqlite/index.js';
+import { configuredEventStore, openEventStore } from '../src/store/open-event-store.js';
 
 /** A one-line progress display on stderr when it is a terminal; silent otherwise (logs, pipes). */
 class Progress {
@@ -60,7 +59,8 @@ class Progress {
 
 async function importDirect(args: CliArgs, input: Readable, progress: Progress): Promise<EurostatImportSummary> {
   const config = loadConfig();
-  const store = openSqliteEventStore({ path: join(config.dataDir, 'events.sqlite') });
+  // The log the server uses: on KurrentDB a local events.sqlite would hold facts no instance reads.
+  const store = await openEventStore(configuredEventStore(config));
   try {
     const principal = `cli-${userInfo().username.replace(/[^A-Za-z0-9._@-]/g, '_')}`.slice(0, 64);
     const commands = new CommandService(store);

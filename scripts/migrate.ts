@@ -12,13 +12,18 @@
  */
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { GENESIS_HASH, type StoredEvent } from '../contracts/envelope.js';
 import { computeEventHash } from '../src/store/hash-chain.js';
 import { openKurrentDbEventStore, type KurrentClient, type KurrentDbEventStore, type MetadataClaim } from '../src/store/kurrentdb/index.js';
 import { openSqliteDatabase, type SqliteDatabase } from '../src/store/open-sqlite.js';
 import type { AppendResult, EventStore, IdempotencyRecord, StreamHead } from '../src/store/port.js';
 import { openSqliteEventStore, type SqliteEventStore } from '../src/store/sqlite/index.js';
+import { parseCommandLine } from './lib/command-line.js';
+
+const USAGE = `Usage:
+  npm run migrate -- --from sqlite:PATH|kurrentdb://... --to sqlite:PATH|kurrentdb://... [--batch N] [--from-namespace X] [--to-namespace Y]
+Copies the whole history (ids, times, hashes) and verifies every chain; stop writes to the source first.
+`;
 
 export type EndpointSpec = { kind: 'sqlite'; path: string } | { kind: 'kurrentdb'; url: string; namespace: string };
 
@@ -275,21 +280,14 @@ export async function runMigration(options: MigrationOptions): Promise<Migration
 }
 
 export async function main(argv: string[]): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      options: {
-        from: { type: 'string' },
-        to: { type: 'string' },
-        batch: { type: 'string' },
-        'from-namespace': { type: 'string' },
-        'to-namespace': { type: 'string' },
-      },
-    }));
-    if (!values.from || !values.to) throw new MigrationError('Both --from and --to are required');
-  } catch (e) {
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\nusage: migrate --from sqlite:PATH|kurrentdb://... --to sqlite:PATH|kurrentdb://... [--batch N]\n`);
+  const { values, exitCode } = parseCommandLine(
+    USAGE,
+    { from: { type: 'string' }, to: { type: 'string' }, batch: { type: 'string' }, 'from-namespace': { type: 'string' }, 'to-namespace': { type: 'string' } },
+    argv,
+  );
+  if (exitCode !== undefined) return exitCode;
+  if (!values.from || !values.to) {
+    process.stderr.write(`Both --from and --to are required\n${USAGE}`);
     return 2;
   }
   try {

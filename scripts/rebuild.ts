@@ -8,22 +8,33 @@
  * The read-model file is deleted first. Peak RSS: the highest RSS sampled after each batch and the
  * process's maxRSS (which also covers the baseline pass, run first; it holds one row at a time).
  */
-import { parseArgs } from 'node:util';
+import { parseCommandLine } from './lib/command-line.js';
 import { rawReadBaseline, rebuildAll } from '../src/projection-runtime/rebuild-all.js';
 
+const USAGE = `Usage:
+  npm run rebuild -- --events EVENTS_SQLITE [--read-models FILE] [--batch N] [--cache N] [--workers 0-8] [--no-baseline] [--json]
+Times a full rebuild of every projection from an event log (npm run generate writes one) into a fresh read-model file.
+`;
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      events: { type: 'string' },
-      'read-models': { type: 'string', default: 'tmp/rebuild/read-models.sqlite' },
-      batch: { type: 'string' },
-      cache: { type: 'string' },
-      workers: { type: 'string' },
-      'no-baseline': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-    },
+  const { values, exitCode } = parseCommandLine(USAGE, {
+    events: { type: 'string' },
+    'read-models': { type: 'string', default: 'tmp/rebuild/read-models.sqlite' },
+    batch: { type: 'string' },
+    cache: { type: 'string' },
+    workers: { type: 'string' },
+    'no-baseline': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
   });
-  if (!values.events) throw new Error('usage: rebuild.ts --events <events.sqlite> [--read-models <file>] [--batch N] [--workers N] [--no-baseline] [--json]');
+  if (exitCode !== undefined) {
+    process.exitCode = exitCode;
+    return;
+  }
+  if (!values.events) {
+    process.stderr.write(`--events is required\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   if (values.workers !== undefined && !/^[0-8]$/.test(values.workers)) throw new Error('--workers must be 0 (one thread, global order) to 8');
   const baseline = values['no-baseline'] ? null : rawReadBaseline(values.events);
   const tty = process.stderr.isTTY && !values.json;

@@ -7,17 +7,23 @@
  * The server may keep running. Exit code: 0 no difference, 1 differences found, 2 could not run.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatReplayReport } from '../src/audit/format-replay-report.js';
 import { progressLine } from '../src/audit/progress.js';
 import { replayAndCompare } from '../src/audit/replay.js';
 import { loadConfig } from '../src/config/config.js';
-import { openEventStore } from '../src/store/open-event-store.js';
+import { configuredEventStore, openEventStore } from '../src/store/open-event-store.js';
+import { parseCommandLine } from './lib/command-line.js';
+
+const USAGE = `Usage:
+  npm run replay [-- --data-dir DIR] [--json] [--keep-scratch]
+Rebuilds every projection into a scratch database and compares it with the live read models (default RCM_DATA_DIR or ./data). Exit 0: no difference; 1: differences; 2: could not run.
+`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, 'keep-scratch': { type: 'boolean' } } });
+  const { values, exitCode } = parseCommandLine(USAGE, { 'data-dir': { type: 'string' }, json: { type: 'boolean' }, 'keep-scratch': { type: 'boolean' } });
+  if (exitCode !== undefined) return exitCode;
   const config = loadConfig(values['data-dir'] ? { ...process.env, RCM_DATA_DIR: values['data-dir'] } : process.env);
-  const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl, existing: true });
+  const store = await openEventStore({ ...configuredEventStore(config), existing: true });
   try {
     const progress = progressLine('replaying');
     const report = await replayAndCompare({

@@ -9,27 +9,31 @@
  * printed to stderr; running again with the same `--as-of` gives the same bytes.
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { EvidenceMode } from '../contracts/read-models.js';
 import { ReportFormat } from '../contracts/reports.js';
 import { loadConfig } from '../src/config/config.js';
 import { buildAnnualReport, renderReport } from '../src/reports/index.js';
 import { asOfCacheFor, closeAsOfCache } from '../src/as-of/view-cache.js';
-import { EventLogMissingError, openEventStore } from '../src/store/open-event-store.js';
+import { configuredEventStore, EventLogMissingError, openEventStore } from '../src/store/open-event-store.js';
+import { parseCommandLine } from './lib/command-line.js';
+
+const USAGE = `Usage:
+  npm run report -- --year 2023 [--format json|csv|md|html] [--as-of 2024-03-01] [--model N] [--evidence bounded|full] [--live] [--out FILE] [--data-dir DIR]
+Builds the annual report from a data directory (default RCM_DATA_DIR or ./data), no server needed; without --out it goes to stdout.
+`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      year: { type: 'string' },
-      format: { type: 'string', default: 'json' },
-      'as-of': { type: 'string' },
-      model: { type: 'string' },
-      evidence: { type: 'string', default: 'bounded' },
-      live: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      'data-dir': { type: 'string' },
-    },
+  const { values, exitCode } = parseCommandLine(USAGE, {
+    year: { type: 'string' },
+    format: { type: 'string', default: 'json' },
+    'as-of': { type: 'string' },
+    model: { type: 'string' },
+    evidence: { type: 'string', default: 'bounded' },
+    live: { type: 'boolean', default: false },
+    out: { type: 'string' },
+    'data-dir': { type: 'string' },
   });
+  if (exitCode !== undefined) return exitCode;
   const year = Number(values.year);
   if (!values.year || !Number.isInteger(year)) throw new UsageError('--year is required, e.g. --year 2023');
   const format = ReportFormat.safeParse(values.format);
@@ -39,7 +43,7 @@ async function main(): Promise<number> {
   const evidence = EvidenceMode.safeParse(values.evidence);
   if (!evidence.success) throw new UsageError(`--evidence must be one of ${EvidenceMode.options.join(', ')}`);
   const config = loadConfig(values['data-dir'] ? { ...process.env, RCM_DATA_DIR: values['data-dir'] } : process.env);
-  const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl, existing: true });
+  const store = await openEventStore({ ...configuredEventStore(config), existing: true });
   asOfCacheFor(store, { maxBytes: config.asOfCacheBytes, snapshotEvery: config.asOfSnapshotEvery });
   try {
     const report = await buildAnnualReport(store, { year, countries: config.countries, asOf: values['as-of'], model, evidence: evidence.data, frozen: !values.live });

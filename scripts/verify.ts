@@ -9,7 +9,6 @@
  * answers kept for Idempotency-Keys name events beyond the log's end), 2 the check could not run.
  */
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { progressLine } from '../src/audit/progress.js';
 import { portRawSource, type RawEventSource } from '../src/audit/raw-event-source.js';
 import { openReadonlyEventLog } from '../src/audit/sqlite-readonly-source.js';
@@ -17,15 +16,22 @@ import { verifyLog } from '../src/audit/verify-log.js';
 import { checkLogTail, type TailFinding } from '../src/audit/log-tail.js';
 import { formatChainReport } from '../src/audit/format-chain-report.js';
 import { loadConfig } from '../src/config/config.js';
-import { openEventStore } from '../src/store/open-event-store.js';
+import { configuredEventStore, openEventStore } from '../src/store/open-event-store.js';
+import { parseCommandLine } from './lib/command-line.js';
+
+const USAGE = `Usage:
+  npm run verify [-- --data-dir DIR] [--json]
+Recomputes every hash chain of the data directory (default RCM_DATA_DIR or ./data). Exit 0: intact; 1: a break or missing events; 2: could not run.
+`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, json: { type: 'boolean' } } });
+  const { values, exitCode } = parseCommandLine(USAGE, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } });
+  if (exitCode !== undefined) return exitCode;
   const config = loadConfig(values['data-dir'] ? { ...process.env, RCM_DATA_DIR: values['data-dir'] } : process.env);
   let source: RawEventSource;
   let close: () => Promise<void> | void;
   if (config.eventStoreUrl) {
-    const store = await openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
+    const store = await openEventStore(configuredEventStore(config));
     source = portRawSource(store);
     close = () => store.close();
   } else {

@@ -11,7 +11,7 @@ import { ReadSide } from '../projection-runtime/read-side.js';
 import { ProjectionRunner, type ProjectionStatusEntry } from '../projection-runtime/runner.js';
 import { ThreadedProjectionRunner } from '../projection-runtime/runner-thread.js';
 import { checkpointTargetOf, WalCheckpointer, type CheckpointTarget } from '../store/checkpoint/wal-checkpointer.js';
-import { openEventStore } from '../store/open-event-store.js';
+import { configuredEventStore, openEventStore } from '../store/open-event-store.js';
 import { SqliteEventStore } from '../store/sqlite/index.js';
 import { openSqliteDatabase } from '../store/open-sqlite.js';
 import { lockFile } from '../as-of/dir-lock.js';
@@ -59,7 +59,7 @@ export async function openContext(
   }
   // KurrentDB's failures (a server out of reach) keep their own message: the advice is about the embedded log's file.
   const openLog = <T>(open: () => T | Promise<T>) => (config.eventStoreUrl ? open() : opening(config.dataDir, 'events.sqlite', LOG_ADVICE, open));
-  const store = await openLog(() => openEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl }));
+  const store = await openLog(() => openEventStore(configuredEventStore(config)));
   const logHead = await openLog(() => store.headPosition());
   const authDb = await opening(config.dataDir, 'auth.sqlite', AUTH_ADVICE, () => openSqliteDatabase(join(config.dataDir, 'auth.sqlite')));
   const readModels = readModelsLocation(config.dataDir);

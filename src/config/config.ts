@@ -23,6 +23,9 @@ const EnvInt = (min: number, max: number) =>
 /** What RCM_EVENTSTORE_URL must look like: a KurrentDB / EventStoreDB connection string. */
 export const EVENT_STORE_URL = /^(?:kurrentdb|kurrent|esdb|eventstore)(?:\+discover)?:\/\//i;
 
+/** A prefix of our stream names on a shared KurrentDB server: empty, or like `rcm-` (lowercase, ends in - _ or .). */
+export const EVENT_STORE_NAMESPACE = /^(?:[a-z0-9][a-z0-9-]{0,62}[-_.])?$/;
+
 const EnvSchema = z.object({
   PORT: EnvInt(0, 65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -38,6 +41,7 @@ const EnvSchema = z.object({
   RCM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RCM_READ_WAIT_MS: EnvInt(0, 60_000).default(5_000),
   RCM_EVENTSTORE_URL: z.string().trim().regex(EVENT_STORE_URL, 'must be a kurrentdb:// (or esdb://) connection string').optional(),
+  RCM_EVENTSTORE_NAMESPACE: z.string().regex(EVENT_STORE_NAMESPACE, 'must be like rcm- (lowercase letters, digits and dashes, ending in - _ or .)').default(''),
   RCM_RATE_LIMIT_PER_MINUTE: EnvInt(1, 10_000_000).default(6000),
   RCM_REQUEST_TIMEOUT_MS: EnvInt(1000, 600_000).default(30_000),
   RCM_MAX_EVENT_LOOP_DELAY_MS: EnvInt(0, 60_000).default(1000),
@@ -69,6 +73,8 @@ export type Config = {
   logLevel: z.infer<typeof EnvSchema>['RCM_LOG_LEVEL'];
   readWaitMs: number;
   eventStoreUrl: string | undefined;
+  /** Prefix of our stream names on the KurrentDB server ('' for none; unused by the embedded store). */
+  eventStoreNamespace: string;
   rateLimitPerMinute: number;
   requestTimeoutMs: number;
   maxEventLoopDelayMs: number;
@@ -114,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.RCM_LOG_LEVEL,
     readWaitMs: e.RCM_READ_WAIT_MS,
     eventStoreUrl: e.RCM_EVENTSTORE_URL,
+    eventStoreNamespace: e.RCM_EVENTSTORE_NAMESPACE,
     rateLimitPerMinute: e.RCM_RATE_LIMIT_PER_MINUTE,
     requestTimeoutMs: e.RCM_REQUEST_TIMEOUT_MS,
     maxEventLoopDelayMs: e.RCM_MAX_EVENT_LOOP_DELAY_MS,

@@ -58,7 +58,7 @@ function cleanMessage(m: string | undefined): string | undefined {
 }
 
 export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: unknown): FastifyReply {
-  const problem = toProblem(bodyLimitNamed(err, req), req.url.split('?')[0]);
+  const problem = toProblem(mediaTypeNamed(bodyLimitNamed(err, req), req), req.url.split('?')[0]);
   if (problem.status >= 500 && problem.code === 'INTERNAL') req.log.error({ err }, 'unhandled error');
   if (problem.code === 'STORAGE_FULL') {
     req.log.error({ err }, 'the disk of the data directory is full: a write was refused, nothing of it recorded');
@@ -69,6 +69,14 @@ export function sendProblem(reply: FastifyReply, req: FastifyRequest, err: unkno
 }
 
 /** Fastify's "Request body is too large" with the limit the route has: the desk learns how much to cut. */
+/** Fastify says only "Unsupported Media Type": name the type sent and the ones the route takes. */
+function mediaTypeNamed(err: unknown, req: FastifyRequest): unknown {
+  if ((err as Partial<FastifyError>).code !== 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return err;
+  const sent = req.headers['content-type'];
+  const accepts = req.routeOptions?.config?.accepts ?? ['application/json'];
+  return new AppError('UNSUPPORTED_MEDIA_TYPE', `${sent ? `Content-Type ${sent} is` : 'A body without a Content-Type is'} not accepted here; send ${accepts.join(', ')}`);
+}
+
 function bodyLimitNamed(err: unknown, req: FastifyRequest): unknown {
   const limit = req.routeOptions?.bodyLimit;
   if ((err as Partial<FastifyError>).code !== 'FST_ERR_CTP_BODY_TOO_LARGE' || limit === undefined) return err;

@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EventStore } from './port.js';
 import { openSqliteEventStore } from './sqlite/index.js';
-import { EVENT_STORE_URL } from '../config/config.js';
+import { EVENT_STORE_URL, type Config } from '../config/config.js';
+import type { KurrentClient } from './kurrentdb/index.js';
 
 export interface OpenEventStoreOptions {
   /** The instance's data directory (SQLite event log, or the KurrentDB local index). */
@@ -11,6 +12,8 @@ export interface OpenEventStoreOptions {
   eventStoreUrl?: string | undefined;
   /** Stream-name prefix on a shared KurrentDB server (RCM_EVENTSTORE_NAMESPACE). Default ''. */
   namespace?: string | undefined;
+  /** A KurrentDB client built elsewhere (tests: an in-process stand-in). */
+  client?: KurrentClient;
   onWarning?: (message: string) => void;
   /**
    * The embedded log must exist already (tools that read a data directory: a mistyped path must be
@@ -18,6 +21,13 @@ export interface OpenEventStoreOptions {
    */
   existing?: boolean;
 }
+
+/** The event store a configuration names: the server and every tool open it alike. */
+export const configuredEventStore = (config: Pick<Config, 'dataDir' | 'eventStoreUrl' | 'eventStoreNamespace'>) => ({
+  dataDir: config.dataDir,
+  eventStoreUrl: config.eventStoreUrl,
+  namespace: config.eventStoreNamespace,
+});
 
 /** A data directory without an event log, given to a tool that reads one. */
 export class EventLogMissingError extends Error {}
@@ -47,5 +57,6 @@ export async function openEventStore(options: OpenEventStoreOptions): Promise<Ev
     indexPath: join(options.dataDir, 'kurrentdb-index.sqlite'),
     namespace: options.namespace ?? '',
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
+    ...(options.client ? { client: options.client } : {}),
   });
 }

@@ -63,7 +63,7 @@ export function makeImportRoutes(options: { bodyLimit?: number; decompressedLimi
       '/v1/imports/eurostat',
       {
         bodyLimit,
-        config: { access: { roles: ['analyst', 'admin'] } },
+        config: { access: { roles: ['analyst', 'admin'] }, accepts: IMPORT_CONTENT_TYPES },
         schema: {
           operationId: 'importEurostat',
           tags: ['imports'],

@@ -1,4 +1,5 @@
 import { streamNameFilter, type Filter } from '@kurrent/kurrentdb-client';
+import { EVENT_STORE_NAMESPACE } from '../../config/config.js';
 import { AppError } from '../../errors/catalogue.js';
 
 /**
@@ -9,11 +10,10 @@ import { AppError } from '../../errors/catalogue.js';
  * same whatever namespace it was written under.
  */
 const OUR_STREAM = /^(?:country-[A-Z]{2}|scoring-models|reporting-periods)$/;
-const NAMESPACE = /^(?:[a-z0-9][a-z0-9-]{0,62}[-_.])?$/;
 
 /** Throws unless `namespace` is empty or lowercase letters/digits/dashes ending in `-`, `_` or `.`. */
 export function checkNamespace(namespace: string): string {
-  if (!NAMESPACE.test(namespace)) {
+  if (!EVENT_STORE_NAMESPACE.test(namespace)) {
     throw new AppError('BAD_REQUEST', `KurrentDB namespace "${namespace}" must be empty or like "rcm-" (lowercase, ends in - _ or .)`);
   }
   return namespace;

@@ -131,6 +131,7 @@ t.test('status codes', async (t) => {
       payload: JSON.stringify(track),
     });
     expectProblem(t, res, 415, 'UNSUPPORTED_MEDIA_TYPE');
+    t.equal(res.json().detail, 'Content-Type text/plain is not accepted here; send application/json', 'names what was sent and what to send');
   });
   await t.test('422 Idempotency-Key reused with another body', async (t) => {
     const headers = { ...desk, 'idempotency-key': 'k-422' };

@@ -84,6 +84,9 @@ t.test('gzip SDMX-CSV with a filter; malformed files answer 400 naming the line 
 
   const json = await h.app.inject({ method: 'POST', url: `${URL}?dataset=migr_eiord`, headers: { ...bearer(h.tokens.analyst), 'content-type': 'application/json' }, payload: '{}' });
   t.equal(json.statusCode, 415, json.body);
+  const text = await h.app.inject({ method: 'POST', url: `${URL}?dataset=migr_eiord`, headers: { ...bearer(h.tokens.analyst), 'content-type': 'text/plain' }, payload: 'x' });
+  t.equal(text.statusCode, 415, text.body);
+  t.match(text.json().detail, /^Content-Type text\/plain is not accepted here; send text\/tab-separated-values, text\/csv, application\/gzip/, 'names the types the import takes');
 });
 
 t.test('a body over the import limit is refused with 413', async (t) => {

@@ -170,3 +170,19 @@ t.test('backup and restore given a path that is a file: named as such', async (t
   await t.rejects(restoreDataDir(backup, file), { message: `${file} exists and is not a directory; restore only into a new, empty directory` });
   t.same(readdirSync(base).sort(), ['a-file', 'b1', 'data'], 'nothing else written');
 });
+
+t.test('a direct Eurostat import goes to the configured log: with RCM_EVENTSTORE_URL, never into a local events.sqlite', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'rcm-import-kurrent-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'migr_eiord.tsv');
+  writeFileSync(file, 'freq,citizen,age,sex,unit,geo\\TIME_PERIOD\t2022 \nA,ET,TOTAL,T,PER,EU27_2020\t1300 \n');
+  // Nothing listens on port 1: the import must fail there rather than record into a file no instance reads.
+  const env = childEnv({ RCM_DATA_DIR: dir, RCM_EVENTSTORE_URL: 'kurrentdb://127.0.0.1:1?tls=false' });
+  const res = await run(process.execPath, ['--import', 'tsx', 'scripts/import-eurostat.ts', '--file', file], { cwd: root, env }).then(
+    () => ({ code: 0, err: '' }),
+    (e: { code: number; stderr: string }) => ({ code: e.code, err: e.stderr }),
+  );
+  t.equal(res.code, 1, res.err);
+  t.match(res.err, /Import failed/);
+  t.notOk(existsSync(join(dir, 'events.sqlite')), 'no local event log');
+});

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANY, NO_STREAM, WrongExpectedVersionError } from '@kurrent/kurrentdb-client';
@@ -23,7 +23,8 @@ import {
   uuidV5,
   type KurrentDbEventStoreOptions,
 } from '../../../src/store/kurrentdb/index.js';
-import { openEventStore } from '../../../src/store/open-event-store.js';
+import { loadConfig } from '../../../src/config/config.js';
+import { configuredEventStore, openEventStore } from '../../../src/store/open-event-store.js';
 import { runEventStoreContract } from './contract.js';
 import { trackOpened } from './fixtures.js';
 import { FakeKurrentDb } from './kurrentdb-fake.js';
@@ -283,6 +284,20 @@ t.test('openEventStore: SQLite without a URL, KurrentDB only for a kurrentdb:// 
   t.equal(store.kind, 'sqlite');
   t.equal((store as { path?: string }).path, join(dataDir, 'events.sqlite'));
   await t.rejects(openEventStore({ dataDir, eventStoreUrl: 'postgres://user:secret@db/x' }), /kurrentdb:\/\/.*postgres:\/\/\*\*\*@db/);
+});
+
+t.test('RCM_EVENTSTORE_NAMESPACE: the configured store keeps our streams behind that prefix on the server', async (t) => {
+  const dataDir = join(root, 'namespaced');
+  mkdirSync(dataDir);
+  const config = loadConfig({ RCM_DATA_DIR: dataDir, RCM_EVENTSTORE_URL: 'kurrentdb://fake', RCM_EVENTSTORE_NAMESPACE: 'rcm-' });
+  const fake = new FakeKurrentDb();
+  const store = await openEventStore({ ...configuredEventStore(config), client: fake.client(), onWarning: () => {} });
+  t.teardown(() => store.close());
+  await store.append('country-ET', 'no_stream', [trackOpened('ET', 1)]);
+  t.equal(fake.streamRecords('rcm-country-ET').length, 1);
+  t.equal(fake.streamRecords('country-ET').length, 0);
+  t.equal(loadConfig({}).eventStoreNamespace, '', 'none by default');
+  t.throws(() => loadConfig({ RCM_EVENTSTORE_NAMESPACE: 'RCM' }), /RCM_EVENTSTORE_NAMESPACE: must be like rcm-/);
 });
 
 // ------------------------------------------------------------------ against a real server

@@ -91,6 +91,7 @@ t.test('asOf: a real date or an RFC 3339 date-time (offsets up to 23:59) in the 
     '2024-01-01T24:00:00Z': /RFC 3339/,
     '2024-01-01T10:60:00Z': /RFC 3339/,
     '2024-01-01T10:00:60Z': /RFC 3339/,
+    '2024-01-01T10:00:00 01:00': /^The offset arrived with a space for its \+: in a URL write \+ as %2B/,
   };
   for (const [value, message] of Object.entries(refused)) t.match(firstMessage(AsOfParam.safeParse(value)), message, value);
 });
