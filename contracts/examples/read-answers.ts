@@ -13,10 +13,10 @@ export const countryListExample = {
       code: "ET",
       streamId: "country-ET",
       lastActivity: {
-        eventId: "b18c528f-6ef5-422d-8416-21234915a543",
+        eventId: "90cd5b07-e068-4da0-8753-a16860a3fdea",
         type: "EUTravelDocumentPresented",
         position: 50,
-        recordedAt: "2025-01-14T09:09:00.534Z",
+        recordedAt: "2025-01-14T09:55:01.801Z",
         occurredOn: "2023-03-02",
         events: 38
       },
@@ -35,10 +35,10 @@ export const countryListExample = {
       code: "SO",
       streamId: "country-SO",
       lastActivity: {
-        eventId: "d265b88a-d248-4d0f-9a6d-9be78e173edb",
+        eventId: "7a269e3e-6d0f-4d95-9d12-77038fa2b3ef",
         type: "EUTravelDocumentPresented",
         position: 75,
-        recordedAt: "2025-01-14T09:09:00.683Z",
+        recordedAt: "2025-01-14T09:55:01.869Z",
         occurredOn: "2023-03-02",
         events: 37
       },
@@ -69,17 +69,17 @@ export const profileExample = {
         {
           on: "2017-01-15",
           type: "InstrumentNegotiationOpened",
-          eventId: "e05bd8e0-6598-468b-9023-01d767bd3570"
+          eventId: "1c9b677d-aaaf-43ce-8390-b445fc8e3a06"
         },
         {
           on: "2018-02-05",
           type: "InstrumentAgreed",
-          eventId: "86489f60-3101-43a4-914f-a8d275b28c74"
+          eventId: "2ee408b6-191a-4fda-9ce0-d7865fcdde4e"
         },
         {
           on: "2018-02-05",
           type: "InstrumentProvisionsApplicable",
-          eventId: "c8f435d1-53cf-4b1f-9fed-99cbacb7c2a1"
+          eventId: "4e6d3540-b276-4dd9-9e40-e0f7c74270e8"
         }
       ],
       lastEventOn: "2018-02-05",
@@ -97,9 +97,9 @@ export const profileExample = {
       ],
       applicableFrom: "2018-02-05",
       eventIds: [
-        "e05bd8e0-6598-468b-9023-01d767bd3570",
-        "86489f60-3101-43a4-914f-a8d275b28c74",
-        "c8f435d1-53cf-4b1f-9fed-99cbacb7c2a1"
+        "1c9b677d-aaaf-43ce-8390-b445fc8e3a06",
+        "2ee408b6-191a-4fda-9ce0-d7865fcdde4e",
+        "4e6d3540-b276-4dd9-9e40-e0f7c74270e8"
       ]
     }
   ],
@@ -111,17 +111,17 @@ export const profileExample = {
           {
             on: "2023-09-27",
             type: "VisaMeasureProposed",
-            eventId: "6e7740d1-fe3c-47b1-a3bc-fa9a93b3a802"
+            eventId: "f8c0d5e2-8594-4131-9c85-dc8d363b9652"
           },
           {
             on: "2024-04-29",
             type: "VisaMeasureAdopted",
-            eventId: "3552f003-734c-4609-b51b-192507ace965"
+            eventId: "411d21f3-65d6-473b-9e5c-3b436cf26abb"
           },
           {
             on: "2024-06-01",
             type: "VisaMeasureApplicable",
-            eventId: "82d18198-06c9-47b0-878e-32ed17dcb65f"
+            eventId: "9205a775-c65f-4744-a7f5-a86f034e4da8"
           }
         ],
         legalBasis: "25a(5)(a)",
@@ -143,9 +143,9 @@ export const profileExample = {
         applicableFrom: "2024-06-01",
         plannedEnd: null,
         eventIds: [
-          "6e7740d1-fe3c-47b1-a3bc-fa9a93b3a802",
-          "3552f003-734c-4609-b51b-192507ace965",
-          "82d18198-06c9-47b0-878e-32ed17dcb65f"
+          "f8c0d5e2-8594-4131-9c85-dc8d363b9652",
+          "411d21f3-65d6-473b-9e5c-3b436cf26abb",
+          "9205a775-c65f-4744-a7f5-a86f034e4da8"
         ]
       }
     ],
@@ -165,7 +165,7 @@ export const profileExample = {
       openedOn: "2018-02-05",
       sessions: 0,
       eventIds: [
-        "db718504-25e6-4681-b5c7-cdcbf2106741"
+        "b2ad230b-fedf-4d41-9b84-935f3416c549"
       ]
     },
     {
@@ -181,7 +181,7 @@ export const profileExample = {
       sessions: 1,
       lastSession: {
         on: "2023-06-20",
-        eventId: "3b0faa6c-d144-4caf-9658-29480de43696",
+        eventId: "fdf9181b-cf44-463d-aa6f-82a5fae590bb",
         location: "Addis Ababa",
         topics: [
           "laissez-passer procedure",
@@ -191,8 +191,8 @@ export const profileExample = {
       },
       estimate: true,
       eventIds: [
-        "0eff9f99-cf92-48b0-b513-5fff572c91e8",
-        "3b0faa6c-d144-4caf-9658-29480de43696"
+        "47673eaa-5176-463a-b642-ab5436c27759",
+        "fdf9181b-cf44-463d-aa6f-82a5fae590bb"
       ]
     }
   ],
@@ -253,16 +253,16 @@ export const profileExample = {
       plannedReturnees: 2,
       organiser: "DT&V",
       status: "executed",
-      estimate: true,
       executed: {
         on: "2023-07-20",
         returnees: 2,
         forced: 2,
         voluntary: 0
       },
+      estimate: true,
       eventIds: [
-        "7e72822d-83ef-4958-9d58-f2c0901fad2a",
-        "7d146d5a-6d7f-41c4-a30c-0ce2a748a673"
+        "0928e83f-d796-46ee-a13d-9cb1df323d1c",
+        "ddd865d1-0941-4129-b1bb-1ce7e58306a3"
       ]
     },
     {
@@ -272,17 +272,17 @@ export const profileExample = {
       plannedReturnees: 2,
       organiser: "DT&V",
       status: "cancelled",
-      estimate: true,
       permit: "refused",
       cancelled: {
         on: "2023-05-18",
         cause: "no-landing-permit",
         partnerAttributable: true
       },
+      estimate: true,
       eventIds: [
-        "1ab879f8-7bb2-4764-b33d-11baa97cc212",
-        "2d92a415-0d7c-4838-9980-0f17d201f69a",
-        "04c8df11-815e-4e98-80c7-0ab6113f9f2a"
+        "51bd4da5-1a54-49a3-a089-39644d4ef037",
+        "0094b805-88f3-48ef-9fa3-b66c7238a7af",
+        "eaa2b6ae-7e61-4712-b0b6-b447f84e100d"
       ]
     },
     {
@@ -292,23 +292,23 @@ export const profileExample = {
       plannedReturnees: 2,
       organiser: "DT&V",
       status: "executed",
-      estimate: true,
       executed: {
         on: "2023-03-20",
         returnees: 2,
         forced: 2,
         voluntary: 0
       },
+      estimate: true,
       eventIds: [
-        "0c0d7bf9-6f27-4575-8145-d11642da3985",
-        "c917216a-8b55-49ae-b3b8-98d9055dbdd0"
+        "96557d67-6228-44a2-ba51-6bf1089afb3c",
+        "09be08e0-8189-4aa7-b2ab-86eaf7177440"
       ]
     }
   ],
   activeMoratoria: [],
   moratoria: [],
   officialFinding: {
-    eventId: "fce6cb19-ee72-4d92-b04b-8b78c62d0f9e",
+    eventId: "1b0f1fb9-5d52-429e-8e2d-d3a7fe890a02",
     reportNo: 1,
     dataPeriod: "2019",
     finding: "not-public",
@@ -316,10 +316,10 @@ export const profileExample = {
     adoptedOn: "2021-02-10"
   },
   lastActivity: {
-    eventId: "b18c528f-6ef5-422d-8416-21234915a543",
+    eventId: "90cd5b07-e068-4da0-8753-a16860a3fdea",
     type: "EUTravelDocumentPresented",
     position: 50,
-    recordedAt: "2025-01-14T09:09:00.534Z",
+    recordedAt: "2025-01-14T09:55:01.801Z",
     occurredOn: "2023-03-02",
     events: 38
   }
@@ -396,14 +396,14 @@ export const scorecardExample = {
       normalised: null,
       components: [],
       evidence: [
-        "2916129e-f8e0-41cb-bb11-5b3f790ebfd3",
-        "52819681-3358-4b34-b03b-89f5f50a4852",
-        "add69695-7a2a-44ed-ace6-9f04fe7e0867",
-        "d30d1388-47ed-49fd-82ec-e894fa41677e",
-        "13b3f13e-cae3-42c9-95da-657a7b952aeb",
-        "e7c44d03-5888-4ad3-bf70-12abf2dbba01",
-        "e07f75ca-76d4-4c2f-b0e2-6e3ecdac61bc",
-        "b0aa7f63-5e97-42de-9b30-b06bf9e9ec6b"
+        "46fb7eac-7044-4877-b27d-1973491a9e64",
+        "77b59966-2f9d-4dc8-bcc1-47d23aa53b09",
+        "a759a726-afa4-40f2-aa1c-799a5b1bbd89",
+        "4e2b1849-be68-40e5-8da7-e73eea3acda9",
+        "d9bb34ae-e562-4076-a9b0-08eaa4eeaf1f",
+        "2425e663-9e2d-4593-99fc-4429b686d9ef",
+        "a2091299-aa36-4913-ba6a-d7abe5af3f87",
+        "b3b61d12-9d9d-4683-9e16-2c1f0234bad6"
       ],
       evidenceCount: 8,
       evidenceTruncated: false,
@@ -442,14 +442,14 @@ export const scorecardExample = {
         }
       ],
       evidence: [
-        "2916129e-f8e0-41cb-bb11-5b3f790ebfd3",
-        "52819681-3358-4b34-b03b-89f5f50a4852",
-        "add69695-7a2a-44ed-ace6-9f04fe7e0867",
-        "d30d1388-47ed-49fd-82ec-e894fa41677e",
-        "13b3f13e-cae3-42c9-95da-657a7b952aeb",
-        "e7c44d03-5888-4ad3-bf70-12abf2dbba01",
-        "e07f75ca-76d4-4c2f-b0e2-6e3ecdac61bc",
-        "b0aa7f63-5e97-42de-9b30-b06bf9e9ec6b"
+        "46fb7eac-7044-4877-b27d-1973491a9e64",
+        "77b59966-2f9d-4dc8-bcc1-47d23aa53b09",
+        "a759a726-afa4-40f2-aa1c-799a5b1bbd89",
+        "4e2b1849-be68-40e5-8da7-e73eea3acda9",
+        "d9bb34ae-e562-4076-a9b0-08eaa4eeaf1f",
+        "2425e663-9e2d-4593-99fc-4429b686d9ef",
+        "a2091299-aa36-4913-ba6a-d7abe5af3f87",
+        "b3b61d12-9d9d-4683-9e16-2c1f0234bad6"
       ],
       evidenceCount: 8,
       evidenceTruncated: false,
@@ -471,16 +471,16 @@ export const scorecardExample = {
       normalised: 30,
       components: [],
       evidence: [
-        "32dd10ec-7a0d-4a28-809c-8a37a481b2ca",
-        "727fcb86-7da9-47f2-b6da-67c9441a691c",
-        "82d5fedd-4dcc-4b01-ad7f-279a4fc567f8",
-        "853d15b0-832e-4fa7-9827-af26d941b6ea",
-        "98b22f20-db48-401b-9deb-4ac0a95a3f8f",
-        "a1d4c815-610f-44dc-9bc6-504dc8739c71",
-        "ae4114b7-7e7f-4480-a70c-cf0b51c7fbc5",
-        "b18c528f-6ef5-422d-8416-21234915a543",
-        "b6c7dc31-d2a3-4b7f-8859-71e66ca047cb",
-        "f0f33b07-5b00-41e3-87d6-d4c9780296f0"
+        "07c85470-566f-45d2-a833-4868305bc37d",
+        "0a393d7e-c0c9-42ff-84d9-9c53947c456e",
+        "2bcdef6b-de42-42da-bc03-4ce3a95f928e",
+        "2eedbe27-fce5-4a8d-9783-b4eed126ae27",
+        "488b7a09-17c3-47a8-9c48-74e0ef62fff3",
+        "6ad5303c-bef5-4f01-8410-7f31aacad1b3",
+        "79d522d9-c1f5-46e0-b40b-51645cee4cca",
+        "90cd5b07-e068-4da0-8753-a16860a3fdea",
+        "c0b3d542-1be9-4269-8361-ab283ce7ba45",
+        "e36ccca1-361b-4074-9dd3-63cf07501a89"
       ],
       evidenceCount: 10,
       evidenceTruncated: false,
@@ -539,13 +539,13 @@ export const scorecardExample = {
         }
       ],
       evidence: [
-        "0c0d7bf9-6f27-4575-8145-d11642da3985",
-        "c917216a-8b55-49ae-b3b8-98d9055dbdd0",
-        "1ab879f8-7bb2-4764-b33d-11baa97cc212",
-        "2d92a415-0d7c-4838-9980-0f17d201f69a",
-        "04c8df11-815e-4e98-80c7-0ab6113f9f2a",
-        "7e72822d-83ef-4958-9d58-f2c0901fad2a",
-        "7d146d5a-6d7f-41c4-a30c-0ce2a748a673"
+        "96557d67-6228-44a2-ba51-6bf1089afb3c",
+        "09be08e0-8189-4aa7-b2ab-86eaf7177440",
+        "51bd4da5-1a54-49a3-a089-39644d4ef037",
+        "0094b805-88f3-48ef-9fa3-b66c7238a7af",
+        "eaa2b6ae-7e61-4712-b0b6-b447f84e100d",
+        "0928e83f-d796-46ee-a13d-9cb1df323d1c",
+        "ddd865d1-0941-4129-b1bb-1ce7e58306a3"
       ],
       evidenceCount: 7,
       evidenceTruncated: false,

@@ -4,7 +4,7 @@ import { canonicalJson } from '../store/canonical-json.js';
 import type { AnnualReportBody } from './types.js';
 
 /** Bump when the report body's shape or rendering changes (old reports then hash differently, knowingly). */
-export const REPORT_FORMAT_VERSION = 4; // 2: evidence bounded by default, `evidence` in the manifest; 3: CSV notes and warnings columns, finding with its data period; 'none recorded on YEAR data'; evidence mode in the Markdown and HTML manifests; 4: a closed year is frozen at its closure (`frozen` in the manifest and each scorecard, the CSV frozen_at column)
+export const REPORT_FORMAT_VERSION = 5; // 2: evidence bounded by default, `evidence` in the manifest; 3: CSV notes and warnings columns, finding with its data period; 'none recorded on YEAR data'; evidence mode in the Markdown and HTML manifests; 4: a closed year is frozen at its closure (`frozen` in the manifest and each scorecard, the CSV frozen_at column); 5: the HTML report links only http(s) source URLs, the Markdown escapes < in table cells
 
 /**
  * sha256 of the RFC 8785 canonical JSON of `{ manifest (without contentHash), report }`: the same
