@@ -112,9 +112,15 @@ export async function buildApp(ctx: AppContext, options: { logger?: FastifyServe
   // On close, answers still in flight end their keep-alive connections; otherwise those sockets sit
   // idle until keepAliveTimeout (72 s) and hold the shutdown (server.close waits for them).
   let closing = false;
+  // Node closes the connections idle when the server closes, once: one whose answer was still in
+  // flight then stayed open until keepAliveTimeout (72 s) once idle, and held the shutdown. Swept
+  // until the server has closed.
+  let sweep: NodeJS.Timeout | undefined;
   app.addHook('preClose', async () => {
     closing = true;
+    sweep = setInterval(() => app.server.closeIdleConnections(), 100);
   });
+  app.addHook('onClose', async () => clearInterval(sweep));
   // Callback style: an async hook costs a promise per response.
   app.addHook('onSend', (_req, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
