@@ -71,7 +71,8 @@ try {
     const given = values['token-from-stdin'] ? readFileSync(0, 'utf8').trim() : undefined;
     if (given !== undefined && !looksLikeToken(given)) throw new Error('The token must be 24-256 characters of letters, digits and . _ ~ -');
     const { token, info } = tokens.create({ ...spec.data, token: given });
-    process.stdout.write(`${JSON.stringify({ ...info, token }, null, 2)}\n`);
+    // A secret the operator supplied is not printed back (stdout often ends up in logs), as RCM_ADMIN_TOKEN is not.
+    process.stdout.write(`${JSON.stringify(given === undefined ? { ...info, token } : info, null, 2)}\n`);
   }
 } catch (e) {
   process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);

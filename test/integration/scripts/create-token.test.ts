@@ -24,7 +24,10 @@ t.test('npm run token: create, provision a given token, list, revoke, refuse bad
   t.same(info.countries, ['ET', 'SO']);
 
   const shared = 'rcm_shared_' + 'a'.repeat(30);
-  t.equal(run(dir, ['--principal', 'analyst-1', '--role', 'analyst', '--token-from-stdin'], `${shared}\n`).status, 0);
+  const supplied = run(dir, ['--principal', 'analyst-1', '--role', 'analyst', '--token-from-stdin'], `${shared}\n`);
+  t.equal(supplied.status, 0);
+  t.notOk(supplied.stdout.includes(shared), 'a supplied secret is not printed back');
+  t.match(JSON.parse(supplied.stdout), { principal: 'analyst-1', role: 'analyst', tokenId: String }, 'the new token is described');
 
   const db = openSqliteDatabase(join(dir, 'auth.sqlite'));
   const tokens = new TokenStore(db);
