@@ -12,7 +12,6 @@ export const serviceErrors = {
   FORBIDDEN: { status: 403, title: 'This token may not do that' },
   COUNTRY_NOT_CONFIGURED: { status: 404, title: 'Unknown country' },
   NOT_FOUND: { status: 404, title: 'Not found' },
-  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
   REVISION_CONFLICT: { status: 409, title: 'The stream kept changing; try again' },
   DUPLICATE_EVENT_ID: { status: 409, title: 'An event with this id is already stored' },
   IDEMPOTENCY_IN_PROGRESS: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
