@@ -10,18 +10,13 @@ import { parseCommandLine } from './lib/command-line.js';
 const USAGE = 'Usage:\n  npm run backup -- --out NEW_DIR [--data-dir DIR]  (default data dir: RCM_DATA_DIR or ./data)\n';
 
 async function main(): Promise<void> {
-  const { values, exitCode } = parseCommandLine(USAGE, { out: { type: 'string' }, 'data-dir': { type: 'string' } });
+  const { values, exitCode } = parseCommandLine(USAGE, { out: { type: 'string' }, 'data-dir': { type: 'string' } }, undefined, ['out']);
   if (exitCode !== undefined) {
     process.exitCode = exitCode;
     return;
   }
-  if (!values.out) {
-    process.stderr.write(`--out is required\n${USAGE}`);
-    process.exitCode = 2;
-    return;
-  }
   const dataDir = values['data-dir'] ?? process.env['RCM_DATA_DIR'] ?? './data';
-  const manifest = await backupDataDir(dataDir, values.out);
+  const manifest = await backupDataDir(dataDir, values.out!);
   process.stdout.write(
     `Backup of ${manifest.sourceDataDir} written to ${values.out}: ${manifest.files.map((f) => f.name).join(', ')}; ` +
       `${manifest.events.eventsChecked} events in ${manifest.events.streamsChecked} streams verified, head position ${manifest.events.headPosition}\n`,

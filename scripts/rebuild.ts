@@ -25,21 +25,17 @@ async function main(): Promise<void> {
     workers: { type: 'string' },
     'no-baseline': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
-  });
+  }, undefined, ['events']);
   if (exitCode !== undefined) {
     process.exitCode = exitCode;
     return;
   }
-  if (!values.events) {
-    process.stderr.write(`--events is required\n${USAGE}`);
-    process.exitCode = 2;
-    return;
-  }
+  const events = values.events!;
   if (values.workers !== undefined && !/^[0-8]$/.test(values.workers)) throw new Error('--workers must be 0 (one thread, global order) to 8');
-  const baseline = values['no-baseline'] ? null : rawReadBaseline(values.events);
+  const baseline = values['no-baseline'] ? null : rawReadBaseline(events);
   const tty = process.stderr.isTTY && !values.json;
   const rebuild = await rebuildAll({
-    eventsPath: values.events,
+    eventsPath: events,
     readModelsPath: values['read-models'],
     ...(values.batch ? { batchSize: Number(values.batch) } : {}),
     ...(values.cache ? { maxCachedRows: Number(values.cache) } : {}),

@@ -44,3 +44,14 @@ t.test('npm run demo: a server that is not there is named, not "fetch failed"', 
   t.equal(res.status, 1);
   t.match(res.stderr, new RegExp(`cannot reach http://127\\.0\\.0\\.1:${port} \\(GET /v1/countries\\): connect ECONNREFUSED[\\s\\S]*is the server running there\\?`));
 });
+
+t.test('a required option left out is named with the usage (exit 2)', async (t) => {
+  for (const [file, option] of [
+    ['scripts/backup.ts', '--out'],
+    ['scripts/rebuild.ts', '--events'],
+  ] as const) {
+    const res = run(file, []);
+    t.equal(res.status, 2, `${file}: ${res.stderr}`);
+    t.match(res.stderr, new RegExp(`^${option} is required\\nUsage:\\n`), file);
+  }
+});
